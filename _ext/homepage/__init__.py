@@ -1,0 +1,20 @@
+"""Homepage: al-folio front matter, profile card, social links and publication lists for Sphinx."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .navigation import setup_navigation
+
+__version__ = "0.1.0"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    setup_navigation(app)
+    return {
+        "version": __version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
