@@ -1,4 +1,7 @@
-"""Homepage: al-folio front matter, profile card, social links and publication lists for Sphinx."""
+"""Homepage: al-folio front matter, profile card, social links and publication lists for Sphinx.
+
+``setup()`` only wires; each concern lives in its own module with a ``setup_<name>(app)``.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +9,14 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .assets import setup_assets
 from .navigation import setup_navigation
 
 __version__ = "0.1.0"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    setup_assets(app)
     setup_navigation(app)
     return {
         "version": __version__,
