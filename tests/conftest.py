@@ -56,3 +56,45 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The real site, built once per test session with every reference checked (``-n``)."""
     app, warnings = build_site("html", tmp_path_factory.mktemp("site"))
     return BuiltSite(outdir=Path(app.outdir), warnings=warnings)
+
+
+@pytest.fixture
+def app_warnings():
+    """Warnings logged outside a Sphinx build (by parsers called directly).
+
+    Each as Sphinx prints it, with its type: ``"p:3: WARNING: message [homepage.frontmatter]"``.
+    """
+    import logging as std_logging
+
+    from sphinx.util import logging as sphinx_logging
+
+    records: list[std_logging.LogRecord] = []
+
+    class Collect(std_logging.Handler):
+        def emit(self, record: std_logging.LogRecord) -> None:
+            records.append(record)
+
+    logger = std_logging.getLogger(sphinx_logging.NAMESPACE)
+    handler = Collect(std_logging.WARNING)
+    handler.addFilter(sphinx_logging.WarningLogRecordTranslator(_NoApp()))
+    logger.addHandler(handler)
+    previous = logger.level
+    logger.setLevel(std_logging.WARNING)
+    try:
+        yield lambda: [
+            f"{r.getMessage()} [{getattr(r, 'type', None)}.{getattr(r, 'subtype', None)}]" for r in records
+        ]
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+
+
+class _NoApp:
+    """Enough of an application for Sphinx's location translator when no build is running."""
+
+    class env:  # noqa: N801 - mimics the attribute
+        docname = None
+
+        @staticmethod
+        def doc2path(docname, base=True):
+            return docname

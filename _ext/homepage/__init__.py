@@ -10,6 +10,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .assets import setup_assets
+from .frontmatter import setup_frontmatter
 from .navigation import setup_navigation
 
 __version__ = "0.1.0"
@@ -17,6 +18,7 @@ __version__ = "0.1.0"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     setup_assets(app)
+    setup_frontmatter(app)
     setup_navigation(app)
     return {
         "version": __version__,

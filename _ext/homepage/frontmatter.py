@@ -1,0 +1,146 @@
+"""al-folio front matter, read with its real types and line numbers.
+
+myst-parser keeps front matter in ``env.metadata`` but flattens nested values
+into JSON strings, turns booleans and null into the strings ``'True'`` and
+``'null'``, and forgets where each key was written. Warnings about front matter
+must name the line, so the YAML block is read again here, from the source, with
+the line of every key.
+
+State lives in ``env.homepage_front_matter`` (docname -> :class:`FrontMatter`),
+purged and merged so parallel reads (``-j``) see the same thing as serial ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from .diagnostics import warn
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
+
+_MISSING = object()
+
+
+@dataclass
+class FrontMatter:
+    """The front matter of one page: values as YAML gives them, and the line of every key."""
+
+    docname: str
+    values: dict[str, Any] = field(default_factory=dict)
+    #: "profile.image" -> 1-based line in the source file
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def get(self, dotted_key: str, default: Any = None) -> Any:
+        value: Any = self.values
+        for part in dotted_key.split("."):
+            if not isinstance(value, dict) or part not in value:
+                return default
+            value = value[part]
+        return value
+
+    def has(self, dotted_key: str) -> bool:
+        return self.get(dotted_key, _MISSING) is not _MISSING
+
+    def location(self, dotted_key: str | None = None) -> tuple[str, int | None]:
+        """Where a key was written, as Sphinx's ``location``; its parent's line if it has none of its own."""
+        key = dotted_key
+        while key:
+            if key in self.lines:
+                return (self.docname, self.lines[key])
+            key = key.rpartition(".")[0]
+        return (self.docname, 1)
+
+    def flag(self, dotted_key: str, default: bool = False) -> bool:
+        """A boolean option (``social: true``); any other type warns once and counts as ``default``."""
+        value = self.get(dotted_key, None)
+        if value is None:
+            return default
+        if isinstance(value, bool):
+            return value
+        warn(
+            f"front matter {dotted_key!r} should be true or false, not {value!r}; using {str(default).lower()}",
+            "frontmatter",
+            self.location(dotted_key),
+        )
+        return default
+
+
+def _key_lines(node: yaml.Node, prefix: str, first_line: int, lines: dict[str, int]) -> None:
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            continue
+        dotted = f"{prefix}{key_node.value}"
+        lines[dotted] = first_line + key_node.start_mark.line
+        _key_lines(value_node, f"{dotted}.", first_line, lines)
+
+
+def parse_front_matter(docname: str, source: str) -> FrontMatter | None:
+    """The front matter block at the top of ``source``, or None when the page has none.
+
+    Invalid YAML warns (``homepage.frontmatter``) and gives an empty front matter.
+    """
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return None
+    text = match.group(1) or ""
+    front = FrontMatter(docname)
+    first_line = 2  # the YAML starts on the line after the opening "---"
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        values = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        # The construct that was left open (context) says more than the end of the text (problem).
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else 1
+        problem = getattr(error, "problem", None) or str(error)
+        warn(f"front matter is not valid YAML: {problem}", "frontmatter", (docname, line))
+        return front
+    if values is None:
+        return front
+    if not isinstance(values, dict):
+        warn("front matter should be a mapping of keys to values", "frontmatter", (docname, first_line))
+        return front
+    front.values = values
+    _key_lines(node, "", first_line, front.lines)
+    return front
+
+
+def front_matter(env: BuildEnvironment, docname: str) -> FrontMatter:
+    """The page's front matter (empty when it has none)."""
+    store = getattr(env, "homepage_front_matter", {})
+    return store.get(docname) or FrontMatter(docname)
+
+
+def _read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
+    store = app.env.__dict__.setdefault("homepage_front_matter", {})
+    parsed = parse_front_matter(docname, source[0])
+    if parsed is None:
+        store.pop(docname, None)
+    else:
+        store[docname] = parsed
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    getattr(env, "homepage_front_matter", {}).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    store = env.__dict__.setdefault("homepage_front_matter", {})
+    theirs = getattr(other, "homepage_front_matter", {})
+    for docname in docnames:
+        if docname in theirs:
+            store[docname] = theirs[docname]
+
+
+def setup_frontmatter(app: Sphinx) -> None:
+    app.connect("source-read", _read_front_matter)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
