@@ -85,3 +85,19 @@ html_theme_options = {
     "footer_end": ["sphinx-version"],
 }
 html_sidebars = {"**": []}
+
+# -- Link checking (make linkcheck) -------------------------------------------
+# Hosts that refuse robots answer 403/429 or a login wall whatever the link; checking them only adds noise.
+linkcheck_ignore = [
+    r"https://scholar\.google\.[a-z.]+/",
+    r"https://(www\.)?(x|twitter)\.com/",
+    r"https://([a-z]+\.)?linkedin\.com/",
+]
+# GitHub renders README headings client-side: their anchors are not in the served HTML.
+linkcheck_anchors_ignore_for_url = [r"https://github\.com/"]
+# arXiv and doi.org rate-limit bursts: retry, and wait (up to a minute) when told to.
+linkcheck_retries = 3
+linkcheck_timeout = 30
+linkcheck_rate_limit_timeout = 60.0
+linkcheck_workers = 4
+linkcheck_report_timeouts_as_broken = False
