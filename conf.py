@@ -8,6 +8,7 @@ profile card, social links and publication lists lives in ``_ext/homepage``.
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 SITE_ROOT = Path(__file__).parent.resolve()
 sys.path.insert(0, str(SITE_ROOT / "_ext"))
@@ -23,6 +24,9 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinxcontrib.bibtex",
+    "sphinxext.opengraph",
+    "sphinx_sitemap",
+    "notfound.extension",
     "homepage",
 ]
 
@@ -66,11 +70,13 @@ html_theme = "pydata_sphinx_theme"
 html_title = "Ziming Liu"
 html_static_path = ["_static"]
 html_show_sourcelink = False
+html_use_index = False  # a homepage has no term index
 html_copy_source = False
 html_last_updated_fmt = None
 
-# Read the Docs tells the build where the site is served; elsewhere set it here.
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+# Where the site is served: Read the Docs says so itself; elsewhere the owner's GitHub Pages address
+# (from his al-folio _config.yml). Canonical links, Open Graph URLs, the sitemap and robots.txt use it.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or "https://kindxiaoming.github.io/"
 
 html_context = {
     # Without it pydata-sphinx-theme logs "Got invalid theme mode".
@@ -101,3 +107,15 @@ linkcheck_timeout = 30
 linkcheck_rate_limit_timeout = 60.0
 linkcheck_workers = 4
 linkcheck_report_timeouts_as_broken = False
+
+# -- Found and shared: sitemap, Open Graph, 404 ---------------------------------
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html", "404.html"]
+ogp_site_url = html_baseurl
+ogp_site_name = "Ziming Liu"
+ogp_image = html_baseurl + "_static/rosegarden.png"
+ogp_image_alt = "Ziming Liu"
+ogp_social_cards = {"enable": False}  # drawing cards needs matplotlib and a font download
+ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary">']
+# The 404 page links its assets absolutely, so it works at any depth under the site's path.
+notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
