@@ -56,6 +56,9 @@ templates_path = ["_templates"]
 # The navbar, in order; the home page itself is reached from the site title.
 homepage_navigation = ["research/index", "papers/index", "about/index"]
 
+# The heading of the home page (al-folio's about layout shows the owner's name there).
+homepage_owner_name = "Ziming Liu"
+
 # -- Bibliography ------------------------------------------------------------
 bibtex_bibfiles = ["papers/papers.bib"]
 bibtex_default_style = "unsrt"

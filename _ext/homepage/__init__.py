@@ -11,7 +11,9 @@ from sphinx.application import Sphinx
 
 from .assets import setup_assets
 from .frontmatter import setup_frontmatter
+from .images import setup_images
 from .navigation import setup_navigation
+from .profile import setup_profile
 
 __version__ = "0.1.0"
 
@@ -20,6 +22,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_assets(app)
     setup_frontmatter(app)
     setup_navigation(app)
+    setup_images(app)
+    setup_profile(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,
