@@ -14,6 +14,7 @@ from .frontmatter import setup_frontmatter
 from .images import setup_images
 from .navigation import setup_navigation
 from .profile import setup_profile
+from .social import setup_social
 
 __version__ = "0.1.0"
 
@@ -24,6 +25,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_navigation(app)
     setup_images(app)
     setup_profile(app)
+    setup_social(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,
