@@ -39,7 +39,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
-from .assets import add_stylesheet
+from .assets import STATIC_DIR, add_stylesheet
 from .diagnostics import warn
 from .frontmatter import FrontMatter, front_matter
 from .images import ResponsiveImage, describe_image, register_image
@@ -217,7 +217,8 @@ def find_image(env: BuildEnvironment, docname: str, name: str) -> tuple[Path | N
     else:
         page_dir = Path(env.doc2path(docname)).parent
         confdir = getattr(env.config, "_homepage_confdir", srcdir)
-        static_dirs = [Path(confdir, d) for d in env.config.html_static_path]
+        # Not the extension's own static folder, which assets.py adds to html_static_path.
+        static_dirs = [Path(confdir, d) for d in env.config.html_static_path if Path(confdir, d) != STATIC_DIR]
         folders = [page_dir, *static_dirs, srcdir / ALFOLIO_IMAGE_DIR]
     seen = []
     for folder in folders:
@@ -242,8 +243,8 @@ def load_photo(env: BuildEnvironment, docname: str, name: str, location: Any) ->
     """The photo with its responsive copies registered for the build, or None (after one warning)."""
     if url_scheme(name):
         warn(
-            f"profile image {name!r} should be a file of the site, not a URL (every visitor's browser would "
-            "fetch it from elsewhere); no photo is shown",
+            f"profile image {name!r} is a URL; name a file of the site instead (served and resized with it, "
+            "no request to another site); no photo is shown",
             "image",
             location,
         )
@@ -469,10 +470,23 @@ def _subtitle_node(subtitle: str) -> nodes.Element:
 
 
 def _label_page_in_navigation(app: Sphinx, doctree: nodes.document) -> None:
-    # After Sphinx's title collector (priority 500) took the first heading, the owner's name, as the title.
+    """Name the page by its front matter title wherever Sphinx would use its first heading.
+
+    Runs after Sphinx's title and toctree collectors (priority 500), which took the heading, the owner's name.
+    """
     label = doctree.get(NAV_LABEL)
-    if label:
-        app.env.titles[app.env.docname] = nodes.title(label, label)
+    if not label:
+        return
+    env = app.env
+    docname = env.current_document.docname
+    env.titles[docname] = nodes.title(label, label)
+    toc = env.tocs.get(docname)
+    if toc is None:
+        return
+    for reference in toc.findall(nodes.reference):
+        if not reference.get("anchorname"):  # the entry of the page itself, not of one of its sections
+            reference.children = [nodes.Text(label)]
+            break
 
 
 def setup_profile(app: Sphinx) -> None:
