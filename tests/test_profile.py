@@ -67,7 +67,7 @@ def test_home_page_photo_is_served_responsive(site):
     assert (photo["width"], photo["height"]) == ("760", "718")  # the stand-in's size: no layout shift
     assert photo["sizes"] == PHOTO_SIZES
     candidates = [c.strip().split() for c in photo["srcset"].split(",")]
-    assert [w for _, w in candidates] == ["240w", "480w", "760w"]
+    assert [w for _, w in candidates] == ["240w", "360w", "480w", "760w"]
     for url, _ in candidates:
         assert re.fullmatch(r"_images/rosegarden-[0-9a-f]{10}-\d+w\.webp", url)
         assert (site.outdir / url).read_bytes()[8:12] == b"WEBP"

@@ -28,8 +28,10 @@ from PIL import Image, ImageOps
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-#: Widths (CSS pixels x device pixel ratio) of the copies; the source's own width caps them.
-TARGET_WIDTHS = (240, 480, 960, 1440)
+#: Widths of the copies (CSS pixels x device pixel ratio): a 270px-wide photo at 1x, 1.5x, 2x..., a phone's width.
+TARGET_WIDTHS = (240, 360, 480, 720, 960, 1440)
+#: A target this close to the source's width adds a copy barely smaller than the full-size one: skipped.
+NEAR_SOURCE = 0.85
 #: WebP quality: at 75 a portrait shows no artefacts and is 20-30x smaller than its PNG.
 WEBP_QUALITY = 75
 #: Folder of the HTML output that holds the copies (Sphinx's own images folder).
@@ -64,9 +66,9 @@ class ResponsiveImage:
 
 
 def variant_widths(source_width: int) -> list[int]:
-    """The target widths below the source's, and the source's own width capped at the largest target."""
+    """The target widths well below the source's, and the source's own width capped at the largest target."""
     largest = min(source_width, TARGET_WIDTHS[-1])
-    return sorted({width for width in TARGET_WIDTHS if width < largest} | {largest})
+    return sorted({width for width in TARGET_WIDTHS if width < largest * NEAR_SOURCE} | {largest})
 
 
 def describe_image(path: Path) -> ResponsiveImage:

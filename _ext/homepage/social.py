@@ -160,15 +160,25 @@ class _ConfLines:
         except OSError:
             self.lines = []
 
+    def setting(self, name: str) -> str | None:
+        """Where ``name = ...`` is assigned."""
+        if self.path is None:
+            return None
+        for index, line in enumerate(self.lines):
+            if re.match(rf"{re.escape(name)}\s*=", line):
+                return f"{self.path}:{index + 1}"
+        return str(self.path)
+
     def location(self, *needles: str) -> str | None:
+        """Where an entry of ``homepage_social`` is written: the first of ``needles`` found, as a quoted string."""
         if self.path is None:
             return None
         start = self._find(0, "homepage_social") or 0
         for needle in needles:
-            found = self._find(start, repr(needle)[1:-1], quoted=True)
+            found = self._find(start, needle, quoted=True)
             if found is not None:
                 return f"{self.path}:{found + 1}"
-        return f"{self.path}:{start + 1}" if start else str(self.path)
+        return self.setting("homepage_social")
 
     def _find(self, start: int, text: str, quoted: bool = False) -> int | None:
         for index in range(start, len(self.lines)):
@@ -190,7 +200,7 @@ def read_social_setting(value: Any, confdir: str | Path | None = None) -> list[S
             f"homepage_social should be a dict of al-folio social keys to values, not {type(value).__name__}; "
             "no social links are shown",
             "config",
-            conf.location(),
+            conf.setting("homepage_social"),
         )
         return []
     links = []
@@ -371,6 +381,8 @@ def social_links(config: Config) -> list[SocialLink]:
 def _read_config(app: Sphinx, config: Config) -> None:
     setting = config.homepage_social
     config._homepage_social_links = read_social_setting(setting, app.confdir)
+    # Whether the owner listed anything at all: if every entry was bad, each has had its warning already.
+    config._homepage_social_given = bool(setting)
     if not isinstance(setting, (dict, list, tuple)):
         config.homepage_social = {}  # warned once above; Sphinx's own type check then has nothing to add
     navbar = config.homepage_social_navbar
@@ -378,7 +390,7 @@ def _read_config(app: Sphinx, config: Config) -> None:
         warn(
             f"homepage_social_navbar should be True or False, not {navbar!r}; using False",
             "config",
-            _ConfLines(app.confdir).location("homepage_social_navbar"),
+            _ConfLines(app.confdir).setting("homepage_social_navbar"),
         )
         config.homepage_social_navbar = navbar = False
     if navbar:
@@ -491,7 +503,8 @@ class SocialLinksDirective(SphinxDirective):
                 )
             links = chosen
         elif not links:
-            warn("social-links: homepage_social in conf.py lists no social links", "social", location)
+            if not getattr(self.config, "_homepage_social_given", False):
+                warn("social-links: homepage_social in conf.py lists no social links", "social", location)
             return []
         align = self.options.get("align", "center").strip() or "center"
         if align not in ALIGNMENTS:
@@ -516,6 +529,8 @@ class SocialFromFrontMatter(SphinxTransform):
         if not front.flag("social", default=False):
             return
         if not social_links(self.config):
+            if getattr(self.config, "_homepage_social_given", False):
+                return  # the setting was given but nothing in it was usable: warned on reading it
             warn(
                 "front matter 'social: true' asks for social links, but homepage_social in conf.py lists none",
                 "social",
