@@ -345,3 +345,40 @@ def test_real_about_pages_build(make_app, rootdir, tmp_path):
         front = parse_front_matter(name, path.read_text(encoding="utf-8"))
         expected = {"left": "left", "center": "center"}.get(front.get("profile.align"), "right")
         assert card_of(about)["class"][1] == f"homepage-profile--{expected}", name
+
+
+def test_missing_photo_warns_on_every_build_until_it_is_added(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-profile-circular", srcdir)
+    index = srcdir / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("rosegarden.png", "later.png"), encoding="utf-8")
+
+    def build():
+        app = make_app("html", srcdir=srcdir, builddir=tmp_path / "build")
+        app.build()
+        result = warnings_of(app), card_of(page(app, "index.html")).select("img")
+        app.cleanup()
+        return result
+
+    missing = "index.md:6: WARNING: profile image 'later.png' not found"
+    for _ in range(2):  # the second build is incremental: the page is read again all the same
+        warned, photos = build()
+        assert len(warned) == 1 and warned[0].startswith(missing) and photos == []
+    shutil.copy(Path(homepage_static()) / "rosegarden.png", srcdir / "later.png")
+    warned, photos = build()
+    assert warned == [] and len(photos) == 1
+
+
+def homepage_static() -> Path:
+    from conftest import PROJECT_ROOT
+
+    return PROJECT_ROOT / "_static"
+
+
+@pytest.mark.sphinx("html", testroot="profile-circular", freshenv=True, confoverrides={"homepage_owner_name": 42})
+def test_owner_name_of_the_wrong_type_warns_once_and_falls_back(app):
+    app.build()
+    assert warnings_of(app) == [
+        "conf.py:13: WARNING: homepage_owner_name should be text, not 42; using author [homepage.config]"
+    ]
+    assert heading_text(page(app, "index.html").select_one("[role=main] h1")) == app.config.author

@@ -43,6 +43,7 @@ from .assets import STATIC_DIR, add_stylesheet
 from .diagnostics import warn
 from .frontmatter import FrontMatter, front_matter
 from .images import ResponsiveImage, describe_image, register_image
+from .social import ConfLines
 from .urls import url_scheme
 
 ALIGNMENTS = ("right", "left", "center")
@@ -87,7 +88,7 @@ def _check_config(app: Sphinx, config: Config) -> None:
         warn(
             f"homepage_owner_name should be text, not {config.homepage_owner_name!r}; using author",
             "config",
-            str(Path(app.confdir, "conf.py")),
+            ConfLines(app.confdir).setting("homepage_owner_name"),
         )
         config.homepage_owner_name = ""
 
@@ -251,6 +252,9 @@ def load_photo(env: BuildEnvironment, docname: str, name: str, location: Any) ->
         return None
     path, looked_in = find_image(env, docname, name)
     if path is None:
+        # A missing dependency makes Sphinx read the page again on every build: the warning stays until the photo
+        # is added, and then the page picks it up.
+        env.note_dependency(str(Path(env.doc2path(docname)).parent / name.lstrip("/")))
         warn(f"profile image {name!r} not found (looked in {', '.join(looked_in)}); no photo is shown", "image", location)
         return None
     try:

@@ -150,8 +150,12 @@ class SocialLink:
 # -- Reading the setting -----------------------------------------------------------
 
 
-class _ConfLines:
-    """Lines of ``conf.py`` where each entry is written, so a warning can point at it."""
+class ConfLines:
+    """Lines of ``conf.py`` where a setting or an entry is written, so a warning can point at it.
+
+    Locations are ``"path:line"`` strings; None (no location) when the text is not in ``conf.py``
+    (a value given with ``-D``), since Sphinx would read a bare path as a document name.
+    """
 
     def __init__(self, confdir: str | Path | None) -> None:
         self.path = Path(confdir, "conf.py") if confdir else None
@@ -162,17 +166,13 @@ class _ConfLines:
 
     def setting(self, name: str) -> str | None:
         """Where ``name = ...`` is assigned."""
-        if self.path is None:
-            return None
         for index, line in enumerate(self.lines):
             if re.match(rf"{re.escape(name)}\s*=", line):
                 return f"{self.path}:{index + 1}"
-        return str(self.path)
+        return None
 
     def location(self, *needles: str) -> str | None:
         """Where an entry of ``homepage_social`` is written: the first of ``needles`` found, as a quoted string."""
-        if self.path is None:
-            return None
         start = self._find(0, "homepage_social") or 0
         for needle in needles:
             found = self._find(start, needle, quoted=True)
@@ -190,7 +190,7 @@ class _ConfLines:
 
 def read_social_setting(value: Any, confdir: str | Path | None = None) -> list[SocialLink]:
     """The links of ``homepage_social``, in order; each bad entry warns once and is left out."""
-    conf = _ConfLines(confdir)
+    conf = ConfLines(confdir)
     if isinstance(value, dict):
         entries = list(value.items())
     elif isinstance(value, (list, tuple)) and all(isinstance(e, (list, tuple)) and len(e) == 2 for e in value):
@@ -390,7 +390,7 @@ def _read_config(app: Sphinx, config: Config) -> None:
         warn(
             f"homepage_social_navbar should be True or False, not {navbar!r}; using False",
             "config",
-            _ConfLines(app.confdir).setting("homepage_social_navbar"),
+            ConfLines(app.confdir).setting("homepage_social_navbar"),
         )
         config.homepage_social_navbar = navbar = False
     if navbar:
