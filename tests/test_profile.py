@@ -382,3 +382,63 @@ def test_owner_name_of_the_wrong_type_warns_once_and_falls_back(app):
         "conf.py:13: WARNING: homepage_owner_name should be text, not 42; using author [homepage.config]"
     ]
     assert heading_text(page(app, "index.html").select_one("[role=main] h1")) == app.config.author
+
+
+# -- In a browser ---------------------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium (/usr/bin/chromium, Debian's chromium package) is not installed")
+@pytest.mark.parametrize("viewport_width", [1280, 390])
+def test_photo_floats_beside_the_bio_on_wide_screens_and_stacks_on_phones(site, viewport_width):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
+        try:
+            tab = browser.new_page(viewport={"width": viewport_width, "height": 900})
+            tab.goto((site.outdir / "index.html").as_uri())
+            box = tab.evaluate(
+                """() => {
+                  const rect = (el) => el.getBoundingClientRect().toJSON();
+                  const card = document.querySelector('.homepage-profile');
+                  const section = card.parentElement;
+                  const style = getComputedStyle(section);
+                  return {
+                    photo: rect(card.querySelector('img')),
+                    card: rect(card),
+                    content: rect(section),
+                    padding: parseFloat(style.paddingLeft) + parseFloat(style.paddingRight),
+                    bio: rect(card.nextElementSibling),
+                    social: rect(document.querySelector('nav.homepage-social')),
+                    lastText: rect([...document.querySelectorAll('article section p, article section li')].pop()),
+                    radius: getComputedStyle(card.querySelector('img')).borderTopLeftRadius,
+                    float: getComputedStyle(card).float,
+                    loaded: card.querySelector('img').currentSrc,
+                  };
+                }"""
+            )
+        finally:
+            browser.close()
+    content_width = box["content"]["width"] - box["padding"]
+    content_right = box["content"]["x"] + box["content"]["width"]
+    if viewport_width >= 576:
+        assert box["float"] == "right"
+        assert box["card"]["width"] == pytest.approx(0.30 * content_width, abs=2)
+        assert box["photo"]["x"] + box["photo"]["width"] == pytest.approx(content_right, abs=2)
+        # The bio starts beside the photo, to its left, at the same height.
+        assert box["bio"]["y"] < box["photo"]["y"] + box["photo"]["height"]
+        assert box["bio"]["x"] < box["photo"]["x"]
+    else:
+        assert box["float"] == "none"
+        assert box["card"]["width"] == pytest.approx(content_width, abs=2)
+        assert box["bio"]["y"] >= box["card"]["y"] + box["card"]["height"]
+    # The photo keeps its proportions (width/height attributes and CSS agree) and has rounded corners.
+    assert box["photo"]["height"] == pytest.approx(box["photo"]["width"] * 718 / 760, abs=2)
+    assert box["radius"] == "8px"
+    # The browser picked one of the WebP copies, and the social row is below everything, centred.
+    assert re.search(r"/_images/rosegarden-[0-9a-f]{10}-\d+w\.webp$", box["loaded"])
+    assert box["social"]["y"] >= box["lastText"]["y"] + box["lastText"]["height"]
+    social_centre = box["social"]["x"] + box["social"]["width"] / 2
+    assert social_centre == pytest.approx(box["content"]["x"] + box["content"]["width"] / 2, abs=4)
