@@ -231,11 +231,13 @@ def test_every_bad_entry_warns_once_with_its_line(app):
         "[homepage.social]",
         "conf.py:25: WARNING: social entry 'academia_edu' should be a dict with 'organization' and 'username' "
         "(left out) [homepage.social]",
-        "conf.py:27: WARNING: homepage_social_navbar should be True or False, not 'yes'; using False "
+        "conf.py:26: WARNING: social entry 'gitlab_username': the icon 'gitlab-logo.svg' is not in "
+        "html_static_path (using 'gitlab') [homepage.social]",
+        "conf.py:28: WARNING: homepage_social_navbar should be True or False, not 'yes'; using False "
         "[homepage.config]",
         "flag.md:2: WARNING: front matter 'social' should be true or false, not 'yes'; using false "
         "[homepage.frontmatter]",
-        "index.md:7: WARNING: social-links: 'gitlab_username' is not an entry of homepage_social; "
+        "index.md:7: WARNING: social-links: 'githup_username' is not an entry of homepage_social; "
         "did you mean 'github_username'? (left out) [homepage.social]",
         "index.md:7: WARNING: social-links: align should be one of center, left, right, not 'top'; "
         "using center [homepage.social]",
@@ -250,7 +252,9 @@ def test_every_bad_entry_warns_once_with_its_line(app):
         ("Wiki", "https://wiki.example.org/", False),
         ("Site", "https://ada.example.org/", False),
         ("X (Twitter)", "https://x.com/ada", True),
+        ("GitLab", "https://gitlab.com/ada", True),
     ]
+    assert end_row.select("a")[-1].select_one("svg") is not None  # its own icon, not a broken image
     html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     for unsafe in ("javascript:", "data:text", "vbscript:", "cdn.example.org"):
         assert unsafe not in html

@@ -489,7 +489,7 @@ def _label_page_in_navigation(app: Sphinx, doctree: nodes.document) -> None:
         return
     for reference in toc.findall(nodes.reference):
         if not reference.get("anchorname"):  # the entry of the page itself, not of one of its sections
-            reference.children = [nodes.Text(label)]
+            reference[:] = [nodes.Text(label)]
             break
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -188,8 +188,13 @@ class ConfLines:
         return None
 
 
-def read_social_setting(value: Any, confdir: str | Path | None = None) -> list[SocialLink]:
-    """The links of ``homepage_social``, in order; each bad entry warns once and is left out."""
+def read_social_setting(
+    value: Any, confdir: str | Path | None = None, static_dirs: list[Path] | None = None
+) -> list[SocialLink]:
+    """The links of ``homepage_social``, in order; each bad entry warns once and is left out.
+
+    ``static_dirs`` (the folders of ``html_static_path``) are where icon images must be; None: not checked.
+    """
     conf = ConfLines(confdir)
     if isinstance(value, dict):
         entries = list(value.items())
@@ -206,6 +211,8 @@ def read_social_setting(value: Any, confdir: str | Path | None = None) -> list[S
     links = []
     for key, entry in entries:
         link = _read_entry(str(key), entry, lambda *needles: conf.location(str(key), *needles))
+        if link is not None and link.icon_is_image and static_dirs is not None:
+            link = _with_existing_icon(link, static_dirs, conf.location(str(key), "icon", "logo"))
         if link is not None:
             links.append(link)
     return links
@@ -247,8 +254,25 @@ def _read_entry(key: str, entry: Any, where) -> SocialLink | None:
         title = platform.title
     icon = _icon(key, overrides.get("icon", overrides.get("logo")), platform.icon, where)
     rel_me = _bool_option(key, overrides, "me", platform.identity, where)
+    return _link(key, title, url, icon, rel_me)
+
+
+def _link(key: str, title: str, url: str, icon: str, rel_me: bool) -> SocialLink:
+    # A relative URL names a file of the built site ("feed.xml", "/assets/cv.pdf"): relative to its root.
     on_site = url_scheme(url) == "" and not url.startswith("#")
-    return SocialLink(key, title.strip(), url, icon, rel_me=rel_me, on_site=on_site)
+    return SocialLink(key, title.strip(), url.lstrip("/") if on_site else url, icon, rel_me=rel_me, on_site=on_site)
+
+
+def _unsafe_url(key: str, url: str, location: str | None) -> bool:
+    """True (after a warning) for a URL that is not http(s), mailto or relative: ``javascript:``, ``data:``..."""
+    if is_safe_url(url):
+        return False
+    warn(
+        f"social entry {key!r} has the URL {url!r}, which is not http(s), mailto or a path of the site (left out)",
+        "social",
+        location,
+    )
+    return True
 
 
 def _platform_url(platform: Platform, value: Any, where) -> str | None:
@@ -278,17 +302,9 @@ def _platform_url(platform: Platform, value: Any, where) -> str | None:
         return None
     if platform.url is None or (key == "bluesky_url" and is_external_url(value)) or key == "rss_icon":
         # The value is the URL itself (al-folio's *_url keys, cv_pdf, rss_icon: a feed URL).
-        if not is_safe_url(value):
-            warn(
-                f"social entry {key!r} has the URL {value!r}, which is not http(s), mailto or a path "
-                "of the site (left out)",
-                "social",
-                where(),
-            )
+        if _unsafe_url(key, value, where()):
             return None
-        if key in _SITE_FILE_KEYS and url_scheme(value) == "":
-            return _site_path(value)
-        return value.lstrip("/") if url_scheme(value) == "" else value
+        return _site_path(value) if key in _SITE_FILE_KEYS and url_scheme(value) == "" else value
     if key == "email":
         return "mailto:" + quote(value.removeprefix("mailto:"), safe="@+.-_")
     return platform.url.format(quote(value.removeprefix("@") if key == "mastodon_username" else value, safe=_URL_SAFE))
@@ -306,12 +322,7 @@ def _custom_link(key: str, entry: dict[str, Any], where) -> SocialLink | None:
         warn(f"social entry {key!r}: 'url' should be text (left out)", "social", where("url"))
         return None
     url = url.strip()
-    if not is_safe_url(url):
-        warn(
-            f"social entry {key!r} has the URL {url!r}, which is not http(s), mailto or a path of the site (left out)",
-            "social",
-            where("url"),
-        )
+    if _unsafe_url(key, url, where("url")):
         return None
     title = entry.get("title")
     if not isinstance(title, str) or not title.strip():
@@ -320,8 +331,7 @@ def _custom_link(key: str, entry: dict[str, Any], where) -> SocialLink | None:
         title = fallback
     icon = _icon(key, entry.get("icon", entry.get("logo")), DEFAULT_ICON, where)
     rel_me = _bool_option(key, entry, "me", False, where)
-    on_site = url_scheme(url) == "" and not url.startswith("#")
-    return SocialLink(key, title.strip(), url.lstrip("/") if on_site else url, icon, rel_me=rel_me, on_site=on_site)
+    return _link(key, title, url, icon, rel_me)
 
 
 def _icon(key: str, requested: Any, default: str, where) -> str:
@@ -359,6 +369,20 @@ def _icon(key: str, requested: Any, default: str, where) -> str:
     return default
 
 
+def _with_existing_icon(link: SocialLink, static_dirs: list[Path], location: str | None) -> SocialLink:
+    """The link, or (after a warning) the link with the default icon when its icon image is not in a static folder."""
+    relative = link.icon.removeprefix("_static/")
+    if any((folder / relative).is_file() for folder in static_dirs):
+        return link
+    default = PLATFORMS[link.key].icon if link.key in PLATFORMS else DEFAULT_ICON
+    warn(
+        f"social entry {link.key!r}: the icon {relative!r} is not in html_static_path (using {default!r})",
+        "social",
+        location,
+    )
+    return replace(link, icon=default)
+
+
 def _bool_option(key: str, entry: dict[str, Any], option: str, default: bool, where) -> bool:
     value = entry.get(option, default) if isinstance(entry, dict) else default
     if isinstance(value, bool):
@@ -380,7 +404,8 @@ def social_links(config: Config) -> list[SocialLink]:
 
 def _read_config(app: Sphinx, config: Config) -> None:
     setting = config.homepage_social
-    config._homepage_social_links = read_social_setting(setting, app.confdir)
+    static_dirs = [Path(app.confdir, folder) for folder in config.html_static_path]
+    config._homepage_social_links = read_social_setting(setting, app.confdir, static_dirs)
     # Whether the owner listed anything at all: if every entry was bad, each has had its warning already.
     config._homepage_social_given = bool(setting)
     if not isinstance(setting, (dict, list, tuple)):

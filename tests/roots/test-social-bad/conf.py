@@ -23,5 +23,6 @@ homepage_social = {
     "site": {"url": "https://ada.example.org/"},
     "x_username": {"value": "ada", "me": "yes"},
     "academia_edu": "ada",
+    "gitlab_username": {"value": "ada", "icon": "gitlab-logo.svg"},
 }
 homepage_social_navbar = "yes"
