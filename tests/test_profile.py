@@ -262,14 +262,19 @@ def test_every_bad_input_warns_once_with_its_line(app):
 # -- Parallel and other builders -------------------------------------------------------------------
 
 
-def test_parallel_build_gives_the_same_pages(make_app, rootdir, tmp_path):
-    srcdir = rootdir / "test-profile-seed"
-    app = make_app("html", srcdir=srcdir, builddir=tmp_path / "serial", freshenv=True)
-    app.build()
-    app.cleanup()
+def serial_and_parallel_builds(make_app, srcdir: Path, tmp_path: Path):
+    """The same project built by one process and with ``-j 2``; the parallel build must not warn."""
+    serial = make_app("html", srcdir=srcdir, builddir=tmp_path / "serial", freshenv=True)
+    serial.build()
+    serial.cleanup()  # before the second application registers the same nodes
     parallel = make_app("html", srcdir=srcdir, builddir=tmp_path / "parallel", parallel=2, freshenv=True)
     parallel.build()
     assert warnings_of(parallel) == []
+    return serial, parallel
+
+
+def test_parallel_build_gives_the_same_pages(make_app, rootdir, tmp_path):
+    app, parallel = serial_and_parallel_builds(make_app, rootdir / "test-profile-seed", tmp_path)
     for name in ("index.html", "about.html"):
         serial_article = page(app, name).select_one("[role=main]")
         parallel_article = page(parallel, name).select_one("[role=main]")

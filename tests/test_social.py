@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from test_profile import page, warnings_of
+from test_profile import page, serial_and_parallel_builds, warnings_of
 
 from homepage.social import PLATFORMS, read_social_setting
 from homepage.social_icons import ICONS
@@ -184,13 +184,7 @@ def test_rows_from_front_matter_and_directives(app):
 
 
 def test_parallel_build_gives_the_same_rows(make_app, rootdir, tmp_path):
-    srcdir = rootdir / "test-social-links"
-    serial = make_app("html", srcdir=srcdir, builddir=tmp_path / "serial", freshenv=True)
-    serial.build()
-    serial.cleanup()
-    parallel = make_app("html", srcdir=srcdir, builddir=tmp_path / "parallel", parallel=2, freshenv=True)
-    parallel.build()
-    assert warnings_of(parallel) == []
+    serial, parallel = serial_and_parallel_builds(make_app, rootdir / "test-social-links", tmp_path)
     for name in ("index.html", "rest.html", "sub/page.html"):
         assert [str(r) for r in rows(page(parallel, name))] == [str(r) for r in rows(page(serial, name))]
         assert rows(page(parallel, name))
