@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SHARED
+from conftest import PROJECT_ROOT, SHARED
 
 from homepage.frontmatter import parse_front_matter
 from homepage.profile import PHOTO_SIZES, read_profile, read_subtitle
@@ -369,15 +369,9 @@ def test_missing_photo_warns_on_every_build_until_it_is_added(make_app, rootdir,
     for _ in range(2):  # the second build is incremental: the page is read again all the same
         warned, photos = build()
         assert len(warned) == 1 and warned[0].startswith(missing) and photos == []
-    shutil.copy(Path(homepage_static()) / "rosegarden.png", srcdir / "later.png")
+    shutil.copy(PROJECT_ROOT / "_static" / "rosegarden.png", srcdir / "later.png")
     warned, photos = build()
     assert warned == [] and len(photos) == 1
-
-
-def homepage_static() -> Path:
-    from conftest import PROJECT_ROOT
-
-    return PROJECT_ROOT / "_static"
 
 
 @pytest.mark.sphinx("html", testroot="profile-circular", freshenv=True, confoverrides={"homepage_owner_name": 42})
