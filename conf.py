@@ -60,6 +60,18 @@ templates_path = ["_templates"]
 # The navbar, in order; the home page itself is reached from the site title.
 homepage_navigation = ["research/index", "papers/index", "about/index"]
 
+# The heading of the home page (al-folio's about layout shows the owner's name there).
+homepage_owner_name = "Ziming Liu"
+
+# The owner's profiles, in the order their icons appear: al-folio's social keys (_data/socials.yml),
+# or custom entries {"url": ..., "title": ..., "icon": ...}. Shown where a page says `social: true`.
+homepage_social = {
+    "email": "lzmsldmjxm@gmail.com",
+    "scholar_userid": "QeXHxlIAAAAJ",
+    "github_username": "kindxiaoming",
+    "x_username": "zimingliu11",
+}
+
 # -- Bibliography ------------------------------------------------------------
 bibtex_bibfiles = ["papers/papers.bib"]
 bibtex_default_style = "unsrt"

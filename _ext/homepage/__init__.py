@@ -11,8 +11,11 @@ from sphinx.application import Sphinx
 
 from .assets import setup_assets
 from .frontmatter import setup_frontmatter
+from .images import setup_images
 from .navigation import setup_navigation
+from .profile import setup_profile
 from .seo import setup_seo
+from .social import setup_social
 
 __version__ = "0.1.0"
 
@@ -21,6 +24,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_assets(app)
     setup_frontmatter(app)
     setup_navigation(app)
+    setup_images(app)
+    setup_profile(app)
+    setup_social(app)
     setup_seo(app)
     return {
         "version": __version__,

@@ -12,7 +12,9 @@ purged and merged so parallel reads (``-j``) see the same thing as serial ones.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +71,28 @@ class FrontMatter:
             self.location(dotted_key),
         )
         return default
+
+    def warn_unknown_keys(self, parent: str, known: Iterable[str], subtype: str = "frontmatter") -> None:
+        """One warning per key of the ``parent`` mapping that is not in ``known``, naming the nearest known key."""
+        mapping = self.get(parent)
+        if not isinstance(mapping, dict):
+            return
+        known = list(known)
+        for key in mapping:
+            if key in known:
+                continue
+            dotted = f"{parent}.{key}"
+            message = f"unknown front matter key {dotted!r} is ignored"
+            nearest = nearest_key(str(key), known)
+            if nearest:
+                message += f"; did you mean '{parent}.{nearest}'?"
+            warn(message, subtype, self.location(dotted))
+
+
+def nearest_key(key: str, known: Iterable[str]) -> str | None:
+    """The known key a typo most likely meant (``image_cicular`` -> ``image_circular``), if one is close enough."""
+    matches = difflib.get_close_matches(key, list(known), n=1, cutoff=0.7)
+    return matches[0] if matches else None
 
 
 def _key_lines(node: yaml.Node, prefix: str, first_line: int, lines: dict[str, int]) -> None:

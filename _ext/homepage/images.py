@@ -1,0 +1,171 @@
+"""Responsive copies of a photo: WebP at a few widths, made once per version of the source.
+
+A profile photo straight from a camera or al-folio's ``assets/img`` is often a
+megabyte or more; a phone needs a few dozen kilobytes. The build writes WebP
+copies at the widths in :data:`TARGET_WIDTHS` (never wider than the source)
+into ``_images/``, and the page offers them with ``srcset``/``sizes`` so the
+browser fetches the smallest that is sharp on its screen.
+
+Each copy's name holds a digest of the source's bytes: a copy is written only
+when no file of that name exists, so an unchanged photo is never re-encoded,
+a changed one gets new names (which also defeats stale browser caches), and
+the copies of its earlier versions are removed.
+
+Where the copies are needed is recorded per document at read time
+(``env.homepage_images``, purged and merged for ``-j``); they are written on
+``env-updated``, once per build, by HTML builders only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+#: Widths of the copies (CSS pixels x device pixel ratio): a 270px-wide photo at 1x, 1.5x, 2x..., a phone's width.
+TARGET_WIDTHS = (240, 360, 480, 720, 960, 1440)
+#: A target this close to the source's width adds a copy barely smaller than the full-size one: skipped.
+NEAR_SOURCE = 0.85
+#: WebP quality: at 75 a portrait shows no visible artefacts (bytes per width: benchmarks/bench_images.py).
+WEBP_QUALITY = 75
+#: Folder of the HTML output that holds the copies (Sphinx's own images folder).
+IMAGES_DIR = "_images"
+
+# The names this module gives its copies: <stem>-<10 hex digits of the source's digest>-<width>w.webp
+_VARIANT_NAME = re.compile(r"^.+-[0-9a-f]{10}-[0-9]+w\.webp$")
+
+
+@dataclass(frozen=True)
+class Variant:
+    filename: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class ResponsiveImage:
+    """A source image and the copies a page offers for it."""
+
+    source: str
+    width: int
+    height: int
+    variants: tuple[Variant, ...]
+
+    @property
+    def largest(self) -> Variant:
+        return self.variants[-1]
+
+    def srcset(self, prefix: str) -> str:
+        return ", ".join(f"{prefix}{variant.filename} {variant.width}w" for variant in self.variants)
+
+
+def variant_widths(source_width: int) -> list[int]:
+    """The target widths well below the source's, and the source's own width capped at the largest target."""
+    largest = min(source_width, TARGET_WIDTHS[-1])
+    return sorted({width for width in TARGET_WIDTHS if width < largest * NEAR_SOURCE} | {largest})
+
+
+def describe_image(path: Path) -> ResponsiveImage:
+    """Measure ``path`` and name its copies; raises ``OSError`` when it is not a readable image.
+
+    Only the header is decoded (sizes, EXIF orientation); the pixels are read when a copy is written.
+    """
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()[:10]
+    with Image.open(path) as image:
+        width, height = _upright_size(image)
+    stem = _safe_stem(path.stem)
+    variants = tuple(
+        Variant(f"{stem}-{digest}-{w}w.webp", w, max(1, round(height * w / width))) for w in variant_widths(width)
+    )
+    return ResponsiveImage(source=str(path), width=width, height=height, variants=variants)
+
+
+def write_variants(image: ResponsiveImage, images_dir: Path) -> list[Path]:
+    """Write the copies that do not exist yet; return the paths written (empty when all were cached)."""
+    missing = [v for v in image.variants if not (images_dir / v.filename).exists()]
+    if not missing:
+        return []
+    images_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with Image.open(image.source) as opened:
+        upright = ImageOps.exif_transpose(opened)
+        keep_alpha = upright.mode in ("RGBA", "LA") or "transparency" in upright.info
+        upright = upright.convert("RGBA" if keep_alpha else "RGB")
+        for variant in missing:
+            target = images_dir / variant.filename
+            resized = upright.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
+            # Written under a temporary name and renamed: a build stopped half-way never leaves a truncated copy.
+            partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+            resized.save(partial, "WEBP", quality=WEBP_QUALITY, method=6)
+            os.replace(partial, target)
+            written.append(target)
+    return written
+
+
+def remove_stale_variants(images_dir: Path, keep: set[str]) -> None:
+    """Delete copies made from earlier versions of the sources (their digest is no longer current)."""
+    if not images_dir.is_dir():
+        return
+    for path in images_dir.iterdir():
+        if _VARIANT_NAME.match(path.name) and path.name not in keep:
+            path.unlink(missing_ok=True)
+
+
+def _upright_size(image: Image.Image) -> tuple[int, int]:
+    """The size as shown: EXIF orientations 5-8 (a phone held upright) swap width and height."""
+    orientation = image.getexif().get(0x0112, 1)
+    width, height = image.size
+    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+
+
+def _safe_stem(stem: str) -> str:
+    """A file-name stem safe in a URL and a srcset (no spaces or commas)."""
+    cleaned = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem)
+    return cleaned.strip("-") or "image"
+
+
+# -- Build integration ----------------------------------------------------------
+
+
+def register_image(env: BuildEnvironment, docname: str, image: ResponsiveImage) -> None:
+    """Note that ``docname`` shows ``image``: its copies are written before pages are, and editing it re-reads the page."""
+    env.__dict__.setdefault("homepage_images", {}).setdefault(docname, []).append(image)
+    env.note_dependency(image.source)
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    getattr(env, "homepage_images", {}).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    store = env.__dict__.setdefault("homepage_images", {})
+    theirs = getattr(other, "homepage_images", {})
+    for docname in docnames:
+        if docname in theirs:
+            store[docname] = theirs[docname]
+
+
+def _write_all_variants(app: Sphinx, env: BuildEnvironment) -> None:
+    if app.builder.format != "html":
+        return
+    images_dir = Path(app.outdir) / IMAGES_DIR
+    current: dict[str, ResponsiveImage] = {}
+    for images in getattr(env, "homepage_images", {}).values():
+        for image in images:
+            current.setdefault(image.largest.filename, image)
+    for image in current.values():
+        write_variants(image, images_dir)
+    remove_stale_variants(images_dir, {v.filename for image in current.values() for v in image.variants})
+
+
+def setup_images(app: Sphinx) -> None:
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("env-updated", _write_all_variants)

@@ -1,0 +1,586 @@
+"""Social links: the owner's profiles, listed once in ``conf.py``, shown as a row of icons.
+
+``homepage_social`` is al-folio's ``_data/socials.yml`` written as a Python dict: the
+same keys (``scholar_userid``, ``github_username``, ...), in the order the icons
+appear, plus custom entries with a ``url``, ``title`` and ``icon``. It is checked
+once, on ``config-inited``; a bad entry warns (``homepage.social``, with its line in
+``conf.py``) and is left out, the others stay.
+
+The row appears where a page has the ``social-links`` directive, and at the very
+end of any page whose front matter says ``social: true`` (al-folio's about page),
+below everything else, including what other handlers append. With
+``homepage_social_navbar = True`` the same entries also become pydata-sphinx-theme's
+navbar ``icon_links``, so there is one list to keep up to date.
+
+Every icon is inline SVG (:mod:`homepage.social_icons`), so the row costs no
+request; every link is named for screen readers ("Google Scholar") and links to
+the owner's own accounts carry ``rel="me"``, which Mastodon and IndieAuth read
+as proof that the accounts and this site belong to the same person.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.transforms import SphinxTransform
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
+
+from .assets import add_stylesheet
+from .diagnostics import warn
+from .frontmatter import front_matter, nearest_key
+from .social_icons import ICONS
+from .urls import is_external_url, is_safe_url, url_scheme
+
+#: The link a custom entry gets when it names no icon.
+DEFAULT_ICON = "link"
+IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")
+ALIGNMENTS = ("center", "left", "right")
+
+
+@dataclass(frozen=True)
+class Platform:
+    """A service al-folio knows: its key in ``socials.yml``, its name, its profile URL and icon."""
+
+    key: str
+    title: str
+    #: ``{}`` stands for the (URL-quoted) value; ``None``: the value is the URL itself.
+    url: str | None
+    icon: str
+    #: The link is one of the owner's own accounts (``rel="me"``), not a feed, file or chat invitation.
+    identity: bool = True
+
+
+# The keys, URL patterns and order of al-folio's socials (the jekyll-socials plugin al-folio uses, and
+# the older _config.yml keys), with names written as the services write them.
+PLATFORMS: dict[str, Platform] = {
+    platform.key: platform
+    for platform in (
+        Platform("email", "Email", "mailto:{}", "envelope"),
+        Platform("academia_edu", "Academia.edu", "https://{organization}.academia.edu/{username}", "building-columns"),
+        Platform("acm_id", "ACM Digital Library", "https://dl.acm.org/profile/{}/", "book"),
+        Platform("arxiv_id", "arXiv", "https://arxiv.org/a/{}.html", "file-lines"),
+        Platform("blogger_url", "Blogger", None, "blogger-b"),
+        Platform("bluesky_url", "Bluesky", "https://bsky.app/profile/{}", "bluesky"),
+        Platform("cv_pdf", "CV", None, "file-pdf", identity=False),
+        Platform("dblp_url", "DBLP", None, "database"),
+        Platform("discord_id", "Discord", "https://discord.com/users/{}", "discord"),
+        Platform("facebook_id", "Facebook", "https://facebook.com/{}", "facebook"),
+        Platform("flickr_id", "Flickr", "https://www.flickr.com/{}", "flickr"),
+        Platform("github_username", "GitHub", "https://github.com/{}", "github"),
+        Platform("gitlab_username", "GitLab", "https://gitlab.com/{}", "gitlab"),
+        Platform("hal_id", "HAL", "https://cv.hal.science/{}", "box-archive"),
+        Platform("ieee_id", "IEEE Xplore", "https://ieeexplore.ieee.org/author/{}/", "microchip"),
+        Platform("inspirehep_id", "INSPIRE-HEP", "https://inspirehep.net/authors/{}", "atom"),
+        Platform("instagram_id", "Instagram", "https://instagram.com/{}", "instagram"),
+        Platform("kaggle_id", "Kaggle", "https://www.kaggle.com/{}", "kaggle"),
+        Platform("keybase_username", "Keybase", "https://keybase.io/{}", "keybase"),
+        Platform("lastfm_id", "Last.fm", "https://www.last.fm/user/{}", "lastfm"),
+        Platform("lattes_id", "Lattes", "https://lattes.cnpq.br/{}", "id-card"),
+        Platform("leetcode_id", "LeetCode", "https://leetcode.com/u/{}/", "leetcode"),
+        Platform("letterboxd_id", "Letterboxd", "https://letterboxd.com/{}", "letterboxd"),
+        Platform("linkedin_username", "LinkedIn", "https://www.linkedin.com/in/{}", "linkedin"),
+        Platform("mastodon_username", "Mastodon", "https://{}", "mastodon"),
+        Platform("medium_username", "Medium", "https://medium.com/@{}", "medium"),
+        Platform("orcid_id", "ORCID", "https://orcid.org/{}", "orcid"),
+        Platform("osf_id", "Open Science Framework", "https://osf.io/{}/", "lock-open"),
+        Platform("pinterest_id", "Pinterest", "https://www.pinterest.com/{}", "pinterest"),
+        Platform("publons_id", "Publons", "https://publons.com/a/{}/", "clipboard-check"),
+        Platform("quora_username", "Quora", "https://www.quora.com/profile/{}", "quora"),
+        Platform("reddit_username", "Reddit", "https://www.reddit.com/user/{}", "reddit"),
+        Platform("research_gate_profile", "ResearchGate", "https://www.researchgate.net/profile/{}/", "researchgate"),
+        Platform("rss_icon", "RSS feed", None, "square-rss", identity=False),
+        Platform("scholar_userid", "Google Scholar", "https://scholar.google.com/citations?user={}", "google-scholar"),
+        Platform("scopus_id", "Scopus", "https://www.scopus.com/authid/detail.uri?authorId={}", "magnifying-glass"),
+        Platform("semanticscholar_id", "Semantic Scholar", "https://www.semanticscholar.org/author/{}", "graduation-cap"),
+        Platform("spotify_id", "Spotify", "https://open.spotify.com/user/{}", "spotify"),
+        Platform("stackoverflow_id", "Stack Overflow", "https://stackoverflow.com/users/{}", "stack-overflow"),
+        Platform("strava_userid", "Strava", "https://www.strava.com/athletes/{}", "strava"),
+        Platform("telegram_username", "Telegram", "https://telegram.me/{}", "telegram"),
+        Platform("tiktok_username", "TikTok", "https://www.tiktok.com/@{}", "tiktok"),
+        Platform("tumblr_username", "Tumblr", "https://{}.tumblr.com", "tumblr"),
+        Platform("twitch_username", "Twitch", "https://www.twitch.tv/{}", "twitch"),
+        Platform("unsplash_id", "Unsplash", "https://unsplash.com/@{}", "unsplash"),
+        Platform("wechat_qr", "WeChat", None, "weixin", identity=False),
+        Platform("wechat_username", "WeChat", "weixin://dl/chat?{}", "weixin", identity=False),
+        Platform("whatsapp_number", "WhatsApp", "https://wa.me/{}", "whatsapp", identity=False),
+        Platform("wikidata_id", "Wikidata", "https://www.wikidata.org/wiki/{}", "barcode"),
+        Platform("wikipedia_id", "Wikipedia", "https://wikipedia.org/wiki/User:{}", "wikipedia-w"),
+        Platform("work_url", "Work", None, "briefcase", identity=False),
+        Platform("x_username", "X (Twitter)", "https://x.com/{}", "x-twitter"),
+        Platform("youtube_id", "YouTube", "https://youtube.com/@{}", "youtube"),
+        Platform("zotero_username", "Zotero", "https://www.zotero.org/{}", "book-bookmark"),
+    )
+}
+
+# Keys whose value names a file of the site (served from html_static_path) rather than a remote profile.
+_SITE_FILE_KEYS = frozenset({"cv_pdf", "wechat_qr"})
+# Characters kept as they are when a user name or id goes into a URL pattern.
+_URL_SAFE = "@/:+.-_~!$'()*,;=?&%"
+
+
+@dataclass(frozen=True)
+class SocialLink:
+    """One resolved entry: everything a page needs to draw the link."""
+
+    key: str
+    title: str
+    url: str
+    #: A name in :data:`ICONS`, or the path of an image under the site's static folder.
+    icon: str
+    rel_me: bool = False
+    #: ``url`` is a path inside the built site (``feed.xml``, ``_static/cv.pdf``), made relative on each page.
+    on_site: bool = False
+
+    @property
+    def icon_is_image(self) -> bool:
+        return self.icon.lower().endswith(IMAGE_SUFFIXES)
+
+
+# -- Reading the setting -----------------------------------------------------------
+
+
+class ConfLines:
+    """Lines of ``conf.py`` where a setting or an entry is written, so a warning can point at it.
+
+    Locations are ``"path:line"`` strings; None (no location) when the text is not in ``conf.py``
+    (a value given with ``-D``), since Sphinx would read a bare path as a document name.
+    """
+
+    def __init__(self, confdir: str | Path | None) -> None:
+        self.path = Path(confdir, "conf.py") if confdir else None
+        try:
+            self.lines = self.path.read_text(encoding="utf-8").splitlines() if self.path else []
+        except OSError:
+            self.lines = []
+
+    def setting(self, name: str) -> str | None:
+        """Where ``name = ...`` is assigned."""
+        for index, line in enumerate(self.lines):
+            if re.match(rf"{re.escape(name)}\s*=", line):
+                return f"{self.path}:{index + 1}"
+        return None
+
+    def location(self, *needles: str) -> str | None:
+        """Where an entry of ``homepage_social`` is written: the first of ``needles`` found, as a quoted string."""
+        start = self._find(0, "homepage_social") or 0
+        for needle in needles:
+            found = self._find(start, needle, quoted=True)
+            if found is not None:
+                return f"{self.path}:{found + 1}"
+        return self.setting("homepage_social")
+
+    def _find(self, start: int, text: str, quoted: bool = False) -> int | None:
+        for index in range(start, len(self.lines)):
+            line = self.lines[index]
+            if (quoted and (f'"{text}"' in line or f"'{text}'" in line)) or (not quoted and text in line):
+                return index
+        return None
+
+
+def read_social_setting(
+    value: Any, confdir: str | Path | None = None, static_dirs: list[Path] | None = None
+) -> list[SocialLink]:
+    """The links of ``homepage_social``, in order; each bad entry warns once and is left out.
+
+    ``static_dirs`` (the folders of ``html_static_path``) are where icon images must be; None: not checked.
+    """
+    conf = ConfLines(confdir)
+    if isinstance(value, dict):
+        entries = list(value.items())
+    elif isinstance(value, (list, tuple)) and all(isinstance(e, (list, tuple)) and len(e) == 2 for e in value):
+        entries = [tuple(e) for e in value]
+    else:
+        warn(
+            f"homepage_social should be a dict of al-folio social keys to values, not {type(value).__name__}; "
+            "no social links are shown",
+            "config",
+            conf.setting("homepage_social"),
+        )
+        return []
+    links = []
+    for key, entry in entries:
+        link = _read_entry(str(key), entry, lambda *needles: conf.location(str(key), *needles))
+        if link is not None and link.icon_is_image and static_dirs is not None:
+            link = _with_existing_icon(link, static_dirs, conf.location(str(key), "icon", "logo"))
+        if link is not None:
+            links.append(link)
+    return links
+
+
+def _read_entry(key: str, entry: Any, where) -> SocialLink | None:
+    # An empty value is how al-folio's _config.yml and socials.yml switch a service off: skip it quietly.
+    if entry is None or entry is False or entry == "":
+        return None
+    platform = PLATFORMS.get(key)
+    overrides: dict[str, Any] = {}
+    if isinstance(entry, dict):
+        overrides = entry
+        if platform is None or key == "academia_edu":
+            value = entry
+        else:
+            value = entry.get("value", entry.get(key))
+    else:
+        value = entry
+
+    if platform is None:
+        if not isinstance(entry, dict) or "url" not in entry:
+            message = f"unknown social platform {key!r}"
+            nearest = nearest_key(key, PLATFORMS)
+            if nearest:
+                message += f"; did you mean {nearest!r}?"
+            else:
+                message += "; a custom entry needs a dict with 'url', 'title' and 'icon'"
+            warn(message + " (left out)", "social", where())
+            return None
+        return _custom_link(key, entry, where)
+
+    url = _platform_url(platform, value, where)
+    if url is None:
+        return None
+    title = overrides.get("title", platform.title)
+    if not isinstance(title, str) or not title.strip():
+        warn(f"social entry {key!r}: 'title' should be text; using {platform.title!r}", "social", where("title"))
+        title = platform.title
+    icon = _icon(key, overrides.get("icon", overrides.get("logo")), platform.icon, where)
+    rel_me = _bool_option(key, overrides, "me", platform.identity, where)
+    return _link(key, title, url, icon, rel_me)
+
+
+def _link(key: str, title: str, url: str, icon: str, rel_me: bool) -> SocialLink:
+    # A relative URL names a file of the built site ("feed.xml", "/assets/cv.pdf"): relative to its root.
+    on_site = url_scheme(url) == "" and not url.startswith("#")
+    return SocialLink(key, title.strip(), url.lstrip("/") if on_site else url, icon, rel_me=rel_me, on_site=on_site)
+
+
+def _unsafe_url(key: str, url: str, location: str | None) -> bool:
+    """True (after a warning) for a URL that is not http(s), mailto or relative: ``javascript:``, ``data:``..."""
+    if is_safe_url(url):
+        return False
+    warn(
+        f"social entry {key!r} has the URL {url!r}, which is not http(s), mailto or a path of the site (left out)",
+        "social",
+        location,
+    )
+    return True
+
+
+def _platform_url(platform: Platform, value: Any, where) -> str | None:
+    key = platform.key
+    if key == "rss_icon" and value is True:
+        return "feed.xml"  # al-folio's feed, at the site's root
+    if key == "academia_edu":
+        if not isinstance(value, dict) or not all(isinstance(value.get(k), str) for k in ("organization", "username")):
+            warn(
+                "social entry 'academia_edu' should be a dict with 'organization' and 'username' (left out)",
+                "social",
+                where(),
+            )
+            return None
+        return platform.url.format(
+            organization=quote(value["organization"], safe=""), username=quote(value["username"], safe="")
+        )
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        warn(
+            f"social entry {key!r} should be text (a user name, id or URL), not {_type_name(value)} (left out)",
+            "social",
+            where(),
+        )
+        return None
+    value = str(value).strip()
+    if not value:
+        return None
+    if platform.url is None or (key == "bluesky_url" and is_external_url(value)) or key == "rss_icon":
+        # The value is the URL itself (al-folio's *_url keys, cv_pdf, rss_icon: a feed URL).
+        if _unsafe_url(key, value, where()):
+            return None
+        return _site_path(value) if key in _SITE_FILE_KEYS and url_scheme(value) == "" else value
+    if key == "email":
+        return "mailto:" + quote(value.removeprefix("mailto:"), safe="@+.-_")
+    return platform.url.format(quote(value.removeprefix("@") if key == "mastodon_username" else value, safe=_URL_SAFE))
+
+
+def _site_path(value: str) -> str:
+    """A file named by al-folio relative to its assets folder; here, relative to ``_static``."""
+    value = value.lstrip("/")
+    return value if value.startswith("_static/") else posixpath.join("_static", value)
+
+
+def _custom_link(key: str, entry: dict[str, Any], where) -> SocialLink | None:
+    url = entry["url"]
+    if not isinstance(url, str) or not url.strip():
+        warn(f"social entry {key!r}: 'url' should be text (left out)", "social", where("url"))
+        return None
+    url = url.strip()
+    if _unsafe_url(key, url, where("url")):
+        return None
+    title = entry.get("title")
+    if not isinstance(title, str) or not title.strip():
+        fallback = key.replace("_", " ").strip().capitalize()
+        warn(f"social entry {key!r} has no 'title' (its accessible name); using {fallback!r}", "social", where())
+        title = fallback
+    icon = _icon(key, entry.get("icon", entry.get("logo")), DEFAULT_ICON, where)
+    rel_me = _bool_option(key, entry, "me", False, where)
+    return _link(key, title, url, icon, rel_me)
+
+
+def _icon(key: str, requested: Any, default: str, where) -> str:
+    """An icon name of :data:`ICONS` (al-folio's ``fa-brands fa-x`` classes accepted) or a static image path."""
+    if requested is None:
+        return default
+    if isinstance(requested, str) and requested.strip():
+        requested = requested.strip()
+        if requested.lower().endswith(IMAGE_SUFFIXES):
+            if url_scheme(requested):
+                warn(
+                    f"social entry {key!r}: the icon {requested!r} is on another site, which every visitor's "
+                    f"browser would contact; save it under _static/ instead (using the {default!r} icon)",
+                    "social",
+                    where("icon", "logo"),
+                )
+                return default
+            return _site_path(requested)
+        # "fa-brands fa-github", "fab fa-github", "github" -> "github"
+        name = requested.split()[-1].removeprefix("fa-")
+        if name in ICONS:
+            return name
+        if requested in PLATFORMS:
+            return PLATFORMS[requested].icon
+        hint = nearest_key(name, ICONS)
+        warn(
+            f"social entry {key!r}: unknown icon {requested!r}"
+            + (f"; did you mean {hint!r}?" if hint else "")
+            + f" (using {default!r})",
+            "social",
+            where("icon", "logo"),
+        )
+        return default
+    warn(f"social entry {key!r}: 'icon' should be text (using {default!r})", "social", where("icon", "logo"))
+    return default
+
+
+def _with_existing_icon(link: SocialLink, static_dirs: list[Path], location: str | None) -> SocialLink:
+    """The link, or (after a warning) the link with the default icon when its icon image is not in a static folder."""
+    relative = link.icon.removeprefix("_static/")
+    if any((folder / relative).is_file() for folder in static_dirs):
+        return link
+    default = PLATFORMS[link.key].icon if link.key in PLATFORMS else DEFAULT_ICON
+    warn(
+        f"social entry {link.key!r}: the icon {relative!r} is not in html_static_path (using {default!r})",
+        "social",
+        location,
+    )
+    return replace(link, icon=default)
+
+
+def _bool_option(key: str, entry: dict[str, Any], option: str, default: bool, where) -> bool:
+    value = entry.get(option, default) if isinstance(entry, dict) else default
+    if isinstance(value, bool):
+        return value
+    warn(f"social entry {key!r}: {option!r} should be True or False (using {default})", "social", where(option))
+    return default
+
+
+def _type_name(value: Any) -> str:
+    names = {dict: "a dict", list: "a list", bool: "true/false", float: "a number", type(None): "nothing"}
+    return names.get(type(value), type(value).__name__)
+
+
+def social_links(config: Config) -> list[SocialLink]:
+    """The links read from ``homepage_social`` when the configuration was loaded."""
+    # A private attribute: Sphinx neither pickles it with the environment nor compares it between builds.
+    return getattr(config, "_homepage_social_links", [])
+
+
+def _read_config(app: Sphinx, config: Config) -> None:
+    setting = config.homepage_social
+    static_dirs = [Path(app.confdir, folder) for folder in config.html_static_path]
+    config._homepage_social_links = read_social_setting(setting, app.confdir, static_dirs)
+    # Whether the owner listed anything at all: if every entry was bad, each has had its warning already.
+    config._homepage_social_given = bool(setting)
+    if not isinstance(setting, (dict, list, tuple)):
+        config.homepage_social = {}  # warned once above; Sphinx's own type check then has nothing to add
+    navbar = config.homepage_social_navbar
+    if not isinstance(navbar, bool):
+        warn(
+            f"homepage_social_navbar should be True or False, not {navbar!r}; using False",
+            "config",
+            ConfLines(app.confdir).setting("homepage_social_navbar"),
+        )
+        config.homepage_social_navbar = navbar = False
+    if navbar:
+        _feed_navbar_icon_links(config, social_links(config))
+
+
+def _feed_navbar_icon_links(config: Config, links: list[SocialLink]) -> None:
+    """The same entries as pydata-sphinx-theme ``icon_links`` (icons there come from the theme's own font)."""
+    theme_options = dict(config.html_theme_options or {})
+    icon_links = list(theme_options.get("icon_links", []))
+    for link in links:
+        if link.on_site:
+            continue  # icon_links' URLs are used as written, so a site path would break below the root page.
+        attributes = {"rel": "me noopener"} if link.rel_me else {}
+        if link.icon_is_image:
+            entry = {"name": link.title, "url": link.url, "icon": link.icon, "type": "local"}
+        else:
+            style = ICONS[link.icon][0]
+            entry = {"name": link.title, "url": link.url, "icon": f"fa-{style} fa-{link.icon}", "type": "fontawesome"}
+        if attributes:
+            entry["attributes"] = attributes
+        icon_links.append(entry)
+    theme_options["icon_links"] = icon_links
+    config.html_theme_options = theme_options
+
+
+# -- The icon row --------------------------------------------------------------------
+
+
+class social_links_node(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes in lower case
+    """A row of social links; ``links`` holds :class:`SocialLink` values, ``align`` the row's alignment."""
+
+
+def make_row(links: list[SocialLink], align: str = "center", classes: list[str] | None = None) -> social_links_node:
+    return social_links_node(links=list(links), align=align, classes=list(classes or []))
+
+
+def svg_icon(name: str) -> str:
+    _, width, height, path = ICONS[name]
+    return (
+        f'<svg class="homepage-social__icon" viewBox="0 0 {width} {height}" aria-hidden="true" '
+        f'focusable="false"><path d="{path}"/></svg>'
+    )
+
+
+def visit_social_links_html(self, node: social_links_node) -> None:
+    classes = ["homepage-social", f"homepage-social--{node['align']}", *node["classes"]]
+    page = self.builder.get_target_uri(self.builder.current_docname)
+    self.body.append(
+        f'<nav class="{html.escape(" ".join(classes))}" aria-label="Social links">\n<ul class="homepage-social__list">\n'
+    )
+    for link in node["links"]:
+        href = relative_uri(page, link.url) if link.on_site else link.url
+        rel = ' rel="me"' if link.rel_me else ""
+        if link.icon_is_image:
+            icon = (
+                f'<img class="homepage-social__icon" src="{html.escape(relative_uri(page, link.icon))}" alt="" '
+                'width="32" height="32" aria-hidden="true">'
+            )
+        else:
+            icon = svg_icon(link.icon)
+        title = html.escape(link.title)
+        self.body.append(
+            f'<li><a class="homepage-social__link" href="{html.escape(href)}"{rel} title="{title}">'
+            f'{icon}<span class="homepage-social__label">{title}</span></a></li>\n'
+        )
+    self.body.append("</ul>\n</nav>\n")
+    raise nodes.SkipNode
+
+
+def plain_row(links: list[SocialLink]) -> nodes.Node:
+    """The row for builders other than HTML: a list of named links."""
+    items = nodes.bullet_list(classes=["homepage-social"])
+    for link in links:
+        paragraph = nodes.paragraph()
+        paragraph += nodes.reference(link.title, link.title, refuri=link.url)
+        items += nodes.list_item("", paragraph)
+    return items
+
+
+
+
+# -- Directive and front matter -----------------------------------------------------------
+
+
+class SocialLinksDirective(SphinxDirective):
+    """``social-links [key ...]``: the icon row, all of ``homepage_social`` or the entries named."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = {"align": directives.unchanged, "class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        location = self.get_location()
+        links = social_links(self.config)
+        if self.arguments:
+            by_key = {link.key: link for link in links}
+            chosen = []
+            for key in re.split(r"[\s,]+", self.arguments[0].strip()):
+                if key in by_key:
+                    chosen.append(by_key[key])
+                    continue
+                hint = nearest_key(key, by_key)
+                warn(
+                    f"social-links: {key!r} is not an entry of homepage_social"
+                    + (f"; did you mean {hint!r}?" if hint else "")
+                    + " (left out)",
+                    "social",
+                    location,
+                )
+            links = chosen
+        elif not links:
+            if not getattr(self.config, "_homepage_social_given", False):
+                warn("social-links: homepage_social in conf.py lists no social links", "social", location)
+            return []
+        align = self.options.get("align", "center").strip() or "center"
+        if align not in ALIGNMENTS:
+            warn(f"social-links: align should be one of {', '.join(ALIGNMENTS)}, not {align!r}; using center", "social", location)
+            align = "center"
+        row = make_row(links, align, self.options.get("class"))
+        self.set_source_info(row)
+        return [row]
+
+
+#: Set on a document whose front matter asks for the row at the end of the page (``social: true``).
+PAGE_END_FLAG = "homepage_social_at_end"
+
+
+class SocialFromFrontMatter(SphinxTransform):
+    """al-folio's ``social: true``: remember to put the row at the end of the page once everything else is there."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs: Any) -> None:
+        front = front_matter(self.env, self.env.docname)
+        if not front.flag("social", default=False):
+            return
+        if not social_links(self.config):
+            if getattr(self.config, "_homepage_social_given", False):
+                return  # the setting was given but nothing in it was usable: warned on reading it
+            warn(
+                "front matter 'social: true' asks for social links, but homepage_social in conf.py lists none",
+                "social",
+                front.location("social"),
+            )
+            return
+        self.document[PAGE_END_FLAG] = True
+
+
+def _append_row_at_page_end(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    # doctree-resolved, late: after every other extension has added its sections, so the row is last.
+    if doctree.get(PAGE_END_FLAG):
+        doctree += make_row(social_links(app.config), "center", ["homepage-social--page-end"])
+    if app.builder.format != "html":
+        # Other builders have no visitor for the row: they get a plain list of named links.
+        for row in list(doctree.findall(social_links_node)):
+            row.replace_self(plain_row(row["links"]))
+
+
+def setup_social(app: Sphinx) -> None:
+    app.add_config_value("homepage_social", {}, "env", types=[dict, list, tuple])
+    app.add_config_value("homepage_social_navbar", False, "html", types=[bool])
+    app.connect("config-inited", _read_config)
+    app.add_node(social_links_node, html=(visit_social_links_html, None))
+    app.add_directive("social-links", SocialLinksDirective)
+    app.add_transform(SocialFromFrontMatter)
+    app.connect("doctree-resolved", _append_row_at_page_end, priority=900)
+    add_stylesheet(app, "social.css")

@@ -1,0 +1,143 @@
+"""Responsive WebP copies of the profile photo: sizes, orientation, transparency, and made once per version."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from conftest import PROJECT_ROOT, SHARED
+from test_profile import card_of, page, warnings_of
+
+from homepage.images import describe_image, remove_stale_variants, variant_widths, write_variants
+
+REAL_PHOTO = SHARED / "assets" / "rosegarden.png"
+
+
+def gradient(width: int, height: int, mode: str = "RGB") -> Image.Image:
+    image = Image.new(mode, (width, height))
+    image.putdata(
+        [(x * 255 // width, y * 255 // height, 128, x * 255 // width)[: len(mode)] for y in range(height) for x in range(width)]
+    )
+    return image
+
+
+def test_widths_follow_the_source():
+    assert variant_widths(760) == [240, 360, 480, 760]  # 720 is too close to 760 to be worth a copy
+    assert variant_widths(4000) == [240, 360, 480, 720, 960, 1440]
+    assert variant_widths(500) == [240, 360, 500]
+    assert variant_widths(200) == [200]
+
+
+def test_copies_are_webp_at_each_width_and_made_once(tmp_path):
+    source = tmp_path / "my photo, 2024.png"
+    gradient(1000, 800).save(source)
+    image = describe_image(source)
+    assert (image.width, image.height) == (1000, 800)
+    assert [(v.width, v.height) for v in image.variants] == [(240, 192), (360, 288), (480, 384), (720, 576), (1000, 800)]
+    for variant in image.variants:
+        assert " " not in variant.filename and "," not in variant.filename  # safe inside a srcset
+
+    out = tmp_path / "_images"
+    written = write_variants(image, out)
+    assert sorted(p.name for p in written) == sorted(v.filename for v in image.variants)
+    for variant in image.variants:
+        with Image.open(out / variant.filename) as copy:
+            assert (copy.format, copy.size) == ("WEBP", (variant.width, variant.height))
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+
+    # The same source again: nothing is encoded, nothing is touched.
+    assert write_variants(describe_image(source), out) == []
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
+
+
+def test_a_changed_source_gets_new_copies_and_the_old_ones_go(tmp_path):
+    source = tmp_path / "photo.png"
+    out = tmp_path / "_images"
+    gradient(400, 300).save(source)
+    before = describe_image(source)
+    write_variants(before, out)
+    unrelated = out / "diagram.webp"  # a file of the site's own, not a copy
+    unrelated.write_bytes(b"keep")
+
+    gradient(400, 300).transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(source)
+    after = describe_image(source)
+    assert {v.filename for v in after.variants}.isdisjoint(v.filename for v in before.variants)
+    write_variants(after, out)
+    remove_stale_variants(out, {v.filename for v in after.variants})
+    assert sorted(p.name for p in out.iterdir()) == sorted([*(v.filename for v in after.variants), "diagram.webp"])
+
+
+def test_exif_orientation_is_applied(tmp_path):
+    """A phone photo stored sideways with an orientation tag is shown, measured and resized upright."""
+    source = tmp_path / "phone.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90 degrees clockwise to display
+    gradient(600, 400).save(source, exif=exif)
+    image = describe_image(source)
+    assert (image.width, image.height) == (400, 600)
+    write_variants(image, tmp_path / "out")
+    with Image.open(tmp_path / "out" / image.largest.filename) as copy:
+        assert copy.size == (400, 600)
+
+
+def test_transparency_is_kept(tmp_path):
+    source = tmp_path / "cutout.png"
+    gradient(300, 300, "RGBA").save(source)
+    image = describe_image(source)
+    write_variants(image, tmp_path / "out")
+    with Image.open(tmp_path / "out" / image.largest.filename) as copy:
+        assert copy.mode == "RGBA"
+
+
+def test_a_file_that_is_not_an_image_raises_oserror(tmp_path):
+    source = tmp_path / "photo.png"
+    source.write_text("not an image")
+    with pytest.raises(OSError):
+        describe_image(source)
+
+
+@pytest.mark.skipif(not REAL_PHOTO.is_file(), reason="../shared/assets/rosegarden.png (the owner's real photo) is not available")
+def test_real_photo_copies_are_a_fraction_of_it(tmp_path):
+    """The owner's 1.3 MB photo, read in place: every copy is at most a tenth of it."""
+    image = describe_image(REAL_PHOTO)
+    assert [v.width for v in image.variants] == [240, 360, 480, 760]
+    write_variants(image, tmp_path)
+    source_bytes = REAL_PHOTO.stat().st_size
+    sizes = [(tmp_path / v.filename).stat().st_size for v in image.variants]
+    assert sizes == sorted(sizes)
+    assert sizes[-1] < source_bytes / 10
+
+
+def test_build_remakes_copies_only_when_the_photo_changes(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-profile-circular", srcdir)
+    shutil.copy(PROJECT_ROOT / "_static" / "rosegarden.png", srcdir / "photo.png")
+    index = srcdir / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("rosegarden.png", "photo.png"), encoding="utf-8")
+    builddir = tmp_path / "build"
+
+    def build():
+        app = make_app("html", srcdir=srcdir, builddir=builddir)
+        app.build()
+        assert warnings_of(app) == []
+        srcset = card_of(page(app, "index.html")).select_one("img")["srcset"]
+        copies = {p.name: p.stat().st_mtime_ns for p in Path(app.outdir, "_images").glob("*.webp")}
+        app.cleanup()
+        return srcset, copies
+
+    first_srcset, first_copies = build()
+    assert len(first_copies) == 4
+    second_srcset, second_copies = build()
+    assert (second_srcset, second_copies) == (first_srcset, first_copies)  # nothing re-encoded
+
+    with Image.open(srcdir / "photo.png") as photo:
+        photo.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(srcdir / "photo.png")
+    third_srcset, third_copies = build()
+    # The page was read again (the photo is one of its dependencies) and points at the new copies only.
+    assert third_srcset != first_srcset
+    assert set(third_copies).isdisjoint(first_copies) and len(third_copies) == 4
+    for candidate in third_srcset.split(","):
+        assert Path(candidate.split()[0]).name in third_copies
