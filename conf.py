@@ -53,8 +53,9 @@ exclude_patterns = [
 templates_path = ["_templates"]
 
 # -- Homepage extension ------------------------------------------------------
-# The navbar, in order; the home page itself is reached from the site title.
-homepage_navigation = ["research/index", "papers/index", "about/index"]
+# The navbar, in order, after the owner's name (which links home too). An entry is a page, labelled by its
+# front matter `title` as in al-folio ("about" for the home page) or else its heading, or "Label <page>".
+homepage_navigation = ["index", "research/index", "papers <papers/index>", "about/index"]
 
 # -- Bibliography ------------------------------------------------------------
 bibtex_bibfiles = ["papers/papers.bib"]
@@ -67,7 +68,8 @@ html_title = "Ziming Liu"
 html_static_path = ["_static"]
 html_show_sourcelink = False
 html_copy_source = False
-html_last_updated_fmt = None
+# The footer's date: from SOURCE_DATE_EPOCH or the last git commit, never the clock (see _ext/homepage/lastupdated.py).
+html_last_updated_fmt = "%b %d, %Y"
 
 # Read the Docs tells the build where the site is served; elsewhere set it here.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
@@ -81,7 +83,14 @@ html_theme_options = {
     "navbar_align": "left",
     "show_prev_next": False,
     "secondary_sidebar_items": [],
-    "footer_start": ["copyright"],
-    "footer_end": ["sphinx-version"],
+    # The owner's name links home; dark/light switch and search stay in the bar (in the menu on phones).
+    "navbar_start": ["navbar-logo"],
+    "navbar_center": ["navbar-nav"],
+    "navbar_end": ["theme-switcher"],
+    "navbar_persistent": ["search-button-field"],
+    # Nothing in the left sidebar but the phone menu: no empty ad placeholder.
+    "primary_sidebar_end": [],
+    "footer_start": ["homepage-copyright", "last-updated"],
+    "footer_end": ["homepage-built-with"],
 }
 html_sidebars = {"**": []}

@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 
 from .assets import setup_assets
 from .frontmatter import setup_frontmatter
+from .lastupdated import setup_lastupdated
 from .navigation import setup_navigation
 
 __version__ = "0.1.0"
@@ -20,6 +21,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_assets(app)
     setup_frontmatter(app)
     setup_navigation(app)
+    setup_lastupdated(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,
