@@ -10,9 +10,11 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .assets import setup_assets
+from .cv import setup_cv
 from .frontmatter import setup_frontmatter
 from .lastupdated import setup_lastupdated
 from .navigation import setup_navigation
+from .pdflinks import setup_pdflinks
 
 __version__ = "0.1.0"
 
@@ -22,6 +24,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_frontmatter(app)
     setup_navigation(app)
     setup_lastupdated(app)
+    setup_cv(app)
+    setup_pdflinks(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,
