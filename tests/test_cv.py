@@ -167,6 +167,7 @@ def test_pdfs_that_arrive_later_are_picked_up(make_app, app):
     assert _page(app.outdir, "later.html").select(".homepage-cv__pdf") == []
     Path(app.srcdir, "_static", "not-yet.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     Path(app.srcdir, "_static", "syllabus.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    app.cleanup()  # unregisters its nodes, as a new app registers them again
     again = make_app("html", srcdir=app.srcdir, freshenv=False)
     again.build()
     assert _page(again.outdir, "later.html").select(".homepage-cv__pdf a")

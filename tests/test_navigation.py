@@ -136,6 +136,7 @@ def test_a_changed_label_reaches_every_page(make_app, app):
     app.build()
     talks = Path(app.srcdir, "talks.md")
     talks.write_text(talks.read_text(encoding="utf-8").replace("title: talks", "title: seminars"), encoding="utf-8")
+    app.cleanup()  # unregisters its nodes, as a new app registers them again
     again = make_app("html", srcdir=app.srcdir, freshenv=False)
     again.build()
     # teaching.md did not change, yet its navbar shows the new label.
@@ -164,6 +165,7 @@ def test_a_new_date_reaches_pages_that_did_not_change(make_app, app, monkeypatch
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1000000000")
     app.build()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1100000000")  # 2004-11-09
+    app.cleanup()  # unregisters its nodes, as a new app registers them again
     again = make_app("html", srcdir=app.srcdir, freshenv=False)
     again.build()
     assert "Last updated on Nov 09, 2004." in _footer_text(again.outdir)

@@ -14,6 +14,7 @@ from .cv import setup_cv
 from .frontmatter import setup_frontmatter
 from .lastupdated import setup_lastupdated
 from .navigation import setup_navigation
+from .news import setup_news
 from .pdflinks import setup_pdflinks
 
 __version__ = "0.1.0"
@@ -25,6 +26,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_navigation(app)
     setup_lastupdated(app)
     setup_cv(app)
+    setup_news(app)
     setup_pdflinks(app)
     return {
         "version": __version__,

@@ -194,7 +194,8 @@ class CVDirective(SphinxDirective):
         pairs = nodes.definition_list(classes=["homepage-cv__map"])
         for entry in contents:
             if not isinstance(entry, dict) or not _text(entry.get("name")):
-                warn(f"a map entry needs a name and a value, not {entry!r}; left out", "cv", self._where(entry) if isinstance(entry, dict) else where)
+                location = self._where(entry) if isinstance(entry, dict) else where
+                warn(f"a map entry needs a name and a value, not {entry!r}; left out", "cv", location)
                 continue
             name, value = _text(entry.get("name")), _text(entry.get("value"))
             item = nodes.definition_list_item()
@@ -211,7 +212,11 @@ class CVDirective(SphinxDirective):
         entries = nodes.bullet_list(classes=["homepage-cv__entries"])
         for entry in contents:
             if not isinstance(entry, dict):
-                warn(f"a time_table entry should be a mapping (title, institution, year...), not {entry!r}; left out", "cv", where)
+                warn(
+                    f"a time_table entry should be a mapping (title, institution, year...), not {entry!r}; left out",
+                    "cv",
+                    where,
+                )
                 continue
             entry_where = self._where(entry)
             item = nodes.list_item(classes=["homepage-cv__entry"])
