@@ -245,13 +245,22 @@ def test_navbar_never_overlaps_from_360_to_1440_px(site):
         pytest.skip("Chromium is not installed at /usr/bin/chromium")
     widths = sorted({*range(360, 1441, 40), 375, 390, 959, 960, 991, 992, 1280, 1440})
     problems = []
+    current_link_colours = {}
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
         page = browser.new_page()
         for path in ("index.html", "research/index.html"):
+            # The current page's link looks the same on the home page ("about") as on a section page.
+            page.set_viewport_size({"width": 1280, "height": 800})
+            page.goto((site.outdir / path).as_uri())
+            current_link_colours[path] = page.evaluate(
+                """() => [...document.querySelectorAll("header.bd-header .navbar-nav .nav-link")].map(a =>
+                     [a.getAttribute("aria-current") === "page", getComputedStyle(a).color,
+                      getComputedStyle(a, "::before").borderBottomWidth])"""
+            )
             for width in widths:
+                # Resizing re-lays the page out, as a reload would, at a fraction of the cost.
                 page.set_viewport_size({"width": width, "height": 800})
-                page.goto((site.outdir / path).as_uri())
                 result = page.evaluate(OVERLAPS)
                 problems += [f"{path} at {width} px: {problem}" for problem in result["found"]]
                 # Wide screens show the name, the four links, search and the switch; phones the name and search.
@@ -260,3 +269,8 @@ def test_navbar_never_overlaps_from_360_to_1440_px(site):
                     problems.append(f"{path} at {width} px shows {result['names']}")
         browser.close()
     assert problems == []
+    home, research = current_link_colours["index.html"], current_link_colours["research/index.html"]
+    assert [current for current, _, _ in home] == [True, False, False, False]
+    assert [current for current, _, _ in research] == [False, True, False, False]
+    assert home[0][1:] == research[1][1:] == [home[0][1], "3px"]
+    assert home[1][1] != home[0][1] and home[1][2] != "3px"
