@@ -57,8 +57,9 @@ exclude_patterns = [
 templates_path = ["_templates"]
 
 # -- Homepage extension ------------------------------------------------------
-# The navbar, in order; the home page itself is reached from the site title.
-homepage_navigation = ["research/index", "papers/index", "about/index"]
+# The navbar, in order, after the owner's name (which links home too). An entry is a page, labelled by its
+# front matter `title` as in al-folio ("about" for the home page) or else its heading, or "Label <page>".
+homepage_navigation = ["index", "research/index", "papers <papers/index>", "about/index"]
 
 # The heading of the home page (al-folio's about layout shows the owner's name there).
 homepage_owner_name = "Ziming Liu"
@@ -84,7 +85,8 @@ html_static_path = ["_static"]
 html_show_sourcelink = False
 html_use_index = False  # a homepage has no term index
 html_copy_source = False
-html_last_updated_fmt = None
+# The footer's date: from SOURCE_DATE_EPOCH or the last git commit, never the clock (see _ext/homepage/lastupdated.py).
+html_last_updated_fmt = "%b %d, %Y"
 
 # Where the site is served: Read the Docs says so itself; elsewhere the owner's GitHub Pages address
 # (from his al-folio _config.yml). Canonical links, Open Graph URLs, the sitemap and robots.txt use it.
@@ -99,8 +101,15 @@ html_theme_options = {
     "navbar_align": "left",
     "show_prev_next": False,
     "secondary_sidebar_items": [],
-    "footer_start": ["copyright"],
-    "footer_end": ["sphinx-version"],
+    # The owner's name links home; dark/light switch and search stay in the bar (in the menu on phones).
+    "navbar_start": ["navbar-logo"],
+    "navbar_center": ["navbar-nav"],
+    "navbar_end": ["theme-switcher"],
+    "navbar_persistent": ["search-button-field"],
+    # Nothing in the left sidebar but the phone menu: no empty ad placeholder.
+    "primary_sidebar_end": [],
+    "footer_start": ["homepage-copyright", "last-updated"],
+    "footer_end": ["homepage-built-with"],
 }
 html_sidebars = {"**": []}
 

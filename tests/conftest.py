@@ -75,6 +75,11 @@ def app_warnings():
             records.append(record)
 
     logger = std_logging.getLogger(sphinx_logging.NAMESPACE)
+    # An earlier test's Sphinx app leaves its handlers here; their filters would rewrite each record
+    # (its location, a second type suffix) before this one sees it. Set them aside meanwhile.
+    earlier_handlers = logger.handlers[:]
+    for earlier in earlier_handlers:
+        logger.removeHandler(earlier)
     handler = Collect(std_logging.WARNING)
     handler.addFilter(sphinx_logging.WarningLogRecordTranslator(_NoApp()))
     logger.addHandler(handler)
@@ -86,6 +91,8 @@ def app_warnings():
         ]
     finally:
         logger.removeHandler(handler)
+        for earlier in earlier_handlers:
+            logger.addHandler(earlier)
         logger.setLevel(previous)
 
 

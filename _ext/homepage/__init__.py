@@ -10,9 +10,13 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .assets import setup_assets
+from .cv import setup_cv
 from .frontmatter import setup_frontmatter
 from .images import setup_images
+from .lastupdated import setup_lastupdated
 from .navigation import setup_navigation
+from .news import setup_news
+from .pdflinks import setup_pdflinks
 from .profile import setup_profile
 from .seo import setup_seo
 from .social import setup_social
@@ -24,8 +28,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_assets(app)
     setup_frontmatter(app)
     setup_navigation(app)
+    setup_lastupdated(app)
     setup_images(app)
     setup_profile(app)
+    setup_news(app)
+    setup_cv(app)
+    setup_pdflinks(app)
     setup_social(app)
     setup_seo(app)
     return {

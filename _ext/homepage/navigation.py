@@ -4,38 +4,85 @@ al-folio builds its navbar from page front matter; Sphinx builds it from the roo
 document's toctree. So that ``index.md`` can stay exactly the al-folio page it
 came from, the toctree is added here from ``homepage_navigation`` instead of
 being written into the page.
+
+Each entry is a document name, or ``"Label <docname>"`` as in a toctree. The root
+document may be listed too (al-folio's "about" link to the home page). A link's
+label is, in order: the label written in the entry, the page's front matter
+``title`` (al-folio's navbar label), or the page's first heading.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 
-logger = logging.getLogger(__name__)
+from .diagnostics import warn
+from .frontmatter import front_matter
+
+# The toctree's own "Title <target>" syntax.
+_EXPLICIT_LABEL = re.compile(r"^(?P<label>.+?)\s*<(?P<docname>[^<>]+)>$", re.S)
+
+
+class NavEntry(NamedTuple):
+    docname: str
+    label: str | None  # written in conf.py; None: from the page
+
+
+def parse_entry(entry: str) -> NavEntry:
+    """``"research/index"`` or ``"Research <research/index>"``."""
+    match = _EXPLICIT_LABEL.match(entry.strip())
+    if match:
+        return NavEntry(match["docname"].strip(), match["label"].strip())
+    return NavEntry(entry.strip(), None)
+
+
+def navigation_entries(config: Config) -> list[NavEntry]:
+    return [parse_entry(entry) for entry in config.homepage_navigation]
+
+
+def _check_config(app: Sphinx, config: Config) -> None:
+    """Keep the entries that are strings; warn once about each that is not."""
+    entries = config.homepage_navigation
+    if not isinstance(entries, list | tuple):
+        warn(f"homepage_navigation should be a list of document names, not {entries!r}", "config")
+        config.homepage_navigation = []
+        return
+    valid = []
+    for entry in entries:
+        if isinstance(entry, str) and parse_entry(entry).docname:
+            valid.append(entry)
+        else:
+            warn(f"homepage_navigation: {entry!r} is not a document name; left out of the navbar", "config")
+    config.homepage_navigation = valid
 
 
 def add_navigation_toctree(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
-    if env.docname != app.config.root_doc:
+    root = app.config.root_doc
+    if env.docname != root:
         return
     entries = []
-    for docname in app.config.homepage_navigation:
-        if docname not in env.found_docs:
-            logger.warning(
-                "homepage_navigation names %r, which is not a document",
-                docname,
-                type="homepage",
-                subtype="config",
-                location=(env.docname, None),
+    for entry in navigation_entries(app.config):
+        if entry.docname not in env.found_docs:
+            warn(
+                f"homepage_navigation names {entry.docname!r}, which is not a document",
+                "config",
+                (env.docname, None),
             )
             continue
-        entries.append((None, docname))
+        # Sphinx's name for "this page" in a toctree; the theme links it to the root document.
+        entries.append((entry.label, "self" if entry.docname == root else entry.docname))
     toctree = addnodes.toctree()
     toctree["parent"] = env.docname
     toctree["entries"] = entries
-    toctree["includefiles"] = [docname for _, docname in entries]
+    toctree["includefiles"] = [docname for _, docname in entries if docname != "self"]
     toctree["maxdepth"] = -1
     toctree["caption"] = None
     toctree["glob"] = False
@@ -43,12 +90,70 @@ def add_navigation_toctree(app: Sphinx, doctree: nodes.document) -> None:
     toctree["includehidden"] = False
     toctree["numbered"] = 0
     toctree["titlesonly"] = False
+    toctree["homepage_navigation"] = True
     wrapper = nodes.compound(classes=["toctree-wrapper"])
     wrapper += toctree
     doctree += wrapper
 
 
+def navigation_labels(app: Sphinx, env: BuildEnvironment) -> list[tuple[str, str | None]]:
+    """``(docname, label)`` for every navbar link; label None leaves the page's heading."""
+    labels = []
+    for entry in navigation_entries(app.config):
+        if entry.docname not in env.found_docs:
+            continue
+        label = entry.label
+        if label is None:
+            title = front_matter(env, entry.docname).get("title")
+            if isinstance(title, str) and title.strip():
+                label = title.strip()
+        labels.append((entry.docname, label))
+    return labels
+
+
+def _label_links(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
+    """Give each navbar entry its label, now that every page's front matter has been read.
+
+    The navbar is on every page, so when a label changes every page is written again.
+    """
+    labels = navigation_labels(app, env)
+    by_docname = dict(labels)
+    root = app.config.root_doc
+    toc = env.tocs.get(root)
+    if toc is not None:
+        for toctree in toc.findall(addnodes.toctree):
+            if toctree.get("homepage_navigation"):
+                toctree["entries"] = [
+                    (by_docname.get(root if ref == "self" else ref, title), ref)
+                    for title, ref in toctree["entries"]
+                ]
+    previous = getattr(env, "homepage_navigation_labels", None)
+    env.homepage_navigation_labels = labels
+    if previous is not None and previous != labels:
+        return sorted(env.found_docs)
+    return []
+
+
+# The theme underlines the link of the section a page belongs to (``li.current``), found from the page's
+# parents in the toctree; the home page has none, so its own link ("about") would never be marked.
+# al-folio marks it. A few bytes inline, on the home page only, rather than one more stylesheet request.
+_HOME_LINK_STYLE = (
+    '<style>.bd-header ul.navbar-nav>li.nav-item>.nav-link[aria-current="page"]{color:var(--pst-color-primary)}'
+    '.bd-header ul.navbar-nav>li.nav-item>.nav-link[aria-current="page"]:before'
+    "{border-bottom:3px solid var(--pst-color-primary)}</style>"
+)
+
+
+def _mark_home_link(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    root = app.config.root_doc
+    if pagename == root and any(entry.docname == root for entry in navigation_entries(app.config)):
+        context["metatags"] = context.get("metatags", "") + "\n    " + _HOME_LINK_STYLE
+
+
 def setup_navigation(app: Sphinx) -> None:
     app.add_config_value("homepage_navigation", [], "env", types=[list])
+    app.connect("config-inited", _check_config)
     # Before Sphinx's toctree collector (priority 500) reads the root document.
     app.connect("doctree-read", add_navigation_toctree, priority=400)
+    app.connect("env-updated", _label_links)
+    app.connect("html-page-context", _mark_home_link)

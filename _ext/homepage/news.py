@@ -1,0 +1,546 @@
+"""al-folio's news: dated announcements, one Markdown file per item.
+
+Each document in the news folder (``homepage_news_dir``, ``news/``) is one item,
+with al-folio's front matter: ``date`` (required), ``inline`` and ``title``.
+
+- An ``inline: true`` item is shown whole in the list (al-folio's one-liners).
+  Any other item is listed by its title, linking to its own page.
+- A page whose front matter has al-folio's ``news: true`` (or ``announcements:
+  enabled: true``) shows the newest items after its body, under a "news" heading
+  linking to the news page; ``announcements.limit`` and ``.scrollable`` (or the
+  settings ``homepage_news_limit``, ``homepage_news_scrollable``) cap the list and
+  put more than three items in a scroll box. ``{news}`` shows the list anywhere.
+- ``news/index.html`` lists every item, newest first (unless the site has its own
+  ``news/index`` page), and ``news/feed.xml`` is their Atom feed.
+
+With no items none of this appears, and nothing warns. Lists are filled in when a
+page is written (a post-transform), so an inline item's links resolve from the
+page that shows it; a page with a list is read again whenever an item changes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+from xml.etree import ElementTree
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.errors import NoUri
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective, new_document
+from sphinx.util import logging
+from sphinx.util.i18n import format_date
+from sphinx.util.osutil import relative_uri
+
+from .diagnostics import warn
+from .frontmatter import front_matter
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+#: al-folio: "adds a vertical scroll bar if there are more than 3 news items"
+SCROLL_AFTER = 3
+
+
+# -- Data ----------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    docname: str
+    date: datetime  # as written: naive, or aware with its own offset
+    inline: bool
+    title: str | None
+
+    @property
+    def sort_key(self) -> tuple[datetime, str]:
+        moment = self.date.astimezone(UTC).replace(tzinfo=None) if self.date.tzinfo else self.date
+        return (moment, self.docname)
+
+    @property
+    def iso_date(self) -> str:
+        """RFC 3339, as Atom and ``<time datetime>`` want it; a date without offset is taken as UTC."""
+        return self.date.isoformat() if self.date.tzinfo else self.date.isoformat() + "Z"
+
+
+def parse_news_date(value: Any) -> datetime | None:
+    """A YAML date, datetime, or ISO 8601 string (al-folio writes ``2015-10-22 15:59:00-0400``)."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def news_dir(config: Config) -> str:
+    return config.homepage_news_dir.strip("/")
+
+
+def is_news_item(config: Config, docname: str) -> bool:
+    folder = news_dir(config)
+    return bool(folder) and docname.startswith(folder + "/") and docname != f"{folder}/index"
+
+
+def news_items(env: BuildEnvironment) -> list[NewsItem]:
+    """Every dated item, newest first."""
+    items = getattr(env, "homepage_news", {}).values()
+    return sorted(items, key=lambda item: item.sort_key, reverse=True)
+
+
+def news_page(app: Sphinx) -> str:
+    return f"{news_dir(app.config)}/index"
+
+
+def display_date(app: Sphinx, item: NewsItem) -> str:
+    # The date as its author wrote it, not moved to UTC.
+    naive = item.date.replace(tzinfo=None)
+    return format_date(app.config.homepage_news_date_format, date=naive, language=app.config.language)
+
+
+# -- Nodes ---------------------------------------------------------------------------------------------------------
+
+
+class news_list(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+    """Where a news list goes; filled in by :class:`FillNewsLists` when the page is written."""
+
+
+class news_box(nodes.General, nodes.Element):  # noqa: N801
+    """The list's container; a keyboard-focusable scroll region when it scrolls."""
+
+
+class news_date(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """An item's date, as ``<time datetime="...">``."""
+
+
+def visit_news_box_html(self, node: news_box) -> None:
+    attributes = {"classes": ["homepage-news"]}
+    if node.get("scrollable"):
+        # A scroll box must be reachable by keyboard and named (axe: scrollable-region-focusable).
+        attributes["classes"].append("homepage-news--scrollable")
+        attributes |= {"tabindex": "0", "role": "region", "aria-label": "News"}
+    self.body.append(self.starttag(node, "div", "", **attributes))
+
+
+def depart_news_box_html(self, node: news_box) -> None:
+    self.body.append("</div>\n")
+
+
+def visit_news_date_html(self, node: news_date) -> None:
+    self.body.append(self.starttag(node, "time", "", datetime=node["datetime"]))
+
+
+def depart_news_date_html(self, node: news_date) -> None:
+    self.body.append("</time>")
+
+
+def _visit_children_only(self, node: nodes.Element) -> None:
+    pass
+
+
+def _depart_children_only(self, node: nodes.Element) -> None:
+    pass
+
+
+# -- Reading: items and the pages that list them --------------------------------------------------------------------
+
+
+def _read_item(app: Sphinx, doctree: nodes.document) -> None:
+    env = app.env
+    docname = env.docname
+    if not is_news_item(app.config, docname):
+        return
+    # An item is reached from the lists, not from a toctree.
+    env.metadata[docname]["orphan"] = True
+    page = front_matter(env, docname)
+    when = parse_news_date(page.get("date"))
+    if when is None:
+        if page.has("date"):
+            message = f"news item date {page.get('date')!r} is not a date (YYYY-MM-DD, optionally with a time)"
+        else:
+            message = "news item has no date"
+        warn(f"{message}; left out of the news lists", "news", page.location("date"))
+        return
+    title = page.get("title")
+    title = title.strip() if isinstance(title, str) and title.strip() else None
+    inline = page.flag("inline", False)
+    item = NewsItem(docname, when, inline, title)
+    env.__dict__.setdefault("homepage_news", {})[docname] = item
+    _give_item_page_a_heading(app, doctree, item)
+
+
+def _give_item_page_a_heading(app: Sphinx, doctree: nodes.document, item: NewsItem) -> None:
+    """al-folio's post layout: the title, then the date; an inline item has its date as heading."""
+    shown = display_date(app, item)
+    dated = nodes.paragraph(classes=["homepage-news__page-date"])
+    dated += news_date(shown, shown, datetime=item.iso_date)
+    section = doctree.next_node(nodes.section)
+    if section is not None and section.parent is doctree:
+        section.insert(1, dated)  # the page has its own heading
+        return
+    heading = item.title or shown
+    section = nodes.section(
+        ids=[nodes.make_id(f"news-{heading}") or "news-item"], names=[nodes.fully_normalize_name(heading)]
+    )
+    if item.title:
+        section += nodes.title(heading, heading)
+        section += dated
+    else:
+        section += nodes.title("", "", news_date(shown, shown, datetime=item.iso_date))
+    # The front matter (docinfo) and what precedes it stay first, where Sphinx looks for them.
+    start = doctree.first_child_not_matching_class((nodes.PreBibliographic, nodes.docinfo))
+    start = len(doctree.children) if start is None else start
+    body = doctree.children[start:]
+    del doctree.children[start:]
+    for child in body:
+        section += child
+    doctree += section
+
+
+def _list_settings(app: Sphinx, docname: str) -> tuple[bool, int | None, bool]:
+    """Whether the page shows news (al-folio's ``news`` or ``announcements.enabled``), its limit, and scrolling."""
+    page = front_matter(app.env, docname)
+    announcements = page.get("announcements")
+    if isinstance(announcements, dict):
+        enabled = page.flag("announcements.enabled", False)
+    else:
+        enabled = page.flag("news", False)
+    limit = app.config.homepage_news_limit
+    if page.has("announcements.limit"):
+        value = page.get("announcements.limit")
+        if value is None:
+            limit = None  # al-folio: "leave blank to include all the news"
+        elif isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            limit = value
+        else:
+            warn(
+                f"announcements.limit should be a positive number, not {value!r}; showing {limit or 'all'}",
+                "news",
+                page.location("announcements.limit"),
+            )
+    scrollable = app.config.homepage_news_scrollable
+    if page.has("announcements.scrollable"):
+        scrollable = page.flag("announcements.scrollable", scrollable)
+    return enabled, limit, scrollable
+
+
+def _add_front_page_news(app: Sphinx, doctree: nodes.document) -> None:
+    env = app.env
+    enabled, limit, scrollable = _list_settings(app, env.docname)
+    if not enabled:
+        return
+    section = nodes.section(ids=["news"], names=["news"], classes=["homepage-news-section"])
+    section += nodes.title("news", "news")
+    section += news_list(limit=limit, scrollable=scrollable)
+    # After the bio, as a subsection of the page's heading when it has one.
+    top = doctree.next_node(nodes.section)
+    (top if top is not None and top.parent is doctree else doctree).append(section)
+    env.__dict__.setdefault("homepage_news_hosts", set()).add(env.docname)
+
+
+class NewsDirective(SphinxDirective):
+    """``{news}``: the news list, newest first; ``:limit:`` items at most, ``:scrollable:`` after three."""
+
+    has_content = False
+    option_spec = {"limit": directives.positive_int, "scrollable": directives.flag}
+
+    def run(self) -> list[nodes.Node]:
+        self.env.__dict__.setdefault("homepage_news_hosts", set()).add(self.env.docname)
+        node = news_list(limit=self.options.get("limit"), scrollable="scrollable" in self.options)
+        self.set_source_info(node)
+        return [node]
+
+
+# -- Writing: fill the lists ----------------------------------------------------------------------------------------
+
+
+def _item_content(env: BuildEnvironment, item: NewsItem, host: str) -> list[nodes.Node]:
+    """The body of an item's page, without its heading and date, resolved as shown on ``host``.
+
+    The item's links are resolved here, from ``host``, with logging off: a broken link
+    is reported once, by the item's own page, not again by every list that shows it.
+    """
+    doctree = env.get_doctree(item.docname)
+    section = doctree.next_node(nodes.section)
+    source = section if section is not None and section.parent is doctree else doctree
+    copies = nodes.container()
+    for child in source.children:
+        if isinstance(child, nodes.title | nodes.docinfo | nodes.PreBibliographic):
+            continue
+        if "homepage-news__page-date" in child.get("classes", []):
+            continue
+        copies += child.deepcopy()
+    for element in copies.findall(nodes.Element):
+        element["ids"] = []  # the item's anchors belong to its own page
+    for xref in copies.findall(addnodes.pending_xref):
+        # MyST makes link targets absolute when it reads the item and builds the URI
+        # from ``refdoc``: shown on another page, the link starts from that page.
+        if xref.get("reftype") == "myst":
+            xref["refdoc"] = host
+    scratch = new_document(item.docname)
+    scratch += copies
+    with logging.suppress_logging():
+        env.apply_post_transforms(scratch, host)
+    return list(copies.children)
+
+
+def _item_title(env: BuildEnvironment, app: Sphinx, item: NewsItem) -> str:
+    if item.title:
+        return item.title
+    heading = env.titles.get(item.docname)
+    return heading.astext() if heading is not None and heading.astext() else display_date(app, item)
+
+
+def build_news_rows(app: Sphinx, items: list[NewsItem], refdoc: str) -> nodes.bullet_list:
+    """One list item per news item: its date, then its text (inline) or a link to its page."""
+    env = app.env
+    rows = nodes.bullet_list(classes=["homepage-news__list"])
+    for item in items:
+        row = nodes.list_item(classes=["homepage-news__item"])
+        shown = display_date(app, item)
+        row += news_date(shown, shown, datetime=item.iso_date, classes=["homepage-news__date"])
+        text = nodes.container(classes=["homepage-news__text"])
+        if item.inline:
+            content = _item_content(env, item, refdoc)
+            # al-folio strips the <p> of a one-paragraph item.
+            if len(content) == 1 and isinstance(content[0], nodes.paragraph):
+                inline = nodes.inline(classes=["homepage-news__inline"])
+                inline.extend(content[0].children)
+                content = [inline]
+            text.extend(content)
+        else:
+            title = _item_title(env, app, item)
+            link = addnodes.pending_xref(
+                "",
+                nodes.inline(title, title),
+                refdomain="std",
+                reftype="doc",
+                reftarget="/" + item.docname,
+                refexplicit=True,
+                refwarn=True,
+                refdoc=refdoc,
+            )
+            text += nodes.paragraph("", "", link, classes=["homepage-news__title"])
+        row += text
+        rows += row
+    return rows
+
+
+def _news_page_uri(app: Sphinx, fromdocname: str) -> str | None:
+    if app.builder.format != "html":
+        return None
+    try:
+        return app.builder.get_relative_uri(fromdocname, news_page(app))
+    except NoUri:
+        return None
+
+
+class FillNewsLists(SphinxPostTransform):
+    """Replace each ``news_list`` with the items, newest first; remove it (and its heading) when there are none."""
+
+    # Before MyST's and Sphinx's reference resolvers (9, 10), so the items' links resolve from this page.
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        items = news_items(self.env)
+        docname = self.env.current_document.docname
+        for placeholder in list(self.document.findall(news_list)):
+            section = placeholder.parent if "homepage-news-section" in placeholder.parent.get("classes", []) else None
+            if not items:
+                (section or placeholder).parent.remove(section or placeholder)
+                continue
+            limit = placeholder.get("limit")
+            shown = items[:limit] if limit else items
+            box = news_box(scrollable=bool(placeholder.get("scrollable")) and len(shown) > SCROLL_AFTER)
+            box += build_news_rows(self.app, shown, docname)
+            placeholder.replace_self(box)
+            uri = _news_page_uri(self.app, docname)
+            if section is not None and uri:
+                # al-folio's heading links to the page with every item.
+                title = section[0]
+                del title[:]
+                title += nodes.reference("news", "news", refuri=uri, classes=["homepage-news-section__link"])
+
+
+# -- The news page and the Atom feed --------------------------------------------------------------------------------
+
+
+def _render(app: Sphinx, pagename: str, section: nodes.Element) -> str:
+    """HTML for nodes shown on a page the build makes itself, resolved as if they were on ``pagename``."""
+    builder = app.builder
+    doctree = new_document(pagename)
+    doctree += section
+    app.env.apply_post_transforms(doctree, pagename)
+    builder.post_process_images(doctree)
+    # What write_doc() sets for a page; here too when no document was written in this build.
+    builder.secnumbers = {}
+    builder.fignumbers = {}
+    builder.current_docname = pagename
+    builder.imgpath = relative_uri(builder.get_target_uri(pagename), builder.imagedir)
+    builder.dlpath = relative_uri(builder.get_target_uri(pagename), "_downloads")
+    return builder.render_partial(doctree[0])["fragment"]
+
+
+def _feed_href(app: Sphinx, pagename: str) -> str:
+    return posixpath.relpath(f"{news_dir(app.config)}/feed.xml", posixpath.dirname(pagename) or ".")
+
+
+def _collect_news_page(app: Sphinx):
+    """Yield the news page (every item, newest first) and write the Atom feed."""
+    if app.builder.format != "html" or not news_items(app.env):
+        return
+    pagename = news_page(app)
+    if pagename not in app.env.found_docs:
+        section = nodes.section(ids=["news"], names=["news"])
+        section += nodes.title("News", "News")
+        section += news_list(limit=None, scrollable=False)
+        feed = nodes.paragraph(classes=["homepage-news__feed"])
+        feed += nodes.Text("Follow the news with the ")
+        feed += nodes.reference("Atom feed", "Atom feed", refuri=_feed_href(app, pagename))
+        feed += nodes.Text(".")
+        section += feed
+        body = _render(app, pagename, section)
+        yield pagename, {"title": "News", "body": body, "homepage_news_page": True}, "page.html"
+    _write_feed(app)
+
+
+def _atom_id(app: Sphinx, path: str) -> str:
+    if app.config.html_baseurl:
+        return posixpath.join(app.config.html_baseurl.rstrip("/") + "/", path)
+    # Without a site address the ids still have to be stable and unique: name-based UUIDs.
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{app.config.project}/{path}"))
+
+
+def _write_feed(app: Sphinx) -> None:
+    builder = app.builder
+    folder = news_dir(app.config)
+    feed_name = f"{folder}/feed"
+    ElementTree.register_namespace("", ATOM_NS)
+
+    def sub(parent, tag, text=None, **attributes):
+        element = ElementTree.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attributes)
+        if text is not None:
+            element.text = text
+        return element
+
+    items = news_items(app.env)
+    feed = ElementTree.Element(f"{{{ATOM_NS}}}feed")
+    if app.config.html_baseurl:
+        feed.set("xml:base", app.config.html_baseurl.rstrip("/") + f"/{folder}/")
+    sub(feed, "title", f"{app.config.project}: news")
+    sub(feed, "id", _atom_id(app, f"{folder}/"))
+    sub(feed, "updated", items[0].iso_date)
+    sub(feed, "link", rel="self", href="feed.xml")
+    sub(feed, "link", rel="alternate", type="text/html", href=builder.get_relative_uri(feed_name, news_page(app)))
+    author = sub(feed, "author")
+    sub(author, "name", app.config.author or app.config.project)
+    for item in items:
+        entry = sub(feed, "entry")
+        content = nodes.container()
+        content.extend(_item_content(app.env, item, feed_name))
+        # Atom wants a title: an inline item's is its text.
+        title = " ".join(content.astext().split()) if item.inline else _item_title(app.env, app, item)
+        sub(entry, "title", title)
+        html = _render(app, feed_name, content)
+        sub(entry, "id", _atom_id(app, builder.get_target_uri(item.docname)))
+        sub(entry, "updated", item.iso_date)
+        sub(entry, "link", rel="alternate", type="text/html", href=builder.get_relative_uri(feed_name, item.docname))
+        sub(entry, "content", html, type="html")
+    ElementTree.indent(feed)
+    path = builder.outdir / folder / "feed.xml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(ElementTree.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n")
+
+
+def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The list's styles and the feed's ``<link rel=alternate>``, only on pages that show news."""
+    shows_news = context.get("homepage_news_page") or (doctree is not None and doctree.next_node(news_box) is not None)
+    if not shows_news:
+        return
+    app.add_css_file("news.css")
+    href = _feed_href(app, pagename)
+    context["metatags"] = context.get("metatags", "") + (
+        f'\n    <link rel="alternate" type="application/atom+xml" title="News" href="{href}" />'
+    )
+
+
+# -- Keeping lists current -----------------------------------------------------------------------------------------
+
+
+def _outdated_hosts(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Pages that list news are read again when an item is added, edited or removed."""
+    if not any(is_news_item(app.config, docname) for docname in added | changed | removed):
+        return []
+    return sorted(getattr(env, "homepage_news_hosts", set()) - removed)
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    getattr(env, "homepage_news", {}).pop(docname, None)
+    getattr(env, "homepage_news_hosts", set()).discard(docname)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    items = env.__dict__.setdefault("homepage_news", {})
+    hosts = env.__dict__.setdefault("homepage_news_hosts", set())
+    for docname, item in getattr(other, "homepage_news", {}).items():
+        if docname in docnames:
+            items[docname] = item
+    hosts.update(getattr(other, "homepage_news_hosts", set()) & docnames)
+
+
+def _check_config(app: Sphinx, config: Config) -> None:
+    limit = config.homepage_news_limit
+    if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 1):
+        warn(f"homepage_news_limit should be a positive number or None, not {limit!r}; showing all", "config")
+        config.homepage_news_limit = None
+    if not isinstance(config.homepage_news_dir, str):
+        warn(f"homepage_news_dir should be a folder name, not {config.homepage_news_dir!r}; using 'news'", "config")
+        config.homepage_news_dir = "news"
+
+
+def setup_news(app: Sphinx) -> None:
+    app.add_config_value("homepage_news_dir", "news", "env", types=[str])
+    app.add_config_value("homepage_news_limit", 5, "env", types=[int, type(None)])
+    app.add_config_value("homepage_news_scrollable", True, "env", types=[bool])
+    app.add_config_value("homepage_news_date_format", "%b %d, %Y", "env", types=[str])
+    app.connect("config-inited", _check_config)
+    children_only = (_visit_children_only, _depart_children_only)
+    app.add_node(news_list)
+    app.add_node(
+        news_box,
+        html=(visit_news_box_html, depart_news_box_html),
+        latex=children_only,
+        text=children_only,
+        man=children_only,
+        texinfo=children_only,
+    )
+    app.add_node(
+        news_date,
+        html=(visit_news_date_html, depart_news_date_html),
+        latex=children_only,
+        text=children_only,
+        man=children_only,
+        texinfo=children_only,
+    )
+    app.add_directive("news", NewsDirective)
+    # Before the title and toctree collectors (500), so an item page's heading is its title.
+    app.connect("doctree-read", _read_item, priority=400)
+    app.connect("doctree-read", _add_front_page_news, priority=450)
+    app.add_post_transform(FillNewsLists)
+    app.connect("env-get-outdated", _outdated_hosts)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("html-collect-pages", _collect_news_page)
+    app.connect("html-page-context", _page_assets)

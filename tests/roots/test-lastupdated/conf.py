@@ -1,0 +1,11 @@
+import pathlib
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).parents[3] / "_ext"))
+extensions = ["myst_parser", "homepage"]
+exclude_patterns = ["_build"]
+project = "Dates"
+copyright = "A. Researcher"
+# The basic theme prints "Last updated on ..." in its footer.
+html_theme = "basic"
+html_last_updated_fmt = "%b %d, %Y"
