@@ -341,8 +341,8 @@ def test_real_about_pages_build(make_app, rootdir, tmp_path):
     app.connect("source-read", corpus_source, priority=100)
     app.build()
     warned = warnings_of(app)
-    # Only the front matter and the missing photos warn (and the bodies' links to their Jekyll sites' pages).
-    unexpected = [w for w in warned if not re.search(r"\[(homepage\.frontmatter|homepage\.image|myst\.xref_missing)\]$", w)]
+    # Only the front matter and the missing photos warn (and the bodies' links to their Jekyll sites' pages and PDFs).
+    unexpected = [w for w in warned if not re.search(r"\[(homepage\.frontmatter|homepage\.image|homepage\.pdf|myst\.xref_missing)\]$", w)]
     assert any("[homepage.image]" in w for w in warned) and unexpected == []
     for name, path in names.items():
         about = page(app, f"{name}.html")
