@@ -68,6 +68,12 @@ html_static_path = ["_static"]
 html_show_sourcelink = False
 html_copy_source = False
 html_last_updated_fmt = None
+# A homepage has no general index; without this Sphinx writes an empty genindex.html.
+html_use_index = False
+# Without an icon browsers ask for /favicon.ico, and the 404 is an error in every visitor's console.
+html_favicon = "_static/favicon.svg"
+# The site's own styles: the icon font subset (see the file) and fixes on top of the theme.
+html_css_files = ["site.css"]
 
 # Read the Docs tells the build where the site is served; elsewhere set it here.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")

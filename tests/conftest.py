@@ -77,6 +77,11 @@ def app_warnings():
     logger = std_logging.getLogger(sphinx_logging.NAMESPACE)
     handler = Collect(std_logging.WARNING)
     handler.addFilter(sphinx_logging.WarningLogRecordTranslator(_NoApp()))
+    # An earlier test's Sphinx app leaves its handlers here; their filters rewrite the shared record
+    # (absolute paths, a type suffix), so they are set aside while this test collects.
+    earlier_handlers = logger.handlers[:]
+    for earlier in earlier_handlers:
+        logger.removeHandler(earlier)
     logger.addHandler(handler)
     previous = logger.level
     logger.setLevel(std_logging.WARNING)
@@ -86,6 +91,8 @@ def app_warnings():
         ]
     finally:
         logger.removeHandler(handler)
+        for earlier in earlier_handlers:
+            logger.addHandler(earlier)
         logger.setLevel(previous)
 
 

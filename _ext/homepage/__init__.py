@@ -9,9 +9,12 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .a11y import setup_a11y
 from .assets import setup_assets
 from .frontmatter import setup_frontmatter
+from .meta import setup_meta
 from .navigation import setup_navigation
+from .page_assets import setup_page_assets
 
 __version__ = "0.1.0"
 
@@ -20,6 +23,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_assets(app)
     setup_frontmatter(app)
     setup_navigation(app)
+    setup_a11y(app)
+    setup_meta(app)
+    setup_page_assets(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,
