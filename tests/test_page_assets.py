@@ -41,6 +41,11 @@ def test_real_site_pages_skip_unused_assets(site):
         assets = _assets(site.page(page))
         assert assets & SEARCH_TOOLS == set(), page
         assert {"pydata-sphinx-theme.css", "site.css", "documentation_options.js"} <= assets, page
+        # The theme's fontawesome.js draws only "fa-custom" icons, which this site has none of.
+        assert "fontawesome.js" not in assets, page
+        # theme.css imports basic.css: preloaded so both arrive in one round trip.
+        preloads = [tag["href"] for tag in site.page(page).select('link[rel="preload"][as="style"]')]
+        assert [posixpath.basename(href) for href in preloads] == ["basic.css"], page
     search = _assets(site.page("search.html"))
     assert SEARCH_TOOLS <= search
     # The theme's search tools are written once on the search page, not twice.
