@@ -15,6 +15,7 @@ from .frontmatter import setup_frontmatter
 from .meta import setup_meta
 from .navigation import setup_navigation
 from .page_assets import setup_page_assets
+from .theme_icons import setup_theme_icons
 
 __version__ = "0.1.0"
 
@@ -26,6 +27,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_a11y(app)
     setup_meta(app)
     setup_page_assets(app)
+    setup_theme_icons(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from browser.conftest import MODES, VIEWPORTS
@@ -29,3 +31,19 @@ def test_icons_come_from_the_subset_font_only(open_site, site_pages):
         """[...document.fonts].filter((f) => f.family.includes("Font Awesome")).map((f) => [f.weight, f.status])"""
     )
     assert ["900", "loaded"] in statuses
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_every_visible_theme_icon_draws_a_glyph(open_site, viewport):
+    """The icon rules the build keeps (homepage.theme_icons) cover every icon the theme shows."""
+    visit = open_site(viewport)
+    visit.goto("index.html")
+    icons = visit.page.evaluate(
+        """() => [...document.querySelectorAll("[class*='fa-']")]
+              .filter((el) => el.getClientRects().length && getComputedStyle(el).visibility !== "hidden")
+              .map((el) => [el.className, getComputedStyle(el, "::before").content])"""
+    )
+    assert icons, "no icon on the page to check"
+    # content is the glyph in quotes, then Font Awesome's empty alternative text: '"\uf0c9" / ""'.
+    blank = [name for name, content in icons if not re.match(r'^"[\ue000-\uf8ff]"', content)]
+    assert blank == []
