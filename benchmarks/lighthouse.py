@@ -45,18 +45,20 @@ PAGES = {"index": "index.html", "research": "research/index.html", "papers": "pa
 # What the copy of the sources leaves out: environments, builds, caches, the benchmark's own files.
 _NOT_SOURCES = shutil.ignore_patterns(".git", ".venv", "_build", "node_modules", "_work", "__pycache__", ".pytest_cache", ".hypothesis")
 
-# Appended to the baseline copy's conf.py: the theme's own head, every asset on every page.
+# Appended to the baseline copy's conf.py (whose _templates/layout.html is removed): the theme's own head,
+# every asset on every page, the whole icon font and icon stylesheet, no favicon.
 _BASELINE_CONF = """
 # -- benchmark baseline: the theme as it comes --
-templates_path = []
 html_css_files = []
 html_favicon = None
 
 
 def setup(app):
     import homepage.page_assets
+    import homepage.theme_icons
 
     homepage.page_assets.unused_assets = lambda pagename, body: frozenset()
+    homepage.theme_icons.drop_unused_icon_rules = lambda css, used: css
 """
 
 
@@ -71,14 +73,14 @@ class Run:
     resources: list[tuple[str, int]] = field(default_factory=list)
 
 
-def copy_sources(destination: Path, photo: str, baseline: bool = False) -> Path:
+def copy_sources(destination: Path, photo: Path | None, baseline: bool = False) -> Path:
+    """A copy of the sources to build from; ``photo`` (when given) replaces the profile photo in the copy."""
     source = destination / "src"
     shutil.copytree(PROJECT_ROOT, source, ignore=_NOT_SOURCES)
-    if photo == "real":
-        if not REAL_PHOTO.is_file():
-            sys.exit(f"--photo real: no photo at {REAL_PHOTO}")
-        shutil.copyfile(REAL_PHOTO, source / "_static" / profile_image_name(source))
+    if photo is not None:
+        shutil.copyfile(photo, source / "_static" / profile_image_name(source))
     if baseline:
+        (source / "_templates" / "layout.html").unlink(missing_ok=True)
         with (source / "conf.py").open("a", encoding="utf-8") as conf:
             conf.write(_BASELINE_CONF)
     return source
@@ -108,6 +110,11 @@ def lighthouse(url: str, form_factor: str, report: Path) -> Run:
         command.append("--preset=desktop")
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     subprocess.run(command, check=True, env=env, cwd=report.parent)
+    return read_report(report)
+
+
+def read_report(report: Path) -> Run:
+    """The scores, metrics, lost points and resources of one Lighthouse JSON report."""
     result = json.loads(report.read_text(encoding="utf-8"))
     audits = result["audits"]
     lost = []
@@ -206,6 +213,7 @@ def print_resources(results: dict, page: str = "index") -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--photo", choices=["standin", "real"], default="standin")
+    parser.add_argument("--real-photo", type=Path, default=REAL_PHOTO, help=f"default: {REAL_PHOTO}")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES))
     parser.add_argument("--form-factors", nargs="+", choices=["mobile", "desktop"], default=["mobile", "desktop"])
@@ -216,19 +224,29 @@ def main() -> None:
         sys.exit("Lighthouse is not installed: npm ci --prefix benchmarks")
     if not Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium")).is_file():
         sys.exit("no Chromium: apt-get install chromium, or set CHROME_PATH")
+    photo = None
+    if args.photo == "real":
+        photo = args.real_photo.resolve()
+        if not photo.is_file():
+            sys.exit(f"--photo real: no photo at {photo}")
     WORK_DIR.mkdir(exist_ok=True)
 
     with tempfile.TemporaryDirectory(prefix="homepage-lighthouse-") as temporary:
         temporary = Path(temporary)
         site = temporary / "site"
-        build(copy_sources(temporary / "site-src", args.photo), site)
-        print(f"Lighthouse 12.2.3, photo: {args.photo}, median of {args.runs} runs", file=sys.stderr)
-        results = measure(site, args.photo, args.pages, args.form_factors, args.runs)
         baseline = None
         if args.baseline_runs:
             plain = temporary / "baseline"
-            build(copy_sources(temporary / "baseline-src", args.photo, baseline=True), plain)
-            baseline = measure(plain, f"baseline-{args.photo}", args.pages, ["mobile"], args.baseline_runs)
+            try:
+                build(copy_sources(temporary / "baseline-src", photo, baseline=True), plain)
+            except subprocess.CalledProcessError:
+                print("the baseline did not build; measuring the site alone", file=sys.stderr)
+            else:
+                print(f"baseline (the theme as it comes), {args.baseline_runs} run(s), mobile", file=sys.stderr)
+                baseline = measure(plain, f"baseline-{args.photo}", args.pages, ["mobile"], args.baseline_runs)
+        build(copy_sources(temporary / "site-src", photo), site)
+        print(f"Lighthouse 12.2.3, photo: {args.photo}, median of {args.runs} runs", file=sys.stderr)
+        results = measure(site, args.photo, args.pages, args.form_factors, args.runs)
 
     print_table(f"Photo: {args.photo}; median of {args.runs} runs; served gzip-compressed from 127.0.0.1", results, baseline)
     print_lost_points(results)
