@@ -68,3 +68,18 @@ def test_real_site_pages_have_their_own_description(site):
         (description,) = [tag["content"] for tag in site.page(page).select('meta[name="description"]')]
         assert description.startswith(start), page
     assert len(site.page("search.html").select('meta[name="description"]')) == 1
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="meta",
+    confoverrides={"extensions": ["myst_parser", "homepage", "sphinxext.opengraph"], "ogp_site_url": "https://example.org/"},
+)
+def test_one_description_beside_opengraph(app):
+    """sphinxext-opengraph writes a description of its own when a page has none: ours comes first, so it
+    adds only its og: tags."""
+    app.build()
+    assert _descriptions(app, "index.html") == ['Physics of AI & "AI for AI" <research>']
+    assert _descriptions(app, "listfirst.html") == ["Short opening text."]
+    soup = BeautifulSoup((app.outdir / "listfirst.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one('meta[property="og:description"]') is not None

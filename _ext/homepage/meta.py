@@ -99,4 +99,6 @@ def add_meta_description(
 
 
 def setup_meta(app: Sphinx) -> None:
-    app.connect("html-page-context", add_meta_description)
+    # Before sphinxext-opengraph (priority 500), which writes its own description when none is there yet:
+    # the front matter's then wins over its guess.
+    app.connect("html-page-context", add_meta_description, priority=400)
