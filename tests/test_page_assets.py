@@ -51,3 +51,23 @@ def test_real_site_pages_skip_unused_assets(site):
     # The theme's search tools are written once on the search page, not twice.
     html = (site.outdir / "search.html").read_text(encoding="utf-8")
     assert html.count("searchtools.js") == 1 and html.count("searchindex.js") == 1
+
+
+@pytest.mark.sphinx("html", testroot="page-assets")
+def test_assets_follow_each_page_in_a_parallel_build(make_app, rootdir, tmp_path):
+    """Pages written by worker processes (-j 2) drop the same assets, and the list of one page does not
+    leak into the next."""
+    import shutil
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-page-assets", srcdir)
+    app = make_app("html", srcdir=srcdir, parallel=2)
+    app.build()
+
+    def assets(page: str) -> set[str]:
+        return _assets(BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")) & OPTIONAL
+
+    assert [assets(page) for page in ("index.html", "card.html", "tabs.html", "code.html")] == [
+        set(), {"sphinx-design.min.css"}, {"sphinx-design.min.css", "design-tabs.js"}, {"pygments.css"}
+    ]
+    assert app.warning.getvalue() == ""
