@@ -87,6 +87,10 @@ html_use_index = False  # a homepage has no term index
 html_copy_source = False
 # The footer's date: from SOURCE_DATE_EPOCH or the last git commit, never the clock (see _ext/homepage/lastupdated.py).
 html_last_updated_fmt = "%b %d, %Y"
+# Without an icon browsers ask for /favicon.ico, and the 404 is an error in every visitor's console.
+html_favicon = "_static/favicon.svg"
+# The site's own styles: the icon font subset (see the file) and fixes on top of the theme.
+html_css_files = ["site.css"]
 
 # Where the site is served: Read the Docs says so itself; elsewhere the owner's GitHub Pages address
 # (from his al-folio _config.yml). Canonical links, Open Graph URLs, the sitemap and robots.txt use it.
