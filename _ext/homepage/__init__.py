@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 from .assets import setup_assets
 from .frontmatter import setup_frontmatter
 from .navigation import setup_navigation
+from .publications import setup_publications
 
 __version__ = "0.1.0"
 
@@ -20,6 +21,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_assets(app)
     setup_frontmatter(app)
     setup_navigation(app)
+    setup_publications(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,
