@@ -269,7 +269,7 @@ def load_publications(app: Sphinx) -> None:
             )
             if publication is not None:
                 publications[key.lower()] = publication
-    problems.sort(key=lambda problem: (problem.path, problem.line))
+    problems.sort(key=lambda problem: (problem.path, problem.entry_start))  # stable: read errors first
     _report(problems)
 
     # sphinxcontrib-bibtex takes this as its up-to-date cache (same files, same times): no second parse.

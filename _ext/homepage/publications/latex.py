@@ -47,7 +47,20 @@ _ESCAPES = {
     " ": " ", ",": "\u2009", "\\": " ", "-": "", "/": "", "@": "",
 }
 
-_LOGOS = {"LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2e"}
+#: Names and symbols latexcodec does not know.
+_SYMBOLS = {
+    "LaTeX": "LaTeX",
+    "TeX": "TeX",
+    "BibTeX": "BibTeX",
+    "LaTeXe": "LaTeX2e",
+    "textdagger": "†",
+    "dag": "†",
+    "textdaggerdbl": "‡",
+    "ddag": "‡",
+    "textasteriskcentered": "∗",
+    "textsection": "§",
+    "textparagraph": "¶",
+}
 
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)\s*", re.S)
 _SPECIAL = re.compile(r"[\\{}$~]|--|``|''|<<|>>")
@@ -218,17 +231,14 @@ def _parse(text: str, depth: int = 0) -> Rich:
                 decoded = _decode(text[pos:end])
                 out.literal(decoded.replace("{", "").replace("}", ""))
                 pos = end
-            elif name in _LOGOS:
-                out.literal(_LOGOS[name])
-                pos = after
-            elif _known_symbol(name):
-                # \i, \ss, \o, \textregistered: decoded alone so the space that ends the command is not lost.
-                out.literal(_decode("\\" + name).rstrip())
+            elif name in _SYMBOLS or _known_symbol(name):
+                # \i, \ss, \o, \textdagger: decoded alone, so the blank that ends the command is not lost.
+                out.literal(_SYMBOLS.get(name) or _decode("\\" + name).rstrip())
                 pos = after
                 if text.startswith("{}", pos):
                     pos += 2  # "\\ss{}" -> "ß"
             else:
-                # An unknown command: drop it, keep what it applies to (pybtex-docutils drops the text too).
+                # An unknown command: dropped; its argument, read next as a group, is kept as text.
                 pos = after
         elif char == "{":
             end = _group_end(text, pos)

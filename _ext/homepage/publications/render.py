@@ -52,11 +52,13 @@ def _author_nodes(person: Author) -> list[nodes.Node]:
 
 
 def _joined(people: list[Author], *, final_and: bool) -> list[nodes.Node]:
-    """ "A", "A and B", "A, B, and C"; without ``final_and`` just commas (more names follow)."""
+    """ "A", "A and B", "A, B, and C", "A, B, et al."; without ``final_and`` just commas (more names follow)."""
     result: list[nodes.Node] = []
     for index, person in enumerate(people):
         if index:
-            if final_and and index == len(people) - 1:
+            if person.is_others:
+                result.append(nodes.Text(", "))
+            elif final_and and index == len(people) - 1:
                 result.append(nodes.Text(" and " if len(people) == 2 else ", and "))
             else:
                 result.append(nodes.Text(", "))
@@ -136,6 +138,7 @@ def render_publication(
         aside += preview_image(publication.preview)
     if aside.children:
         item += aside
+        item["classes"].append("homepage-pub--with-aside")
 
     body = nodes.container(classes=["homepage-pub__body"])
     item += body
