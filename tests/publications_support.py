@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
 
 ROOTS = Path(__file__).parent / "roots"
 
@@ -35,7 +36,7 @@ def page(app, docname: str) -> BeautifulSoup:
 
 def warning_lines(app, srcdir: Path | None = None) -> list[str]:
     """The build's warnings, one per line, with the source folder written as ``<src>``."""
-    text = app.warning.getvalue()
+    text = strip_colors(app.warning.getvalue())
     if srcdir is not None:
         text = text.replace(str(srcdir), "<src>")
     return [line for line in text.splitlines() if line.strip()]

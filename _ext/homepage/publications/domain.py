@@ -150,11 +150,10 @@ class PublicationsDomain(BibtexDomain):
                 publication = self.publications.get(key.lower())
                 shown_at = self.data["targets"].get(key.lower())
                 if publication is None or shown_at is None:
-                    message = (
-                        f"{{cite}} {key!r}: no publications list shows this entry"
-                        if publication is not None
-                        else f"{{cite}} {key!r}: no such entry in the bibliography"
-                    )
+                    if key in self.bibdata.data.entries:
+                        message = f"cites {key!r}, which no publications list shows; not linked"
+                    else:
+                        message = f"cites {key!r}, which is not in the bibliography"
                     warn(message, "cite", node)
                     continue
                 todocname, citation_id = shown_at
