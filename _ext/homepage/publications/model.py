@@ -27,6 +27,8 @@ KNOWN_TYPES = frozenset(
     "mvbook mvcollection mvproceedings bookinbook suppbook suppcollection suppperiodical reference "
     "mvreference inreference dataset software set xdata".split()
 )
+#: Types whose entries normally have no author (editors at most), as in BibTeX's required fields.
+_AUTHORLESS = {"proceedings", "mvproceedings", "periodical", "collection", "mvcollection", "reference", "mvreference", "set", "xdata"}
 _PROCEEDINGS = {"inproceedings", "incollection", "conference", "inbook", "bookinbook", "inreference"}
 _THESES = {"thesis", "mastersthesis", "phdthesis"}
 
@@ -124,9 +126,9 @@ Report = Callable[[str, str], None]  # (message, subtype)
 
 
 def _flag(value: str | None, name: str, report: Report) -> bool | None:
-    if value is None:
+    text = (value or "").strip().strip("{}").lower()
+    if not text:  # absent, or left empty by an undefined @string (already reported)
         return None
-    text = value.strip().strip("{}").lower()
     if text in _TRUE:
         return True
     if text in _FALSE:
@@ -233,7 +235,7 @@ def build_publication(
         return None
     role = "author" if entry.persons.get("author") else "editor"
     people = entry.persons.get(role) or []
-    if not people:
+    if not people and entry_type not in _AUTHORLESS:
         report("no author", "bibtex")
     year = _field(entry, "year", data) or ""
     if not year:
