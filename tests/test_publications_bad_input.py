@@ -30,6 +30,7 @@ def test_each_bad_entry_gives_one_warning_at_its_file_and_line(bad_site):
         f"{BIB}:39: WARNING: noyear: no year [homepage.bibtex]",
         f"{BIB}:45: WARNING: badimage: preview 'missing.png' is not in assets/img/publication_preview/; no preview shown [homepage.image]",
         f"{BIB}:52: WARNING: jslink: pdf link uses javascript:, which is not allowed; the link is left out [homepage.url]",
+        f"{BIB}:66: WARNING: markup: a \\url or \\href uses javascript:, which is not allowed; shown as text [homepage.url]",
     ]
 
 
@@ -37,7 +38,7 @@ def test_every_other_entry_is_intact(bad_site):
     app, _ = bad_site
     soup = page(app, "index")
     assert [li["id"] for li in soup.select("li.homepage-pub")] == [
-        "good1", "malformed", "weirdtype", "noauthor", "noyear", "badimage", "jslink", "good2",
+        "good1", "malformed", "weirdtype", "noauthor", "noyear", "badimage", "jslink", "good2", "markup",
     ]
     good1 = entry(soup, "good1")
     assert good1.select_one(".homepage-pub__title").get_text() == "A Good Entry"  # the first good1, not the duplicate
@@ -47,9 +48,22 @@ def test_every_other_entry_is_intact(bad_site):
     assert entry(soup, "malformed").select_one(".homepage-pub__title").get_text() == "Missing Comma"
     jslink = entry(soup, "jslink")
     assert [a["href"] for a in jslink.select("a.homepage-pub__button")] == ["https://example.org/code"]
-    assert "javascript" not in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    # No link anywhere on the page runs a script (the BibTeX shown may quote one, as text).
+    assert [a["href"] for a in soup.find_all(href=True) if "javascript" in a["href"].lower()] == []
     assert entry(soup, "badimage").select("img") == []
     assert entry(soup, "noyear").select_one(".homepage-pub__venue").get_text() == "Journal of Tests"
+
+
+def test_markup_in_fields_is_escaped_and_unsafe_links_are_text(bad_site):
+    app, _ = bad_site
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "&lt;script&gt;alert" in html
+    markup = entry(page(app, "index"), "markup")
+    assert markup.select_one(".homepage-pub__title").get_text() == '<script>alert("title")</script> and <b>bold</b>'
+    assert markup.select_one(".homepage-pub__title").find("b") is None
+    note = markup.select_one(".homepage-pub__note")
+    assert note.get_text() == "See this and https://example.org/ok"
+    assert [a["href"] for a in note.find_all("a")] == ["https://example.org/ok"]
 
 
 def test_previews_named_without_a_previews_folder_stay_quiet(tmp_path):

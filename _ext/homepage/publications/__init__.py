@@ -86,6 +86,7 @@ from .config import setup_config
 from .directive import PublicationsDirective
 from .domain import PINNED_BIBTEX_VERSION, PublicationsDomain, load_publications, reread_listing_pages
 from .nodes import setup_nodes
+from .render import ExpandPublicationLists
 from .selected import setup_selected
 
 
@@ -102,6 +103,7 @@ def setup_publications(app: Sphinx) -> None:
     app.add_domain(PublicationsDomain, override=True)
     app.add_directive("publications", PublicationsDirective)
     setup_nodes(app)
+    app.add_post_transform(ExpandPublicationLists)
     setup_selected(app)
     # Before sphinxcontrib-bibtex's own handler (priority 500), which then finds its cache up to date.
     app.connect("builder-inited", load_publications, priority=400)

@@ -17,7 +17,9 @@ from ..diagnostics import warn
 from .domain import PublicationsDomain
 from .filters import FilterError, parse_filter
 from .model import Publication
-from .render import RenderOptions, render_heading, render_publication
+from .nodes import publication_list
+from .previews import register_preview
+from .render import RenderOptions
 
 
 def _heading_level(value: str) -> int:
@@ -51,32 +53,39 @@ def publication_nodes(
     options: RenderOptions,
     group_by_year: bool,
 ) -> list[nodes.Node]:
-    """The list (or year headings and lists), each entry with a unique anchor noted for ``{cite}``."""
+    """A :class:`publication_list` placeholder for these publications, in this order.
+
+    What must be known when the page is read is settled here: each entry's unique anchor (noted for
+    ``{cite}``), the year headings' ids, and the previews and local files the page uses (registered
+    with Sphinx as its image and download collectors would). The entries themselves become nodes when
+    the page is written (:class:`.render.ExpandPublicationLists`): the stored doctree stays small, and
+    Sphinx's read transforms do not walk thousands of entry nodes.
+    """
     domain = env.get_domain("cite")
     assert isinstance(domain, PublicationsDomain)
     for path in domain.bibdata.bibfiles:
         if Path(path).is_file():
             env.note_dependency(str(path))
     docname = env.docname
-    result: list[nodes.Node] = []
-    current_group: str | None = None
-    bullet_list: nodes.bullet_list | None = None
+    placeholder = publication_list(docname=docname, groups=[], options=options, files={})
     for publication in publications:
         label = (publication.year or "Undated") if group_by_year else ""
-        if bullet_list is None or label != current_group:
-            if group_by_year:
-                heading = render_heading(label, unique_id(document, f"year-{label.lower()}"), options)
-                document.ids[heading["ids"][0]] = heading
-                result.append(heading)
-            bullet_list = nodes.bullet_list(classes=["homepage-pubs"])
-            result.append(bullet_list)
-            current_group = label
+        if not placeholder["groups"] or placeholder["groups"][-1][0] != label:
+            heading_id = unique_id(document, f"year-{label.lower()}") if group_by_year else ""
+            if heading_id:
+                document.ids[heading_id] = placeholder
+            placeholder["groups"].append((label, heading_id, []))
         anchor = unique_id(document, publication.key)
-        item = render_publication(publication, anchor, docname, options)
-        document.ids[anchor] = item
+        document.ids[anchor] = placeholder
         domain.note_shown(docname, publication.key, anchor)
-        bullet_list += item
-    return result
+        placeholder["groups"][-1][2].append((publication.key, anchor))
+        if publication.preview:
+            register_preview(env, publication.preview)
+        for link in publication.links:
+            if link.local and link.target not in placeholder["files"]:
+                env.note_dependency(link.target)
+                placeholder["files"][link.target] = env.dlfiles.add_file(docname, link.target).as_posix()
+    return [placeholder]
 
 
 class PublicationsDirective(SphinxDirective):

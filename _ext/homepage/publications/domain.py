@@ -7,10 +7,11 @@ can learn that its entry is shown on the papers page. What the subclass adds:
 - **Parsing that cannot stop the build.** The .bib files are read here on ``builder-inited``, before
   sphinxcontrib-bibtex's own handler, with located warnings (:mod:`.bibfiles`, :mod:`.model`); the
   parsed data is handed to sphinxcontrib-bibtex as its up-to-date cache, so it never parses again.
-- **Speed.** Entries are modelled once per .bib change and rendered when a page is read, so the doctree
-  holds the list and a no-op rebuild does no bibliography work at all. sphinxcontrib-bibtex re-formats
-  every listed entry on every build in ``env-updated`` (``../shared/notes/bibtex-speed.md``); pages that
-  use our ``publications`` directive instead of ``bibliography`` create no work there.
+- **Speed.** Entries are modelled once per .bib change (and an entry whose text did not change keeps its
+  model); a page records where its lists go and expands them when it is written. A no-op rebuild does no
+  bibliography work at all, where sphinxcontrib-bibtex re-formats every listed entry on every build in
+  ``env-updated`` (``../shared/notes/bibtex-speed.md``); pages that use our ``publications`` directive
+  instead of ``bibliography`` create no work there.
 - **{cite} to a listed entry** links to it on ``homepage_publications_page`` (or the first page that
   lists it), with the author-year text of ``bibtex_reference_style`` and the entry as tooltip; no
   citation nodes, so no "duplicate citation" warnings however many lists show an entry.
@@ -23,9 +24,11 @@ Pinned to sphinxcontrib-bibtex 2.7.0, whose ``resolve_xref`` it replaces.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import docutils.nodes
 import pybtex.plugin
@@ -53,11 +56,13 @@ class PublicationsDomain(BibtexDomain):
     """The ``cite`` domain, knowing the publications and where lists show them."""
 
     # A distinct version: an environment pickled with the plain domain is discarded, not misread.
-    data_version = BibtexDomain.data_version * 1000 + 1
+    data_version = BibtexDomain.data_version * 1000 + 2
     initial_data = {
         **BibtexDomain.initial_data,
         # lower-case key -> Publication, in file order
         "publications": {},
+        # lower-case key -> CachedModel: models reused across .bib edits
+        "models": {},
         # what the publications were built from: files, times, settings
         "signature": None,
         # docname -> {lower-case key: anchor} for every entry a page lists
@@ -136,7 +141,7 @@ class PublicationsDomain(BibtexDomain):
             if matches:
                 citation = matches[0]
                 tooltip = (
-                    citation.tooltip_entry.text.render(_plaintext()).replace("\\url ", "")
+                    citation.tooltip_entry.text.render(_PLAINTEXT).replace("\\url ", "")
                     if citation.tooltip_entry
                     else None
                 )
@@ -190,14 +195,8 @@ class PublicationsDomain(BibtexDomain):
         return []
 
 
-_PLAINTEXT = None
-
-
-def _plaintext() -> Any:
-    global _PLAINTEXT
-    if _PLAINTEXT is None:
-        _PLAINTEXT = pybtex.plugin.find_plugin("pybtex.backends", "plaintext")()
-    return _PLAINTEXT
+# How sphinxcontrib-bibtex turns a formatted entry into a tooltip.
+_PLAINTEXT = pybtex.plugin.find_plugin("pybtex.backends", "plaintext")()
 
 
 # -- reading the .bib files -----------------------------------------------------------------------
@@ -219,6 +218,24 @@ def _settings(app: Sphinx) -> ModelSettings:
         files_dir=config.homepage_publication_files.strip("/"),
         hidden_fields=DISPLAY_FIELDS | {name.lower() for name in config.homepage_bibtex_hidden_fields},
     )
+
+
+class CachedModel(NamedTuple):
+    """An entry's model, kept with what it was built from and the problems found building it."""
+
+    fingerprint: str
+    publication: Publication | None
+    problems: tuple[tuple[str, str], ...]
+
+
+def _fingerprint(entry: Any, data: Any) -> str:
+    """What an entry's model is built from: type, fields, names, and its crossref parent's fields."""
+    parts: list[Any] = [entry.original_type, list(entry.fields.items())]
+    parts.append([(role, [str(person) for person in people]) for role, people in entry.persons.items()])
+    parent = data.entries.get(entry.fields.get("crossref", "")) if "crossref" in entry.fields else None
+    if parent is not None:
+        parts.append(list(parent.fields.items()))
+    return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
 
 
 def _report(problems: list[Problem]) -> None:
@@ -254,18 +271,32 @@ def load_publications(app: Sphinx) -> None:
 
     parsed = parse_files(paths, encoding)
     problems = list(parsed.problems)
+    # Entries whose text did not change keep their model (and its problems, reported again) when only
+    # the .bib files changed: editing one entry models one entry.
+    previous = domain.data["signature"]
+    same_context = previous is not None and (previous[0], *previous[2:]) == (signature[0], *signature[2:])
+    cache: dict[str, CachedModel] = domain.data["models"] if same_context else {}
+    models: dict[str, CachedModel] = {}
     publications: dict[str, Publication] = {}
     for path, keys in parsed.keys.items():
         index = parsed.indexes.get(str(path))
         for key in keys:
+            entry = parsed.data.entries[key]
             line = index.line_of(key) if index else 1
-
-            def report(message: str, subtype: str, key: str = key, line: int = line) -> None:
-                problems.append(Problem(str(path), line, key, message, subtype))
-
-            publication = build_publication(
-                key, parsed.data.entries[key], parsed.data, (str(path), line), settings, report
-            )
+            fingerprint = _fingerprint(entry, parsed.data)
+            cached = cache.get(key.lower())
+            if cached is not None and cached.fingerprint == fingerprint:
+                publication, entry_problems = cached.publication, cached.problems
+                if publication is not None and (publication.bibfile, publication.line) != (str(path), line):
+                    publication = dataclasses.replace(publication, bibfile=str(path), line=line)
+            else:
+                found: list[tuple[str, str]] = []
+                publication = build_publication(
+                    key, entry, parsed.data, (str(path), line), settings, lambda *problem: found.append(problem)
+                )
+                entry_problems = tuple(found)
+            problems.extend(Problem(str(path), line, key, message, subtype) for message, subtype in entry_problems)
+            models[key.lower()] = CachedModel(fingerprint, publication, entry_problems)
             if publication is not None:
                 publications[key.lower()] = publication
     problems.sort(key=lambda problem: (problem.path, problem.entry_start))  # stable: read errors first
@@ -278,6 +309,7 @@ def load_publications(app: Sphinx) -> None:
         data=parsed.data,
     )
     domain.data["publications"] = publications
+    domain.data["models"] = models
     domain.data["signature"] = signature
     domain.refreshed = True
 

@@ -54,7 +54,7 @@ _ARXIV_PREFIX = re.compile(r"^\s*arxiv\s*:\s*", re.I)
 _DOI_PREFIX = re.compile(r"^\s*(https?://(dx\.)?doi\.org/|doi:\s*)", re.I)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Link:
     label: str
     #: a URL, or for ``local`` links a path relative to the source directory
@@ -62,9 +62,14 @@ class Link:
     local: bool = False
 
 
-@dataclass(slots=True)
+@dataclass
 class Publication:
-    """One entry as the site shows it."""
+    """One entry as the site shows it.
+
+    Plain dataclasses (no ``slots``) here and in :mod:`.names`: they are pickled with the environment,
+    and slotted dataclasses pickle through ``dataclasses.fields()`` for every object, which cost about
+    a second per save and per load at 1,000 entries.
+    """
 
     key: str
     bibfile: str

@@ -35,7 +35,7 @@ _TEX_MARKS = {
 _TEX_MARK = re.compile("|".join(re.escape(name) for name in sorted(_TEX_MARKS, key=len, reverse=True)))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Author:
     """One author as shown: the name without marks, the marks, and whether it is the site owner."""
 
@@ -71,7 +71,7 @@ def _fold(text: str) -> str:
     return "".join(char for char in decomposed if char.isalnum()).casefold()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class NameKey:
     """What identifies a person for highlighting: folded last name and first given name."""
 

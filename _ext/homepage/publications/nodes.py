@@ -1,9 +1,14 @@
 """The few nodes docutils lacks for a publication list, with HTML visitors and a fallback elsewhere.
 
+- :class:`publication_list`: where a list goes, until the page is written (see :mod:`.render`).
 - :class:`publication_details` / :class:`publication_summary`: ``<details>``/``<summary>``, so abstract,
   BibTeX and award open in place, with the keyboard, without a script.
 - :class:`publication_copy_button`: the copy-BibTeX button, ``hidden`` until the script that makes it
   work has loaded.
+- :class:`publication_block`: a ``<div>`` holding inline content and ``<details>`` side by side (the
+  authors with "and N more authors", the row of buttons); a text element, so links sit in it directly.
+- :class:`publication_code`: the BibTeX as ``<pre>``, escaped, kept out of the search index and of
+  Pygments (one formatter per block costs seconds on a long list, and BibTeX needs no colours).
 - :class:`publication_heading`: a year heading (``<h2>``...) inside a list, outside the section tree.
 - :class:`publication_math`: ``$...$`` in a title, written as MathML at build time: no MathJax from a
   CDN, no request to a third-party host.
@@ -37,6 +42,19 @@ class publication_copy_button(nodes.General, nodes.Inline, nodes.TextElement):
     """A button that copies the text of the ``<pre>`` before it."""
 
 
+class publication_list(nodes.General, nodes.Element):
+    """Where a list of publications goes: ``groups`` of (label, heading id, [(key, anchor)]),
+    render ``options``, and the download names of local ``files``; expanded when the page is written."""
+
+
+class publication_block(nodes.General, nodes.TextElement):
+    """A ``<div>`` of inline content, possibly with :class:`publication_details` among it."""
+
+
+class publication_code(nodes.General, nodes.Element):
+    """Preformatted text held in the ``code`` attribute (so search does not index it)."""
+
+
 class publication_heading(nodes.General, nodes.TextElement):
     """A heading of a given ``level`` that is not a section (not in the table of contents)."""
 
@@ -67,6 +85,19 @@ def _visit_copy_button(self: Any, node: publication_copy_button) -> None:
 
 def _depart_copy_button(self: Any, node: publication_copy_button) -> None:
     self.body.append("</button>\n")
+
+
+def _visit_block(self: Any, node: publication_block) -> None:
+    self.body.append(self.starttag(node, "div", ""))
+
+
+def _depart_block(self: Any, node: publication_block) -> None:
+    self.body.append("</div>\n")
+
+
+def _visit_code(self: Any, node: publication_code) -> None:
+    self.body.append(self.starttag(node, "pre", "") + escape(node["code"], quote=False) + "</pre>\n")
+    raise nodes.SkipNode
 
 
 def _visit_heading(self: Any, node: publication_heading) -> None:
@@ -105,6 +136,10 @@ class DegradeForOtherBuilders(SphinxPostTransform):
             math.replace_self(nodes.math(math["latex"], math["latex"]))
         for summary in list(self.document.findall(publication_summary)):
             summary.replace_self(nodes.paragraph("", "", nodes.strong("", "", *summary.children)))
+        for code in list(self.document.findall(publication_code)):
+            code.replace_self(nodes.literal_block(code["code"], code["code"]))
+        for block in list(self.document.findall(publication_block)):
+            block.replace_self(_as_paragraphs(block))
         for details in list(self.document.findall(publication_details)):
             container = nodes.container("", *details.children, classes=details["classes"])
             details.replace_self(container)
@@ -112,10 +147,29 @@ class DegradeForOtherBuilders(SphinxPostTransform):
             heading.replace_self(nodes.rubric("", "", *heading.children, ids=heading["ids"]))
 
 
+def _as_paragraphs(block: publication_block) -> nodes.container:
+    """The block's inline content in paragraphs, its block content (details) between them."""
+    container = nodes.container(classes=block["classes"])
+    paragraph: nodes.paragraph | None = None
+    for child in list(block.children):
+        block.remove(child)
+        if isinstance(child, (nodes.Inline, nodes.Text)):
+            if paragraph is None:
+                paragraph = nodes.paragraph()
+                container += paragraph
+            paragraph += child
+        else:
+            paragraph = None
+            container += child
+    return container
+
+
 def setup_nodes(app: Sphinx) -> None:
     app.add_node(publication_details, html=(_visit_details, _depart_details))
     app.add_node(publication_summary, html=(_visit_summary, _depart_summary))
     app.add_node(publication_copy_button, html=(_visit_copy_button, _depart_copy_button))
+    app.add_node(publication_block, html=(_visit_block, _depart_block))
+    app.add_node(publication_code, html=(_visit_code, None))
     app.add_node(publication_heading, html=(_visit_heading, _depart_heading))
     app.add_node(publication_math, html=(_visit_math, None))
     app.add_post_transform(DegradeForOtherBuilders)

@@ -10,15 +10,25 @@ from another host, loaded lazily. Replace the body of :func:`preview_image` with
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.environment import BuildEnvironment
+
+
+def register_preview(env: BuildEnvironment, source_path: str) -> None:
+    """When the page is read: the page uses this image (Sphinx copies it) and depends on it."""
+    env.images.add_file(env.docname, source_path)
+    env.note_dependency(source_path)
 
 
 def preview_image(source_path: str) -> nodes.image:
-    """An ``img.homepage-pub__preview`` for a file given relative to the source directory.
+    """When the page is written: an ``img.homepage-pub__preview`` for a file of the source directory.
 
-    The alt text is empty on purpose: the title next to the image says what it shows.
+    ``uri`` and ``candidates`` are what Sphinx's image collector would have set; the HTML builder
+    then maps the file to its copy in ``_images/``. The alt text is empty on purpose: the title next
+    to the image says what it shows.
     """
     return nodes.image(
-        uri="/" + source_path,
+        uri=source_path,
+        candidates={"*": source_path},
         alt="",
         loading="lazy",
         classes=["homepage-pub__preview"],
