@@ -110,15 +110,11 @@ class PublicationsDirective(SphinxDirective):
         publications = list(domain.publications.values())
 
         keys = [key for line in self.content for key in line.replace(",", " ").split()]
+        missing = [key for key in keys if key.lower() not in domain.publications]
+        for key in missing:
+            warn(f"publications: no entry {key!r} in the bibliography", "publications", location)
         if keys:
-            chosen = []
-            for key in keys:
-                publication = domain.publications.get(key.lower())
-                if publication is None:
-                    warn(f"publications: no entry {key!r} in the bibliography", "publications", location)
-                else:
-                    chosen.append(publication)
-            publications = chosen
+            publications = [domain.publications[key.lower()] for key in keys if key not in missing]
         if "filter" in self.options:
             try:
                 predicate = parse_filter(self.options["filter"])
@@ -132,7 +128,7 @@ class PublicationsDirective(SphinxDirective):
         if "limit" in self.options:
             publications = publications[: self.options["limit"]]
         if not publications:
-            if domain.publications or keys:
+            if domain.publications and not missing:  # (a missing key was reported already)
                 warn("publications: no entry matches; the list is empty", "publications", location)
             return []
 
