@@ -91,12 +91,6 @@ class ParsedFiles:
     indexes: dict[str, LineIndex]
     problems: list[Problem]
 
-    def location(self, key: str) -> tuple[str, int]:
-        for path, index in self.indexes.items():
-            if key.lower() in index.keys:
-                return path, index.line_of(key)
-        return next(iter(self.indexes), ""), 1
-
 
 def _read(path: Path, encoding: str, problems: list[Problem]) -> str | None:
     try:

@@ -46,6 +46,7 @@ LINK_FIELDS = (
     ("slides", "Slides"),
     ("website", "Website"),
 )
+_LABELS = dict(LINK_FIELDS)
 #: Fields that may name a file of the site instead of a URL (al-folio looks for them in assets/pdf).
 _FILE_FIELDS = {"html", "pdf", "supp", "poster", "slides"}
 _TRUE = {"true", "yes", "1", "on"}
@@ -104,10 +105,6 @@ class Publication:
     def year_number(self) -> int | None:
         match = re.match(r"\d{1,4}", self.year)
         return int(match.group(0)) if match else None
-
-    @property
-    def is_owned(self) -> bool:
-        return any(person.is_owner for person in self.authors)
 
     def plain_summary(self) -> str:
         """One line for tooltips: authors, title, venue, year."""
@@ -184,7 +181,7 @@ def _venue(entry_type: str, entry: Entry, data: BibliographyData) -> Rich:
 
 
 def _url(name: str, value: str, settings: ModelSettings, report: Report) -> Link | None:
-    label = dict(LINK_FIELDS)[name]
+    label = _LABELS[name]
     value = value.strip()
     if not value:
         return None
