@@ -33,6 +33,9 @@ from homepage.publications.names import author, owner_keys
         (r"\mkbibquote{Quoted} text", "Quoted text"),
         (r"\textdagger{} corresponding", "† corresponding"),
         ("dollar $ alone", "dollar $ alone"),
+        # An unescaped % is a LaTeX comment, but in a BibTeX value it is text.
+        ("100% accurate -- really", "100% accurate – really"),
+        (r"a \% b -- c", "a % b – c"),
     ],
 )
 def test_latex_decodes_to_unicode_and_keeps_capitals(latex, text):

@@ -132,14 +132,12 @@ class PublicationsDirective(SphinxDirective):
                 warn("publications: no entry matches; the list is empty", "publications", location)
             return []
 
-        show_bibtex = self.config.homepage_bibtex_show
+        overrides = {"heading_level": self.options.get("heading-level", 2)}
+        if "max-authors" in self.options:
+            overrides["max_authors"] = self.options["max-authors"]
         if "bibtex" in self.options:
-            show_bibtex = self.options["bibtex"] == "show"
-        options = RenderOptions(
-            max_authors=self.options.get("max-authors", self.config.homepage_max_author_limit),
-            bibtex_show=show_bibtex,
-            heading_level=self.options.get("heading-level", 2),
-        )
+            overrides["bibtex_show"] = self.options["bibtex"] == "show"
+        options = RenderOptions.from_config(self.config, **overrides)
         group_by_year = self.options.get("group-by", "none") == "year"
         wrapper = nodes.container(classes=["homepage-publications", *self.options.get("class", [])])
         wrapper.extend(publication_nodes(self.env, self.state.document, publications, options, group_by_year))

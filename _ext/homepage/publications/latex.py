@@ -63,14 +63,16 @@ _SYMBOLS = {
 }
 
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)\s*", re.S)
-_SPECIAL = re.compile(r"[\\{}$~]|--|``|''|<<|>>")
+_SPECIAL = re.compile(r"[\\{}$~]|--|``|''")
 
 
 @functools.lru_cache(maxsize=65536)
 def _decode(raw: str) -> str:
     """latexcodec's decoding of accents and symbols (cached: the same names recur across entries)."""
+    # latexcodec drops the blanks a piece starts with ("\\% b" would become "%b"): keep them.
+    text = raw.lstrip()
     try:
-        return codecs.decode(raw, "ulatex")
+        return raw[: len(raw) - len(text)] + codecs.decode(text, "ulatex")
     except Exception:  # latexcodec raises on odd input; the raw text is still readable
         return raw
 
@@ -99,18 +101,13 @@ def _group_end(text: str, start: int) -> int:
     return -1
 
 
+_MATH_BODY = re.compile(r"(?:[^\\$]|\\.)*", re.S)  # anything but an unescaped "$"
+
+
 def _math_end(text: str, start: int) -> int:
     """Index of the unescaped ``$`` closing math opened just before ``start``, or -1."""
-    pos = start
-    while pos < len(text):
-        char = text[pos]
-        if char == "\\":
-            pos += 2
-            continue
-        if char == "$":
-            return pos
-        pos += 1
-    return -1
+    end = _MATH_BODY.match(text, start).end()
+    return end if text[end : end + 1] == "$" else -1
 
 
 def _accent_end(text: str, pos: int, named_by_letter: bool) -> int:
@@ -254,6 +251,11 @@ def _parse(text: str, depth: int = 0) -> Rich:
             pos = end + 1
         elif char == "}":
             pos += 1
+        elif char == "%":
+            # A comment to LaTeX, but in a BibTeX value a literal percent ("100%", URLs): latexcodec
+            # would drop the rest of the value.
+            out.literal("%")
+            pos += 1
         elif char == "$":
             display = text.startswith("$$", pos)
             start = pos + (2 if display else 1)
@@ -271,7 +273,7 @@ def _parse(text: str, depth: int = 0) -> Rich:
     return out.result()
 
 
-_STOP = re.compile(r"[\\{}$]")
+_STOP = re.compile(r"[\\{}$%]")
 
 
 def _next_special(text: str, pos: int) -> int:

@@ -43,6 +43,12 @@ class RenderOptions:
     #: level of the year headings
     heading_level: int = 2
 
+    @classmethod
+    def from_config(cls, config: Any, **overrides: Any) -> RenderOptions:
+        """The site's defaults (``homepage_max_author_limit``, ``homepage_bibtex_show``), then ``overrides``."""
+        defaults = {"max_authors": config.homepage_max_author_limit, "bibtex_show": config.homepage_bibtex_show}
+        return cls(**(defaults | overrides))
+
 
 def _rich(rich: Rich) -> list[nodes.Node]:
     return rich_nodes(rich, is_safe_url)

@@ -35,9 +35,7 @@ def add_selected_papers(app: Sphinx, doctree: nodes.document) -> None:
         )
         return
 
-    options = RenderOptions(
-        max_authors=app.config.homepage_max_author_limit, bibtex_show=app.config.homepage_bibtex_show
-    )
+    options = RenderOptions.from_config(app.config)
     heading = render_heading("", unique_id(doctree, "selected-publications"), options)
     doctree.ids[heading["ids"][0]] = heading
     label = nodes.inline("", "selected publications")
@@ -64,5 +62,4 @@ def add_selected_papers(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup_selected(app: Sphinx) -> None:
-    # Before Sphinx's collectors (priority 500) read the page, so the entries' images are collected.
-    app.connect("doctree-read", add_selected_papers, priority=450)
+    app.connect("doctree-read", add_selected_papers)
