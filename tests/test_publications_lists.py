@@ -97,3 +97,20 @@ def test_misused_directives_and_citations_warn_at_their_line(tmp_path):
     ]
     soup = page(app, "directives")
     assert _ids(soup) == ["good2"]
+
+
+def test_a_bare_bibliography_still_works_beside_the_lists(tmp_path):
+    """sphinxcontrib-bibtex's own directive keeps working; {cite} on its page links to its citation."""
+    srcdir = copy_root("pub-lists", tmp_path)
+    (srcdir / "bare.md").write_text(
+        '# Bare\n\nSee {cite:p}`beta2022`.\n\n```{bibliography}\n:filter: key == "beta2022"\n```\n', encoding="utf-8"
+    )
+    app = build(srcdir, confoverrides={"homepage_navigation": ["papers", "themes", "cited", "notes", "more", "bare"]})
+    assert warning_lines(app) == []
+    soup = page(app, "bare")
+    citation = soup.select_one('div.citation, [role="doc-biblioentry"]')
+    assert citation is not None and "Beta methods" in citation.get_text()  # (its style lower-cases titles)
+    link = soup.select_one("span.bibtex-citation a")
+    assert link["href"] == "#" + citation["id"]
+    # Elsewhere, {cite} still links to the papers page.
+    assert page(app, "cited").select("span.bibtex-citation a")[1]["href"] == "papers.html#beta2022"

@@ -45,6 +45,8 @@ Citations
 ---------
 ``{cite}`key``` (sphinxcontrib-bibtex's role, any page) links to the entry where a list shows it:
 on ``homepage_publications_page`` when that page lists it, else on the first page (by name) that does.
+A sphinxcontrib-bibtex ``bibliography`` on the citing page itself still comes first; one on another page
+is used only for entries no list shows. Label and tooltip follow ``bibtex_reference_style``.
 
 Entry fields (al-folio's, all supported)
 ----------------------------------------

@@ -126,7 +126,8 @@ class PublicationsDomain(BibtexDomain):
         node: Any,
         contnode: docutils.nodes.Element,
     ) -> docutils.nodes.Element:
-        """Each key: a ``bibliography`` citation (this page's first), else a listed publication."""
+        """Each key: a ``bibliography`` citation on this page, else the entry where a publications list
+        shows it (the papers page first), else a ``bibliography`` citation on another page."""
         targets = list(parse_citation_targets(target))
         references = []
         citations = [
@@ -138,7 +139,15 @@ class PublicationsDomain(BibtexDomain):
             key = citation_target.key
             matches = [citation for citation in citations if citation.key == key]
             matches.sort(key=lambda citation: citation.bibliography_key.docname != fromdocname)
-            if matches:
+            publication = self.publications.get(key.lower())
+            shown_at = self.data["targets"].get(key.lower())
+            local = bool(matches) and matches[0].bibliography_key.docname == fromdocname
+            if publication is not None and shown_at is not None and not local:
+                todocname, citation_id = shown_at
+                entry = self.bibdata.data.entries[publication.key]
+                formatted = FormattedEntry(publication.key, Text(publication.plain_summary()), publication.key)
+                tooltip = publication.plain_summary()
+            elif matches:
                 citation = matches[0]
                 tooltip = (
                     citation.tooltip_entry.text.render(_PLAINTEXT).replace("\\url ", "")
@@ -152,19 +161,12 @@ class PublicationsDomain(BibtexDomain):
                     citation.formatted_entry,
                 )
             else:
-                publication = self.publications.get(key.lower())
-                shown_at = self.data["targets"].get(key.lower())
-                if publication is None or shown_at is None:
-                    if key in self.bibdata.data.entries:
-                        message = f"cites {key!r}, which no publications list shows; not linked"
-                    else:
-                        message = f"cites {key!r}, which is not in the bibliography"
-                    warn(message, "cite", node)
-                    continue
-                todocname, citation_id = shown_at
-                entry = self.bibdata.data.entries[publication.key]
-                formatted = FormattedEntry(publication.key, Text(publication.plain_summary()), publication.key)
-                tooltip = publication.plain_summary()
+                if key in self.bibdata.data.entries:
+                    message = f"cites {key!r}, which no publications list shows; not linked"
+                else:
+                    message = f"cites {key!r}, which is not in the bibliography"
+                warn(message, "cite", node)
+                continue
             references.append(
                 (
                     entry,

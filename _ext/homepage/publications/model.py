@@ -94,11 +94,11 @@ class Publication:
     preview: str = ""
     links: tuple[Link, ...] = ()
     selected: bool = False
-    keywords: tuple[str, ...] = ()
     max_authors: int | None = None
     bibtex_show: bool | None = None
     bibtex: str = ""
     #: lower-case field name -> value as written (after @string expansion), for ``:filter:``
+    #: (``keywords`` is read there, as a list)
     fields: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -280,14 +280,14 @@ def build_publication(
             if link is not None and all(link.target != other.target for other in found):
                 found.append(link)
     publication.links = tuple(found)
-    for rich_field in (publication.title, publication.note, publication.abstract, publication.award, publication.venue):
+    rich_fields = (publication.title, publication.venue, publication.note, publication.annotation)
+    for rich_field in (*rich_fields, publication.abstract, publication.award):
         for url in links(rich_field):
             if not is_safe_url(url):
                 report(f"a \\url or \\href uses {url_scheme(url)}:, which is not allowed; shown as text", "url")
 
     publication.selected = bool(_flag(get("selected"), "selected", report))
     publication.bibtex_show = _flag(get("bibtex_show"), "bibtex_show", report)
-    publication.keywords = tuple(word.strip() for word in re.split(r"[,;]", get("keywords", "")) if word.strip())
     limit = get("max_author_limit")
     if limit is not None:
         if limit.strip().isdigit() and int(limit) > 0:
