@@ -77,6 +77,10 @@ homepage_social = {
 bibtex_bibfiles = ["papers/papers.bib"]
 bibtex_default_style = "unsrt"
 bibtex_reference_style = "author_year"
+# The owner, highlighted in every author list whatever the form ("Liu, Ziming", "Z. Liu", "Liu*, Ziming").
+homepage_author_names = ["Ziming Liu"]
+# Where {cite} links to and where "selected publications" on the home page points.
+homepage_publications_page = "papers/index"
 
 # -- HTML --------------------------------------------------------------------
 html_theme = "pydata_sphinx_theme"

@@ -21,6 +21,7 @@ from .news import setup_news
 from .page_assets import setup_page_assets
 from .pdflinks import setup_pdflinks
 from .profile import setup_profile
+from .publications import setup_publications
 from .seo import setup_seo
 from .social import setup_social
 from .theme_icons import setup_theme_icons
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_news(app)
     setup_cv(app)
     setup_pdflinks(app)
+    setup_publications(app)
     setup_social(app)
     setup_a11y(app)
     setup_meta(app)
