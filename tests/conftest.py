@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +13,11 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+# sphinx-sitemap starts a multiprocessing Manager in every HTML build. Forked, that process inherits the pipes
+# of Playwright's driver and keeps it alive, so closing the shared browser hangs for ever; a child of the
+# forkserver inherits nothing. (Sphinx's own -j workers fork explicitly and end with their build.)
+multiprocessing.set_start_method("forkserver", force=True)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT_ROOT.parent / "shared"
@@ -105,3 +112,32 @@ class _NoApp:
         @staticmethod
         def doc2path(docname, base=True):
             return docname
+
+
+# -- One browser for every test that needs one -------------------------------------------------------
+# Playwright's sync API allows one instance per thread: tests outside tests/browser/ share it too.
+
+#: Debian's Chromium; Playwright cannot download its own browser on these machines.
+CHROMIUM = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's 'chromium' package (.ci/run does) to run browser tests")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True)
+        yield browser
+        browser.close()

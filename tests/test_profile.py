@@ -385,41 +385,33 @@ def test_owner_name_of_the_wrong_type_warns_once_and_falls_back(app):
 
 # -- In a browser ---------------------------------------------------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium (/usr/bin/chromium, Debian's chromium package) is not installed")
 @pytest.mark.parametrize("viewport_width", [1280, 390])
-def test_photo_floats_beside_the_bio_on_wide_screens_and_stacks_on_phones(site, viewport_width):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
-        try:
-            tab = browser.new_page(viewport={"width": viewport_width, "height": 900})
-            tab.goto((site.outdir / "index.html").as_uri())
-            box = tab.evaluate(
-                """() => {
-                  const rect = (el) => el.getBoundingClientRect().toJSON();
-                  const card = document.querySelector('.homepage-profile');
-                  const section = card.parentElement;
-                  const style = getComputedStyle(section);
-                  return {
-                    photo: rect(card.querySelector('img')),
-                    card: rect(card),
-                    content: rect(section),
-                    padding: parseFloat(style.paddingLeft) + parseFloat(style.paddingRight),
-                    bio: rect(card.nextElementSibling),
-                    social: rect(document.querySelector('nav.homepage-social')),
-                    lastText: rect([...document.querySelectorAll('article section p, article section li')].pop()),
-                    radius: getComputedStyle(card.querySelector('img')).borderTopLeftRadius,
-                    float: getComputedStyle(card).float,
-                    loaded: card.querySelector('img').currentSrc,
-                  };
-                }"""
-            )
-        finally:
-            browser.close()
+def test_photo_floats_beside_the_bio_on_wide_screens_and_stacks_on_phones(site, browser, viewport_width):
+    tab = browser.new_page(viewport={"width": viewport_width, "height": 900})
+    try:
+        tab.goto((site.outdir / "index.html").as_uri())
+        box = tab.evaluate(
+            """() => {
+              const rect = (el) => el.getBoundingClientRect().toJSON();
+              const card = document.querySelector('.homepage-profile');
+              const section = card.parentElement;
+              const style = getComputedStyle(section);
+              return {
+                photo: rect(card.querySelector('img')),
+                card: rect(card),
+                content: rect(section),
+                padding: parseFloat(style.paddingLeft) + parseFloat(style.paddingRight),
+                bio: rect(card.nextElementSibling),
+                social: rect(document.querySelector('nav.homepage-social')),
+                lastText: rect([...document.querySelectorAll('article section p, article section li')].pop()),
+                radius: getComputedStyle(card.querySelector('img')).borderTopLeftRadius,
+                float: getComputedStyle(card).float,
+                loaded: card.querySelector('img').currentSrc,
+              };
+            }"""
+        )
+    finally:
+        tab.close()
     content_width = box["content"]["width"] - box["padding"]
     content_right = box["content"]["x"] + box["content"]["width"]
     if viewport_width >= 576:

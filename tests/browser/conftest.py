@@ -15,19 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser.compressed_server import serve
-
-#: Debian's Chromium; Playwright cannot download its own browser on these machines.
-CHROMIUM = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from conftest import CHROMIUM  # noqa: F401 - the browser fixture itself is in tests/conftest.py
 
 #: A laptop and a phone (iPhone 12-15 width); the layout switches between them at the theme's breakpoints.
 VIEWPORTS = {
@@ -56,18 +44,6 @@ def site_pages(site) -> list[str]:
         if not path.relative_to(outdir).parts[0].startswith(("_", "."))
     ]
     return sorted(pages, key=lambda page: (page != "index.html", page))
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's 'chromium' package (.ci/run does) to run browser tests")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @dataclass
