@@ -88,6 +88,7 @@ from .config import setup_config
 from .directive import PublicationsDirective
 from .domain import PINNED_BIBTEX_VERSION, PublicationsDomain, load_publications, reread_listing_pages
 from .nodes import setup_nodes
+from .pages import setup_paper_pages
 from .render import ExpandPublicationLists
 from .selected import setup_selected
 
@@ -107,6 +108,7 @@ def setup_publications(app: Sphinx) -> None:
     setup_nodes(app)
     app.add_post_transform(ExpandPublicationLists)
     setup_selected(app)
+    setup_paper_pages(app)
     # Before sphinxcontrib-bibtex's own handler (priority 500), which then finds its cache up to date.
     app.connect("builder-inited", load_publications, priority=400)
     app.connect("env-get-outdated", reread_listing_pages)
