@@ -196,6 +196,14 @@ def scholarly_article(publication: Publication, url: str, pdf: str) -> dict[str,
     return data
 
 
+def description(publication: Publication) -> str:
+    """Title first (what a result page shows first), then venue and year, then authors."""
+    venue = ", ".join(filter(None, [plain_text(publication.venue).strip(" .,"), publication.year]))
+    names = ", ".join(person.name for person in publication.authors)
+    parts = [plain_text(publication.title).strip(" ."), venue, names]
+    return ". ".join(part for part in parts if part) + "."
+
+
 def head_tags(publication: Publication, url: str, pdf: str, description: str) -> str:
     lines = [f'<meta name="description" content="{html.escape(description)}" />']
     lines += [f'<meta name="{name}" content="{html.escape(value)}" />' for name, value in highwire_tags(publication, pdf)]
@@ -271,7 +279,7 @@ def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]
         local_pdf = next((files[link.target] for link in publication.links if link.local and link.label == "PDF" and link.target in files), None)
         download_url = (urljoin(base, "_downloads/" + local_pdf) if base else "") if local_pdf else None
         pdf = pdf_url(publication, download_url)
-        summary = shorten(plain_text(publication.abstract)) if publication.abstract else shorten(publication.plain_summary())
+        summary = shorten(plain_text(publication.abstract) or description(publication))
         context = {
             "title": html.escape(plain_text(publication.title)),
             "body": body,
