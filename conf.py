@@ -73,6 +73,17 @@ homepage_social = {
     "x_username": "zimingliu11",
 }
 
+# Who the site is about, for search engines (schema.org Person JSON-LD on the home page; the name is
+# homepage_owner_name, the profiles are homepage_social). `image` is a path of the built site or a URL.
+homepage_person = {
+    "alternate_name": "刘子鸣",
+    "job_title": "Assistant Professor (tenure-track)",
+    "affiliation": "Tsinghua University",
+    "department": "College of AI",
+    "alumni_of": ["Massachusetts Institute of Technology", "Peking University", "Stanford University"],
+    "image": "_static/rosegarden.png",
+}
+
 # -- Bibliography ------------------------------------------------------------
 bibtex_bibfiles = ["papers/papers.bib"]
 bibtex_default_style = "unsrt"

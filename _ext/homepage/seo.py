@@ -1,4 +1,10 @@
-"""What search engines read besides the pages: robots.txt, a stable sitemap, GitHub Pages' .nojekyll.
+"""What search engines read besides the pages: robots.txt, a stable sitemap, GitHub Pages' .nojekyll,
+and who the site is about.
+
+The home page carries schema.org ``Person`` JSON-LD built from ``homepage_person`` (the owner's facts:
+``alternate_name``, ``job_title``, ``affiliation``, ``department``, ``alumni_of``, ``image``, a path of
+the built site or a URL) with the name of ``homepage_owner_name`` and, as ``sameAs``, the profiles of
+``homepage_social`` as :mod:`.social` reads them: the one list of profiles, not a second one here.
 
 sphinx-sitemap writes ``sitemap.xml``; its page order is the order pages were
 written, which varies with ``-j``. It is sorted here so that two builds of the
@@ -8,9 +14,18 @@ same sources give the same bytes.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
 from xml.etree import ElementTree
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .diagnostics import warn
+from .publications.pages import json_ld
+from .profile import owner_name
+from .social import ConfLines, social_links
+from .urls import is_external_url, is_safe_url
 
 SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
@@ -51,6 +66,94 @@ def _finish_site(app: Sphinx, exception: Exception | None) -> None:
     write_robots_txt(outdir, site_url(app), sitemap_name)
 
 
+#: The keys of ``homepage_person`` and whether each is a list of texts (else a text).
+PERSON_KEYS = {
+    "alternate_name": False,
+    "job_title": False,
+    "affiliation": False,
+    "department": False,
+    "alumni_of": True,
+    "image": False,
+}
+
+
+def _check_person(app: Sphinx, config: Config) -> None:
+    person = config.homepage_person
+    conf = ConfLines(app.confdir)
+    if not isinstance(person, dict):
+        where = conf.setting("homepage_person")
+        warn(f"homepage_person should be a dict, not {type(person).__name__}; no Person data is written", "config", where)
+        config.homepage_person = {}
+        return
+
+    def where(key: str) -> str | None:
+        start = conf.setting("homepage_person")
+        first = int(start.rsplit(":", 1)[1]) - 1 if start else 0
+        found = conf._find(first, str(key), quoted=True)
+        return f"{conf.path}:{found + 1}" if found is not None else start
+
+    checked = {}
+    for key, value in person.items():
+        if key not in PERSON_KEYS:
+            message = f"homepage_person has an unknown key {key!r} (known: {', '.join(PERSON_KEYS)}); ignored"
+        elif PERSON_KEYS[key] and not (isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)):
+            message = f"homepage_person[{key!r}] should be a list of texts, not {value!r}; ignored"
+        elif not PERSON_KEYS[key] and not isinstance(value, str):
+            message = f"homepage_person[{key!r}] should be a text, not {value!r}; ignored"
+        elif key == "image" and not is_safe_url(value):
+            message = f"homepage_person['image'] {value!r} is not a path of the site or an http(s) URL; ignored"
+        else:
+            message = ""
+        if message:
+            warn(message, "config", where(key))
+        else:
+            checked[key] = list(value) if PERSON_KEYS[key] else value
+    config.homepage_person = checked
+
+
+def person_data(app: Sphinx) -> dict[str, Any]:
+    """schema.org ``Person`` for the site's owner."""
+    config = app.config
+    person = config.homepage_person
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person", "name": owner_name(config)}
+    base = site_url(app)
+    if base:
+        data["url"] = base
+    if person.get("alternate_name"):
+        data["alternateName"] = person["alternate_name"]
+    if person.get("job_title"):
+        data["jobTitle"] = person["job_title"]
+    if person.get("affiliation"):
+        university = {"@type": "CollegeOrUniversity", "name": person["affiliation"]}
+        if person.get("department"):
+            data["affiliation"] = {"@type": "Organization", "name": person["department"], "parentOrganization": university}
+        else:
+            data["affiliation"] = university
+    if person.get("alumni_of"):
+        data["alumniOf"] = [{"@type": "CollegeOrUniversity", "name": school} for school in person["alumni_of"]]
+    image = person.get("image")
+    if image and (is_external_url(image) or base):
+        data["image"] = image if is_external_url(image) else urljoin(base, image.lstrip("/"))
+    profiles = []
+    for link in social_links(config):
+        if link.url.startswith("mailto:"):
+            data.setdefault("email", link.url.removeprefix("mailto:"))
+        elif not link.on_site:
+            profiles.append(link.url)
+    if profiles:
+        data["sameAs"] = profiles
+    return data
+
+
+def _add_person(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    if pagename != app.config.root_doc or not app.config.homepage_person:
+        return
+    context["metatags"] = context.get("metatags", "") + "\n    " + json_ld(person_data(app))
+
+
 def setup_seo(app: Sphinx) -> None:
+    app.add_config_value("homepage_person", {}, "html", types=(dict,))
+    app.connect("config-inited", _check_person)
+    app.connect("html-page-context", _add_person)
     # After sphinx-sitemap's own build-finished handler (priority 500) has written the file.
     app.connect("build-finished", _finish_site, priority=600)

@@ -48,6 +48,14 @@ on ``homepage_publications_page`` when that page lists it, else on the first pag
 A sphinxcontrib-bibtex ``bibliography`` on the citing page itself still comes first; one on another page
 is used only for entries no list shows. Label and tooltip follow ``bibtex_reference_style``.
 
+Paper pages
+-----------
+Every entry also gets a page of its own, ``<homepage_paper_pages>/<key>.html`` ("papers" by default;
+``None`` for none), generated when the site is written (:mod:`.pages`): title, authors, venue, links,
+abstract and BibTeX, with Google Scholar's Highwire Press ``citation_*`` tags and schema.org
+``ScholarlyArticle`` JSON-LD in its head. Entry titles in every list link to it (a "Page" button when the
+title holds links of its own). A key with characters unsafe in a file name is mapped to a safe, unique one.
+
 Entry fields (al-folio's, all supported)
 ----------------------------------------
 title (capitals kept, LaTeX accents decoded, ``$...$`` as MathML), author (owner highlighted in any name
@@ -64,7 +72,8 @@ Settings (``conf.py``)
 ``homepage_author_names`` (list; default ``[author]``), ``homepage_publications_page`` ("papers/index"),
 ``homepage_publication_previews`` ("assets/img/publication_preview"), ``homepage_publication_files``
 ("assets/pdf"; local pdf/supp/poster/slides/html files), ``homepage_max_author_limit`` (None),
-``homepage_bibtex_show`` (True), ``homepage_bibtex_hidden_fields`` (extra fields left out of the BibTeX).
+``homepage_bibtex_show`` (True), ``homepage_bibtex_hidden_fields`` (extra fields left out of the BibTeX),
+``homepage_paper_pages`` ("papers").
 A preview named by an entry but missing warns (``homepage.image``) only when the previews folder exists:
 al-folio bibliographies name previews that a new site does not have yet.
 
@@ -88,6 +97,7 @@ from .config import setup_config
 from .directive import PublicationsDirective
 from .domain import PINNED_BIBTEX_VERSION, PublicationsDomain, load_publications, reread_listing_pages
 from .nodes import setup_nodes
+from .pages import setup_paper_pages
 from .render import ExpandPublicationLists
 from .selected import setup_selected
 
@@ -107,6 +117,7 @@ def setup_publications(app: Sphinx) -> None:
     setup_nodes(app)
     app.add_post_transform(ExpandPublicationLists)
     setup_selected(app)
+    setup_paper_pages(app)
     # Before sphinxcontrib-bibtex's own handler (priority 500), which then finds its cache up to date.
     app.connect("builder-inited", load_publications, priority=400)
     app.connect("env-get-outdated", reread_listing_pages)

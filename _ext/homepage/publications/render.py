@@ -11,6 +11,7 @@ leave a :class:`.nodes.publication_list` placeholder, which :class:`ExpandPublic
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..urls import is_safe_url
-from .latex import Rich, plain_text, rich_nodes
+from .latex import Rich, links as rich_links, plain_text, rich_nodes
 from .model import Link, Publication
 from .names import Author
 from .nodes import (
@@ -145,9 +146,15 @@ def _venue_line(publication: Publication) -> nodes.paragraph | None:
 
 
 def render_publication(
-    publication: Publication, anchor: str, docname: str, options: RenderOptions, files: dict[str, str]
+    publication: Publication,
+    anchor: str,
+    docname: str,
+    options: RenderOptions,
+    files: dict[str, str],
+    page_uri: str | None = None,
 ) -> nodes.list_item:
-    """The list item for one publication; ``anchor`` is its unique id on the page."""
+    """The list item for one publication; ``anchor`` is its unique id on the page, ``page_uri`` the link
+    to the paper's own page (:mod:`.pages`): its title, or a "Page" button when the title holds links."""
     item = nodes.list_item(ids=[anchor], classes=["homepage-pub"])
 
     aside = nodes.container(classes=["homepage-pub__aside"])
@@ -164,7 +171,11 @@ def render_publication(
 
     body = nodes.container(classes=["homepage-pub__body"])
     item += body
-    body += nodes.paragraph("", "", *_rich(publication.title), classes=["homepage-pub__title"])
+    title = _rich(publication.title)
+    title_links = bool(page_uri) and not rich_links(publication.title)
+    if title_links:
+        title = [nodes.reference("", "", *title, refuri=page_uri, internal=True, classes=["homepage-pub__page"])]
+    body += nodes.paragraph("", "", *title, classes=["homepage-pub__title"])
     if publication.authors:
         body += _authors(publication, options)
     if publication.annotation:
@@ -192,6 +203,10 @@ def render_publication(
         copy = publication_copy_button("", "Copy", classes=["homepage-pub__copy"])
         actions.append(_details("bibtex", "BibTeX", code, copy))
     actions.extend(links)
+    if page_uri and not title_links:
+        actions.append(
+            nodes.reference("", "Page", refuri=page_uri, internal=True, classes=["homepage-pub__button", "homepage-pub__page"])
+        )
     if actions:
         body += publication_block("", "", *actions, classes=["homepage-pub__links"])
     return item
@@ -203,8 +218,14 @@ def render_heading(text: str, anchor: str, options: RenderOptions) -> publicatio
     )
 
 
-def expand_list(placeholder: publication_list, publications: dict[str, Publication], docname: str) -> list[nodes.Node]:
-    """The year headings and ``ul.homepage-pubs`` lists a :class:`publication_list` stands for."""
+def expand_list(
+    placeholder: publication_list,
+    publications: dict[str, Publication],
+    docname: str,
+    page_uri: Callable[[str], str | None] = lambda key: None,
+) -> list[nodes.Node]:
+    """The year headings and ``ul.homepage-pubs`` lists a :class:`publication_list` stands for;
+    ``page_uri(key)`` links an entry to its paper page."""
     options: RenderOptions = placeholder["options"]
     result: list[nodes.Node] = []
     for label, heading_id, items in placeholder["groups"]:
@@ -214,7 +235,9 @@ def expand_list(placeholder: publication_list, publications: dict[str, Publicati
         for key, anchor in items:
             publication = publications.get(key.lower())
             if publication is not None:  # the page is read again whenever the publications change
-                bullet_list += render_publication(publication, anchor, docname, options, placeholder["files"])
+                bullet_list += render_publication(
+                    publication, anchor, docname, options, placeholder["files"], page_uri(key)
+                )
         result.append(bullet_list)
     return result
 
@@ -226,7 +249,12 @@ class ExpandPublicationLists(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
+        from .pages import paper_uri  # pages renders with this module's helpers
+
         publications = getattr(self.env.get_domain("cite"), "publications", {})
         for placeholder in list(self.document.findall(publication_list)):
             # The placeholder's own page: Sphinx may write several pages into one document (LaTeX).
-            placeholder.replace_self(expand_list(placeholder, publications, placeholder["docname"]))
+            docname = placeholder["docname"]
+            placeholder.replace_self(
+                expand_list(placeholder, publications, docname, lambda key: paper_uri(self.app, docname, key))
+            )

@@ -1,0 +1,315 @@
+"""A page per paper, generated from the bibliography when the site is written (``papers/<key>.html``).
+
+Google Scholar indexes a paper from a page of its own that carries Highwire Press tags
+(``citation_title``, one ``citation_author`` per author, ``citation_publication_date``...), and search
+engines read schema.org ``ScholarlyArticle`` JSON-LD; a list of fifty papers on one page gives them
+neither. Every entry of :class:`.domain.PublicationsDomain` gets such a page: no source file per paper,
+the page is added on ``html-collect-pages`` from the same :class:`.model.Publication` the lists show, and
+rendered with the same nodes (:mod:`.render`). Every list entry links to it from its title.
+
+Setting: ``homepage_paper_pages`` = the folder of the pages ("papers"; ``None`` or "" for no pages).
+A key is used as the file name when it is made of letters, digits, ``.``, ``_`` and ``-``; other
+characters become ``-``, and a name already taken (another key, a page of the site, ``index``) gets
+``-2``, ``-3``... in file order, so every key has its own page whatever it contains.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from docutils import nodes
+from docutils.utils import new_document
+from sphinx.application import Sphinx
+from sphinx.util.osutil import relative_uri
+
+from ..meta import shorten
+from ..urls import is_safe_url
+from .latex import parse_latex, plain_text
+from .model import Publication
+from .nodes import publication_block, publication_code, publication_copy_button
+from .render import RenderOptions, _authors, _link_node, _rich, _venue_line
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_ARXIV_ABS = re.compile(r"^https?://arxiv\.org/(?:abs|pdf)/([^?#]+?)(?:\.pdf)?/?$", re.I)
+_DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(.+)$", re.I)
+_JOURNAL_TYPES = {"article", "periodical"}
+_CONFERENCE_TYPES = {"inproceedings", "conference", "proceedings"}
+
+
+def paper_folder(config: Any) -> str:
+    return (config.homepage_paper_pages or "").strip("/")
+
+
+def page_names(publications: dict[str, Publication], folder: str, taken: set[str]) -> dict[str, str]:
+    """Lower-case key -> page name (``folder/name``, no suffix), unique and safe as a file name."""
+    names: dict[str, str] = {}
+    used = {name.lower() for name in taken} | {f"{folder}/index".lower()}
+    for lower_key, publication in publications.items():
+        stem = _UNSAFE.sub("-", publication.key).strip(".-") or "paper"
+        candidate, number = stem, 1
+        while f"{folder}/{candidate}".lower() in used:
+            number += 1
+            candidate = f"{stem}-{number}"
+        used.add(f"{folder}/{candidate}".lower())
+        names[lower_key] = f"{folder}/{candidate}"
+    return names
+
+
+def paper_pages(app: Sphinx) -> dict[str, str]:
+    """The page name of every publication, computed once per build (empty without the setting)."""
+    cached = getattr(app.builder, "_homepage_paper_pages", None)
+    if cached is None:
+        folder = paper_folder(app.config)
+        domain = app.env.get_domain("cite")
+        publications = getattr(domain, "publications", {})
+        cached = page_names(publications, folder, set(app.env.found_docs)) if folder else {}
+        app.builder._homepage_paper_pages = cached
+    return cached
+
+
+def paper_uri(app: Sphinx, docname: str, key: str) -> str | None:
+    """The link from ``docname`` to the page of ``key``, for HTML builders; None elsewhere."""
+    if app.builder.format != "html" or app.builder.name in {"singlehtml"}:
+        return None
+    page = paper_pages(app).get(key.lower())
+    return app.builder.get_relative_uri(docname, page) if page else None
+
+
+# -- facts for the head --------------------------------------------------------------------------
+
+
+def arxiv_id(publication: Publication) -> str:
+    for link in publication.links:
+        match = _ARXIV_ABS.match(link.target) if not link.local else None
+        if match and link.label == "arXiv":
+            return match.group(1)
+    return ""
+
+
+def doi(publication: Publication) -> str:
+    for link in publication.links:
+        match = _DOI_URL.match(link.target) if link.label == "DOI" and not link.local else None
+        if match:
+            return match.group(1)
+    return ""
+
+
+def _field_text(publication: Publication, *names: str) -> str:
+    for name in names:
+        value = publication.fields.get(name)
+        if value:
+            return plain_text(parse_latex(value)).strip()
+    return ""
+
+
+def pdf_url(publication: Publication, download_url: str | None) -> str:
+    """A URL that serves the PDF itself: a local file, a link ending in .pdf, or arXiv's PDF when the
+    ``pdf`` field names an arXiv page; an HTML landing page is not one (Scholar would index the wrong file)."""
+    for link in publication.links:
+        if link.label == "PDF" and link.local:
+            return download_url or ""
+    # The field as written: the model drops a PDF button that repeats the arXiv one.
+    target = (publication.fields.get("pdf") or "").strip()
+    if "://" not in target or not is_safe_url(target):
+        return ""
+    if urlsplit(target).path.lower().endswith(".pdf"):
+        return target
+    match = _ARXIV_ABS.match(target)
+    return f"https://arxiv.org/pdf/{match.group(1)}" if match else ""
+
+
+def highwire_tags(publication: Publication, pdf: str) -> list[tuple[str, str]]:
+    tags = [("citation_title", plain_text(publication.title))]
+    tags += [("citation_author", person.name) for person in publication.authors if not person.is_others]
+    if publication.year:
+        tags.append(("citation_publication_date", publication.year))
+    if publication.type in _JOURNAL_TYPES:
+        venue = _field_text(publication, "journal", "journaltitle")
+        if venue:
+            tags.append(("citation_journal_title", venue))
+    elif publication.type in _CONFERENCE_TYPES:
+        venue = _field_text(publication, "booktitle")
+        if venue:
+            tags.append(("citation_conference_title", venue))
+    for tag, field_name in (("citation_volume", "volume"), ("citation_issue", "number"), ("citation_publisher", "publisher")):
+        value = _field_text(publication, field_name)
+        if value:
+            tags.append((tag, value))
+    pages = _field_text(publication, "pages")
+    if pages:
+        first, *last = re.split(r"\s*[-–—]+\s*", pages, maxsplit=1)
+        tags.append(("citation_firstpage", first))
+        if last and last[0]:
+            tags.append(("citation_lastpage", last[0]))
+    if pdf:
+        tags.append(("citation_pdf_url", pdf))
+    if doi(publication):
+        tags.append(("citation_doi", doi(publication)))
+    if arxiv_id(publication):
+        tags.append(("citation_arxiv_id", arxiv_id(publication)))
+    return tags
+
+
+def json_ld(data: dict[str, Any]) -> str:
+    """A JSON-LD script element; ``<``, ``>`` and ``&`` are escaped inside the JSON so no value
+    (a title with ``</script>``) can end the element early."""
+    text = json.dumps(data, ensure_ascii=False, indent=None)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def scholarly_article(publication: Publication, url: str, pdf: str) -> dict[str, Any]:
+    title = plain_text(publication.title)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle",
+        "headline": title,
+        "name": title,
+        "url": url,
+        "author": [{"@type": "Person", "name": person.name} for person in publication.authors if not person.is_others],
+    }
+    if publication.year:
+        data["datePublished"] = publication.year
+    venue = plain_text(publication.venue).removeprefix("In ").strip()
+    if venue:
+        kind = "Periodical" if publication.type in _JOURNAL_TYPES else "CreativeWork"
+        data["isPartOf"] = {"@type": kind, "name": venue}
+    if publication.abstract:
+        data["abstract"] = plain_text(publication.abstract)
+    identifiers = []
+    if doi(publication):
+        identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": doi(publication)})
+    if arxiv_id(publication):
+        identifiers.append({"@type": "PropertyValue", "propertyID": "arXiv", "value": arxiv_id(publication)})
+    if identifiers:
+        data["identifier"] = identifiers
+    external = [link.target for link in publication.links if not link.local]
+    if external:
+        data["sameAs"] = external
+    if pdf:
+        data["encoding"] = {"@type": "MediaObject", "contentUrl": pdf, "encodingFormat": "application/pdf"}
+    return data
+
+
+def description(publication: Publication) -> str:
+    """Title first (what a result page shows first), then venue and year, then authors."""
+    venue = ", ".join(filter(None, [plain_text(publication.venue).strip(" .,"), publication.year]))
+    names = ", ".join(person.name for person in publication.authors)
+    parts = [plain_text(publication.title).strip(" ."), venue, names]
+    return ". ".join(part for part in parts if part) + "."
+
+
+def head_tags(publication: Publication, url: str, pdf: str, description: str) -> str:
+    lines = [f'<meta name="description" content="{html.escape(description)}" />']
+    lines += [f'<meta name="{name}" content="{html.escape(value)}" />' for name, value in highwire_tags(publication, pdf)]
+    lines.append(json_ld(scholarly_article(publication, url, pdf)))
+    return "\n    ".join(lines)
+
+
+# -- the page ---------------------------------------------------------------------------------------
+
+
+def _section(title: str, ids: str, *body: nodes.Node) -> nodes.section:
+    return nodes.section("", nodes.title("", title), *body, ids=[ids], names=[ids])
+
+
+def paper_doctree(app: Sphinx, publication: Publication, pagename: str, files: dict[str, str]) -> nodes.document:
+    """The page's content as nodes: title, authors, venue, links, abstract, BibTeX."""
+    document = new_document(pagename, app.builder._settings if hasattr(app.builder, "_settings") else None)
+    options = RenderOptions.from_config(app.config, max_authors=None)
+    section = nodes.section("", ids=["paper"], classes=["homepage-paper"])
+    section += nodes.title("", "", *_rich(publication.title))
+    if publication.authors:
+        section += _authors(publication, options)
+    venue = _venue_line(publication)
+    if venue is not None:
+        section += venue
+    if publication.annotation:
+        section += nodes.paragraph("", "", *_rich(publication.annotation), classes=["homepage-pub__annotation"])
+    if publication.note:
+        section += nodes.paragraph("", "", *_rich(publication.note), classes=["homepage-pub__note"])
+    links = [_link_node(link, pagename, files) for link in publication.links if not link.local or link.target in files]
+    if links:
+        section += publication_block("", "", *links, classes=["homepage-pub__links"])
+    if publication.award:
+        section += _section(publication.award_name, "award", nodes.paragraph("", "", *_rich(publication.award)))
+    if publication.abstract:
+        section += _section("Abstract", "abstract", nodes.paragraph("", "", *_rich(publication.abstract)))
+    if publication.bibtex and publication.bibtex_show is not False:
+        code = publication_code("", code=publication.bibtex)
+        copy = publication_copy_button("", "Copy", classes=["homepage-pub__copy"])
+        section += _section("BibTeX", "bibtex", code, copy)
+    document += section
+    return document
+
+
+def _download_files(app: Sphinx, publication: Publication) -> dict[str, str]:
+    """Local files (pdf={file}) that a list registered for download: the paper page links to the same copy."""
+    files = {}
+    for link in publication.links:
+        if link.local and link.target in app.env.dlfiles:
+            files[link.target] = app.env.dlfiles[link.target][1]
+    return files
+
+
+def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    if app.builder.format != "html" or app.builder.name == "singlehtml":
+        return
+    domain = app.env.get_domain("cite")
+    publications: dict[str, Publication] = getattr(domain, "publications", {})
+    base = (app.config.html_baseurl or "").rstrip("/")
+    base = base + "/" if base else ""
+    for lower_key, pagename in paper_pages(app).items():
+        publication = publications[lower_key]
+        files = _download_files(app, publication)
+        doctree = paper_doctree(app, publication, pagename, files)
+        # What the translator reads of the page being written, which a collected page sets itself:
+        # where downloads are, seen from here, and no section or figure numbers (none when no page
+        # was written in this build).
+        app.builder.dlpath = relative_uri(app.builder.get_target_uri(pagename), "_downloads")
+        app.builder.secnumbers = {}
+        app.builder.fignumbers = {}
+        body = app.builder.render_partial(doctree[0])["fragment"]
+        url = urljoin(base, app.builder.get_target_uri(pagename)) if base else app.builder.get_target_uri(pagename)
+        local_pdf = next((files[link.target] for link in publication.links if link.local and link.label == "PDF" and link.target in files), None)
+        download_url = (urljoin(base, "_downloads/" + local_pdf) if base else "") if local_pdf else None
+        pdf = pdf_url(publication, download_url)
+        summary = shorten(plain_text(publication.abstract) or description(publication))
+        context = {
+            "title": html.escape(plain_text(publication.title)),
+            "body": body,
+            "metatags": head_tags(publication, url, pdf, summary),
+            "meta": {},
+            "homepage_paper_summary": summary,
+            "display_toc": False,
+            "toc": "",
+            "sourcename": "",
+        }
+        yield pagename, context, "page.html"
+
+
+def add_open_graph(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """sphinxext-opengraph skips pages without a doctree (collected pages): give it one."""
+    summary = context.get("homepage_paper_summary")
+    if doctree is not None or summary is None or "sphinxext.opengraph" not in app.extensions:
+        return
+    from sphinxext.opengraph import get_tags
+
+    # Its description is the first text of the doctree it is given: the same summary as the page's.
+    paper = new_document(pagename)
+    paper += nodes.paragraph("", summary)
+
+    context["metatags"] += get_tags(
+        context, paper, srcdir=app.srcdir, outdir=app.outdir, config=app.config, builder=app.builder, env=app.env
+    )
+
+
+def setup_paper_pages(app: Sphinx) -> None:
+    app.add_config_value("homepage_paper_pages", "papers", "html", types=(str, type(None)))
+    app.connect("html-collect-pages", collect_paper_pages)
+    app.connect("html-page-context", add_open_graph, priority=550)
