@@ -25,6 +25,8 @@ from sphinx.environment import BuildEnvironment
 from .diagnostics import warn
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
+# An opening "---" whose block is never closed: myst-parser then reads the YAML as the page's text.
+_UNCLOSED_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?=[ \t]*[\w\"'-]+[ \t]*:)")
 
 _MISSING = object()
 
@@ -95,15 +97,26 @@ def nearest_key(key: str, known: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def _key_lines(node: yaml.Node, prefix: str, first_line: int, lines: dict[str, int]) -> None:
+def _key_lines(node: yaml.Node, prefix: str, first_line: int, lines: dict[str, int], docname: str = "") -> None:
     if not isinstance(node, yaml.MappingNode):
         return
+    seen: dict[str, int] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             continue
         dotted = f"{prefix}{key_node.value}"
-        lines[dotted] = first_line + key_node.start_mark.line
-        _key_lines(value_node, f"{dotted}.", first_line, lines)
+        line = first_line + key_node.start_mark.line
+        if key_node.value in seen:
+            # YAML keeps the last value silently; what was written first would be lost without a word.
+            warn(
+                f"front matter key {dotted!r} is written twice (lines {seen[key_node.value]} and {line}); "
+                "the second one is used",
+                "frontmatter",
+                (docname, line),
+            )
+        seen[key_node.value] = line
+        lines[dotted] = line
+        _key_lines(value_node, f"{dotted}.", first_line, lines, docname)
 
 
 def parse_front_matter(docname: str, source: str) -> FrontMatter | None:
@@ -113,6 +126,13 @@ def parse_front_matter(docname: str, source: str) -> FrontMatter | None:
     """
     match = _FRONT_MATTER.match(source)
     if not match:
+        if _UNCLOSED_FRONT_MATTER.match(source):
+            warn(
+                "front matter opened by '---' on line 1 is never closed by a line '---'; "
+                "the page is read without it",
+                "frontmatter",
+                (docname, 1),
+            )
         return None
     text = match.group(1) or ""
     front = FrontMatter(docname)
@@ -133,7 +153,7 @@ def parse_front_matter(docname: str, source: str) -> FrontMatter | None:
         warn("front matter should be a mapping of keys to values", "frontmatter", (docname, first_line))
         return front
     front.values = values
-    _key_lines(node, "", first_line, front.lines)
+    _key_lines(node, "", first_line, front.lines, docname)
     return front
 
 
@@ -143,9 +163,15 @@ def front_matter(env: BuildEnvironment, docname: str) -> FrontMatter:
     return store.get(docname) or FrontMatter(docname)
 
 
+def _is_markdown(app: Sphinx, docname: str) -> bool:
+    """Only Markdown has front matter; in reST a "---" overline starts a section title."""
+    suffix = app.env.doc2path(docname).suffix
+    return app.config.source_suffix.get(suffix) == "markdown"
+
+
 def _read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
     store = app.env.__dict__.setdefault("homepage_front_matter", {})
-    parsed = parse_front_matter(docname, source[0])
+    parsed = parse_front_matter(docname, source[0]) if _is_markdown(app, docname) else None
     if parsed is None:
         store.pop(docname, None)
     else:
