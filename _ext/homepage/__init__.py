@@ -18,6 +18,7 @@ from .navigation import setup_navigation
 from .news import setup_news
 from .pdflinks import setup_pdflinks
 from .profile import setup_profile
+from .safehtml import setup_safehtml
 from .seo import setup_seo
 from .social import setup_social
 
@@ -36,6 +37,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_pdflinks(app)
     setup_social(app)
     setup_seo(app)
+    setup_safehtml(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -43,6 +43,7 @@ from .assets import STATIC_DIR, add_stylesheet
 from .diagnostics import warn
 from .frontmatter import FrontMatter, front_matter
 from .images import ResponsiveImage, describe_image, register_image
+from .safehtml import HTML_FIELD
 from .social import ConfLines
 from .urls import url_scheme
 
@@ -414,13 +415,18 @@ class ProfileFromFrontMatter(SphinxTransform):
 
         added: list[nodes.Node] = []
         if subtitle is not None:
-            added.append(_subtitle_node(subtitle))
+            node = _subtitle_node(subtitle)
+            key = "subtitle" if subtitle == _stripped(front.get("subtitle")) else "description"
+            _mark_html_field(node, front, key, str(self.env.doc2path(self.env.docname)))
+            added.append(node)
         if settings is not None:
             photo = None
             if settings.image is not None:
                 photo = load_photo(self.env, self.env.docname, settings.image, settings.image_location)
             card = build_card(settings, photo)
             card.source, card.line = str(self.env.doc2path(self.env.docname)), front.location("profile")[1]
+            key = "profile.more_info" if settings.more_info_html == _stripped(front.get("profile.more_info")) else "profile.address"
+            _mark_html_field(card, front, key, card.source)
             added.append(card)
         container[position:position] = added
 
@@ -442,6 +448,17 @@ class ProfileFromFrontMatter(SphinxTransform):
             self.document["title"] = title.strip()
             self.document[NAV_LABEL] = title.strip()
         return section
+
+
+def _stripped(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) else None
+
+
+def _mark_html_field(node: nodes.Element, front: FrontMatter, key: str, source: str) -> None:
+    """Mark the raw HTML of an al-folio HTML field, so :mod:`homepage.safehtml` checks it and names its line."""
+    for raw in node.findall(nodes.raw):
+        raw[HTML_FIELD] = key
+        raw.source, raw.line = source, front.location(key)[1]
 
 
 def _body_start(document: nodes.document) -> int:
