@@ -97,6 +97,23 @@ def nearest_key(key: str, known: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, except that a date that does not exist (``2023-02-30``) stays text.
+
+    PyYAML raises a bare ValueError for it, which no YAML error handler catches; as text, the key's
+    own check (a news item's date) reports it with its line.
+    """
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 def _key_lines(node: yaml.Node, prefix: str, first_line: int, lines: dict[str, int], docname: str = "") -> None:
     if not isinstance(node, yaml.MappingNode):
         return
@@ -138,8 +155,8 @@ def parse_front_matter(docname: str, source: str) -> FrontMatter | None:
     front = FrontMatter(docname)
     first_line = 2  # the YAML starts on the line after the opening "---"
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        values = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        values = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as error:
         # The construct that was left open (context) says more than the end of the text (problem).
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
