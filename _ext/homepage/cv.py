@@ -54,8 +54,16 @@ class _LineLoader(yaml.SafeLoader):
         mapping.line = node.start_mark.line + 1
         return mapping
 
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        # PyYAML raises a bare ValueError for a date that does not exist ("year: 2019-02-30"): keep it as text.
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 
 
 def load_cv(path: Path, display_path: str, cited_at: Any = None) -> list[_LineDict]:
@@ -247,7 +255,8 @@ class CVDirective(SphinxDirective):
         groups = nodes.bullet_list(classes=["homepage-cv__list"])
         for group in contents:
             if not isinstance(group, dict) or not _text(group.get("title")):
-                warn(f"a nested_list entry needs a title and items, not {group!r}; left out", "cv", where)
+                location = self._where(group) if isinstance(group, dict) else where
+                warn(f"a nested_list entry needs a title and items, not {group!r}; left out", "cv", location)
                 continue
             item = nodes.list_item()
             title = nodes.paragraph(classes=["homepage-cv__item-title"])
