@@ -33,7 +33,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .diagnostics import warn
-from .frontmatter import front_matter
+from .frontmatter import YAML_LOAD_ERRORS, front_matter
 from .urls import is_external_url, is_safe_url
 
 logger = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ def load_cv(path: Path, display_path: str, cited_at: Any = None) -> list[_LineDi
     except OSError as error:
         warn(f"cannot read the CV file {display_path}: {error.strerror}", "cv", cited_at)
         return []
-    except yaml.YAMLError as error:
+    except YAML_LOAD_ERRORS as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{display_path}:{mark.line + 1}" if mark is not None else display_path
         warn(f"the CV file is not valid YAML: {getattr(error, 'problem', None) or error}", "cv", where)
