@@ -78,5 +78,10 @@ def copy_root(name: str, destination: Path) -> Path:
 
 
 def text_of(element) -> str:
-    """The element's words, without Sphinx's heading permalink signs."""
-    return " ".join(element.get_text(" ").replace("\u00b6", " ").split())
+    """The element's words, without the permalink signs of headings (``a.headerlink``)."""
+    words = (
+        text
+        for text in element.find_all(string=True)
+        if not any("headerlink" in (parent.get("class") or []) for parent in text.parents if parent.name == "a")
+    )
+    return " ".join(" ".join(words).split())

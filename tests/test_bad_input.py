@@ -61,8 +61,6 @@ FRONT_MATTER_CASES = [
         "invalid-yaml.html",
         (
             f"invalid-yaml.md:5: {W}front matter is not valid YAML: expected ',' or ']', but got '<stream end>' [homepage.frontmatter]",
-            # myst-parser reports the same block once more, without the line (its own check, kept as it is).
-            f"invalid-yaml.md:1: {W}Malformed YAML [myst.topmatter]",
         ),
         present=(("[role=main] h1", "Invalid YAML"), ("[role=main] p", "Body of invalid-yaml.")),
         absent=("div.homepage-profile",),
@@ -72,16 +70,34 @@ FRONT_MATTER_CASES = [
         "tab-indent.html",
         (
             f"tab-indent.md:4: {W}front matter is not valid YAML: found character '\\t' that cannot start any token [homepage.frontmatter]",
-            f"tab-indent.md:1: {W}Malformed YAML [myst.topmatter]",
         ),
         present=(("[role=main] h1", "Tab indent"), ("[role=main] p", "Body of tab-indent.")),
+    ),
+    Case(
+        # Found by this suite: myst-parser 5.2.0 ends the build with AttributeError on this block (PyYAML's
+        # timestamp constructor fails on a non-date, and myst catches only YAMLError/ValueError/RecursionError).
+        # The homepage reader warns and hands myst-parser an empty block instead.
+        "timestamp-tag",
+        "timestamp-tag.html",
+        (
+            f"timestamp-tag.md:3: {W}front matter is not valid YAML: 'next spring' is not a valid timestamp "
+            "[homepage.frontmatter]",
+        ),
+        present=(("[role=main] h1", "Timestamp tag"), ("[role=main] p", "Body of timestamp-tag.")),
+    ),
+    Case(
+        "int-tag",
+        "int-tag.html",
+        (
+            f"int-tag.md:3: {W}front matter is not valid YAML: 'two' is not a valid int [homepage.frontmatter]",
+        ),
+        present=(("[role=main] h1", "Int tag"), ("[role=main] p", "Body of int-tag.")),
     ),
     Case(
         "not-a-mapping",
         "not-a-mapping.html",
         (
             f"not-a-mapping.md:2: {W}front matter should be a mapping of keys to values [homepage.frontmatter]",
-            f"not-a-mapping.md:1: {W}YAML is not a dict: <class 'list'> [myst.topmatter]",
         ),
         present=(("[role=main] h1", "Not a mapping"), ("[role=main] p", "Body of not-a-mapping.")),
     ),
@@ -376,6 +392,8 @@ PAGES_CASES = [
         "news-impossible-date",
         "news/impossible-date.html",
         (
+            # myst-parser's loader cannot read the date either and drops the block with its own words; the
+            # homepage reader keeps the rest of the block and says which key is wrong.
             f"news/impossible-date.md:1: {W}Malformed YAML [myst.topmatter]",
             f"news/impossible-date.md:2: {W}news item date '2023-02-30' is not a date (YYYY-MM-DD, optionally with a "
             "time); left out of the news lists [homepage.news]",
