@@ -85,6 +85,9 @@ def owner_name(config: Config) -> str:
 def _check_config(app: Sphinx, config: Config) -> None:
     # html_static_path is relative to the folder of conf.py, which neither config nor env records.
     config._homepage_confdir = Path(app.confdir)
+    # The owner's static folders, before extensions add their own (sphinx-design's, on builder-inited):
+    # a photo is looked for, and said to be missing from, the site's folders only.
+    config._homepage_site_static_path = list(config.html_static_path)
     if not isinstance(config.homepage_owner_name, str):
         warn(
             f"homepage_owner_name should be text, not {config.homepage_owner_name!r}; using author",
@@ -220,7 +223,8 @@ def find_image(env: BuildEnvironment, docname: str, name: str) -> tuple[Path | N
         page_dir = Path(env.doc2path(docname)).parent
         confdir = getattr(env.config, "_homepage_confdir", srcdir)
         # Not the extension's own static folder, which assets.py adds to html_static_path.
-        static_dirs = [Path(confdir, d) for d in env.config.html_static_path if Path(confdir, d) != STATIC_DIR]
+        site_static_path = getattr(env.config, "_homepage_site_static_path", env.config.html_static_path)
+        static_dirs = [Path(confdir, d) for d in site_static_path if Path(confdir, d) != STATIC_DIR]
         folders = [page_dir, *static_dirs, srcdir / ALFOLIO_IMAGE_DIR]
     seen = []
     for folder in folders:
