@@ -85,3 +85,13 @@ def text_of(element) -> str:
         if not any("headerlink" in (parent.get("class") or []) for parent in text.parents if parent.name == "a")
     )
     return " ".join(" ".join(words).split())
+
+
+#: What a copy of the real site leaves out: tooling, caches and the tests themselves.
+NOT_THE_SITE = (".venv", "_build", ".git", ".hypothesis", ".pytest_cache", "__pycache__", "node_modules", "tests", "benchmarks")
+
+
+def copy_site(destination: Path) -> Path:
+    """A copy of the real site (conf.py, pages, _ext, _static...) that a test may edit."""
+    shutil.copytree(PROJECT_ROOT, destination, ignore=shutil.ignore_patterns(*NOT_THE_SITE))
+    return destination

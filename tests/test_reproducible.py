@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from buildutil import build
-from conftest import PROJECT_ROOT
+from buildutil import build, copy_site
 
-NOT_THE_SITE = (".venv", "_build", ".git", ".hypothesis", ".pytest_cache", "__pycache__", "node_modules", "tests", "benchmarks")
 FIXED_DATE = "1767225600"  # 2026-01-01T00:00:00Z
 
 
@@ -32,11 +29,6 @@ def fixed_source_date():
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", FIXED_DATE)
         yield
-
-
-def copy_site(destination: Path) -> Path:
-    shutil.copytree(PROJECT_ROOT, destination, ignore=shutil.ignore_patterns(*NOT_THE_SITE))
-    return destination
 
 
 def output_files(outdir: Path) -> dict[str, bytes]:
