@@ -1,11 +1,12 @@
 """Bad input, one mistake at a time: each gives its exact warning, the build finishes, and nothing else is lost.
 
-Three scenarios, each built once for the module (``tests/roots/test-bad-*``):
+Four scenarios, each built once for the module (``tests/roots/test-bad-*``):
 
 - ``bad-frontmatter``: one page per mistake in al-folio front matter and profile photos (images that
   are not images, truncated, too large, remote...), plus files with Windows line ends and a BOM;
 - ``bad-social``: a ``homepage_social`` setting whose entries are wrong in every way but three;
-- ``bad-pages``: news items, announcements settings, a CV file and PDF links with mistakes.
+- ``bad-pages``: news items, announcements settings, a CV file and PDF links with mistakes;
+- ``bad-bib``: .bib files with one mistake an entry, a file that is not UTF-8 and one that is missing.
 
 A case names the warnings it must give (file and line, type ``homepage.<subtype>``) and what must still be
 on its page. Each scenario's warnings are exactly the union of its cases'.
@@ -21,6 +22,14 @@ import pytest
 from PIL import Image
 
 from buildutil import build, copy_root, text_of
+
+try:
+    import homepage.publications  # noqa: F401 - lands with issue 4
+except ImportError:
+    HAS_PUBLICATIONS = False
+else:
+    HAS_PUBLICATIONS = True
+NO_PUBLICATIONS = "the publications package (issue 4) is not on this branch yet: the .bib cases wait for it"
 
 W = "WARNING: "
 IMAGE_URL_ADVICE = "is a URL; name a file of the site instead (served and resized with it, no request to another site); no photo is shown [homepage.image]"
@@ -487,7 +496,83 @@ PAGES_CASES = [
     ),
 ]
 
-SCENARIOS = {"bad-frontmatter": FRONT_MATTER_CASES, "bad-social": SOCIAL_CASES, "bad-pages": PAGES_CASES}
+def pub(key: str) -> str:
+    return f'li.homepage-pub[id="{key}"]'
+
+
+PUB_TITLE = " .homepage-pub__title"
+
+BIB_CASES = [
+    Case(
+        "bib-not-utf8",
+        "index.html",
+        (f"latin1.bib:1: {W}not valid utf-8-sig; undecodable bytes are replaced [homepage.bibtex]",),
+        present=((pub("latin") + PUB_TITLE, "Caf\ufffd Engines"),),
+    ),
+    Case(
+        "bib-file-missing",
+        "index.html",
+        (f"missing.bib:1: {W}bibliography file not found [homepage.bibtex]",),
+        present=((pub("good") + PUB_TITLE, "A Good Entry"),),
+    ),
+    Case(
+        # A real file's mistake (cbueth's site): sphinxcontrib-bibtex alone stops the build with "undefined string".
+        "bib-bare-true",
+        "index.html",
+        (f"refs.bib:13: {W}baretrue: undefined @string 'true'; the value is left empty [homepage.bibtex]",),
+        present=((pub("baretrue") + PUB_TITLE, "Flag Written Bare"),),
+    ),
+    Case(
+        "bib-data-url",
+        "index.html",
+        (f"refs.bib:22: {W}datahtml: html link uses data:, which is not allowed; the link is left out [homepage.url]",),
+        present=((pub("datahtml") + " a.homepage-pub__button", "Code"),),
+        not_in_html=("data:text/html;base64",),
+    ),
+    Case(
+        "bib-vbscript-url",
+        "index.html",
+        (f"refs.bib:30: {W}vbcode: code link uses vbscript:, which is not allowed; the link is left out [homepage.url]",),
+        present=((pub("vbcode") + PUB_TITLE, "VBScript Code"),),
+        absent=(pub("vbcode") + " a.homepage-pub__button",),
+    ),
+    Case(
+        "bib-javascript-doi",
+        "index.html",
+        (f"refs.bib:37: {W}jsdoi: doi link uses javascript:, which is not allowed; the link is left out [homepage.url]",),
+        present=((pub("jsdoi") + PUB_TITLE, "Script DOI"),),
+        absent=(pub("jsdoi") + " a.homepage-pub__button",),
+    ),
+    Case(
+        "bib-flags-of-the-wrong-kind",
+        "index.html",
+        (
+            f"refs.bib:91: {W}badflags: bibtex_show should be true or false, not 'maybe'; ignored; max_author_limit "
+            "should be a positive number, not 'two'; ignored [homepage.bibtex]",
+        ),
+        present=((pub("badflags") + PUB_TITLE, "Flags Of The Wrong Kind"),),
+    ),
+    Case(
+        "bib-data-href-in-note",
+        "index.html",
+        (f"refs.bib:100: {W}datanote: a \\url or \\href uses data:, which is not allowed; shown as text [homepage.url]",),
+        present=((pub("datanote") + " .homepage-pub__note", "See this;"),),
+        absent=(pub("datanote") + " .homepage-pub__note a",),
+    ),
+    Case(
+        "bib-crossref-to-nothing",
+        "index.html",
+        (f"refs.bib:107: {W}orphancrossref: crossref 'nosuchproceedings' is not in the bibliography [homepage.bibtex]",),
+        present=((pub("orphancrossref") + PUB_TITLE, "Crossref To Nothing"),),
+    ),
+]
+
+SCENARIOS = {
+    "bad-frontmatter": FRONT_MATTER_CASES,
+    "bad-social": SOCIAL_CASES,
+    "bad-pages": PAGES_CASES,
+    "bad-bib": BIB_CASES,
+}
 
 
 def _png_chunk(kind: bytes, data: bytes) -> bytes:
@@ -514,6 +599,8 @@ def builds(tmp_path_factory):
     """Each scenario built once, serially, from a fresh environment."""
     results = {}
     for name in SCENARIOS:
+        if name == "bad-bib" and not HAS_PUBLICATIONS:
+            continue
         workdir = tmp_path_factory.mktemp(name)
         srcdir = copy_root(name, workdir)
         if name == "bad-frontmatter":
@@ -533,6 +620,8 @@ def test_there_are_at_least_forty_distinct_cases():
 
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
 def test_scenario_warns_exactly_its_cases_and_finishes(builds, scenario):
+    if scenario not in builds:
+        pytest.skip(NO_PUBLICATIONS)
     built = builds[scenario]
     expected = [warning for case in SCENARIOS[scenario] for warning in case.warnings]
     assert sorted(built.warnings) == sorted(expected)
@@ -543,6 +632,8 @@ def test_scenario_warns_exactly_its_cases_and_finishes(builds, scenario):
 
 @pytest.mark.parametrize(("scenario", "case"), ALL_CASES, ids=[case.id for _, case in ALL_CASES])
 def test_case(builds, scenario, case):
+    if scenario not in builds:
+        pytest.skip(NO_PUBLICATIONS)
     built = builds[scenario]
     for warning in case.warnings:
         assert built.warnings.count(warning) == 1, (warning, built.warnings)

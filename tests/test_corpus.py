@@ -15,7 +15,9 @@ import os
 import re
 from dataclasses import dataclass
 
+import pybtex.errors
 import pytest
+from pybtex.database.input.bibtex import Parser
 
 from buildutil import build, copy_site, text_of
 from conftest import SHARED
@@ -160,3 +162,63 @@ def test_real_about_page_builds_the_home_page(about_builds, about):
     # Every other page is still there, with the navbar's "about" label from the front matter's title.
     for page in ("papers/index.html", "research/index.html", "about/index.html"):
         assert (built.outdir / page).is_file(), page
+
+
+# -- Real bibliographies as the site's .bib ------------------------------------------------------------------
+
+AL_FOLIO_BIBS = sorted(CORPUS.glob("*/_bibliography__papers.bib")) if CORPUS.is_dir() else []
+BIBLIOGRAPHIES = {path.parent.name.split("__")[0]: [path] for path in AL_FOLIO_BIBS}
+BIBLIOGRAPHIES["biblatex-examples"] = [CORPUS / "plk__biblatex/bibtex__bib__biblatex__biblatex-examples.bib"]
+# ernst.bib uses the @string macros of the first file and the proceedings of the last.
+BIBLIOGRAPHIES["plume-bib"] = [
+    CORPUS / "mernst__plume-bib" / name for name in ("bibstring-unabbrev.bib", "ernst.bib", "crossrefs.bib")
+]
+_LOCATED = re.compile(r"^\S+\.(bib|md):\d+: WARNING: .+ \[homepage\.[a-z]+\]$")
+
+
+def titled_keys(paths) -> set[str]:
+    """The keys of the entries pybtex reads with a title (their own or their crossref's): what a list must show."""
+    parser = Parser("utf-8-sig")
+    with pybtex.errors.capture():
+        for path in paths:
+            parser.filename = str(path)
+            parser.parse_string(path.read_text(encoding="utf-8-sig", errors="replace"))
+    entries = parser.data.entries
+    keys = set()
+    for key, entry in entries.items():
+        parent = entries.get(entry.fields.get("crossref", ""))
+        if entry.fields.get("title") or (parent is not None and parent.fields.get("title")):
+            keys.add(key.lower())
+    return keys
+
+
+@pytest.fixture(scope="module")
+def bib_builds(tmp_path_factory):
+    """The real site built once per corpus bibliography, that file in place of papers/papers.bib."""
+    pytest.importorskip("homepage.publications", reason="the publications package (issue 4) is not on this branch yet")
+    workdir = tmp_path_factory.mktemp("corpus-bib")
+    srcdir = copy_site(workdir / "site")
+    return {
+        name: build(srcdir, workdir / name, confoverrides={"bibtex_bibfiles": [str(path) for path in paths]})
+        for name, paths in BIBLIOGRAPHIES.items()
+    }
+
+
+def test_the_corpus_holds_sixteen_bibliographies():
+    assert len(AL_FOLIO_BIBS) == 14 and all(path.is_file() for paths in BIBLIOGRAPHIES.values() for path in paths)
+
+
+@pytest.mark.parametrize("name", sorted(BIBLIOGRAPHIES))
+def test_real_bibliography_as_the_sites_bib(bib_builds, name):
+    built = bib_builds[name]
+    assert "build succeeded" in built.status and "Traceback" not in built.status
+    for line in built.warnings:
+        assert _LOCATED.match(line), line
+    papers = built.page("papers/index.html")
+    shown = [item["id"] for item in papers.select("li.homepage-pub")]
+    assert len(shown) == len(set(shown))
+    assert {key.lower() for key in shown} == titled_keys(BIBLIOGRAPHIES[name])
+    for item in papers.select("li.homepage-pub"):
+        assert text_of(item.select_one(".homepage-pub__title")), item["id"]
+    # The rest of the site is still built around it.
+    assert text_of(built.page("index.html").select_one("[role=main] h1")) == "Ziming Liu"

@@ -208,3 +208,54 @@ def test_dangerous_schemes_however_spelt(scheme):
     for spelling in (scheme, scheme.upper(), f" {scheme}", f"{scheme[:2]}\t{scheme[2:]}", f"\x00{scheme}"):
         assert is_dangerous_url(f"{spelling}:x")
     assert not is_dangerous_url(f"https://example.org/{scheme}:x")
+
+
+# -- Publications ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built_bib(tmp_path_factory):
+    pytest.importorskip("homepage.publications", reason="the publications package (issue 4) is not on this branch yet")
+    workdir = tmp_path_factory.mktemp("inject-bib")
+    return build(copy_root("inject-bib", workdir), workdir / "_build")
+
+
+def test_bib_link_fields_refuse_executable_urls_with_one_warning(built_bib):
+    assert built_bib.warnings == [
+        f"refs.bib:13: {W}links: html link uses javascript:, which is not allowed; the link is left out; pdf link uses "
+        "data:, which is not allowed; the link is left out; slides link uses javascript:, which is not allowed; the "
+        "link is left out; website link uses vbscript:, which is not allowed; the link is left out [homepage.url]",
+    ]
+    links = built_bib.page("index.html").select_one('li.homepage-pub[id="links"]')
+    assert [(a["href"], a.get("rel")) for a in links.find_all("a", href=True)] == [("https://example.org/code", ["noopener"])]
+
+
+def test_bib_text_fields_show_markup_as_text(built_bib):
+    soup = built_bib.page("index.html")
+    fields = soup.select_one('li.homepage-pub[id="fields"]')
+    assert text_of(fields.select_one(".homepage-pub__title")) == '<script>alert("title")</script> and <b>bold</b> and "quoted"'
+    authors = "".join(fields.select_one(".homepage-pub__authors").get_text().split("\n"))
+    assert authors == 'Ada Lovelace, <img src=x onerror=alert("author")>, and Eve O"><svg onload=alert(1)>'
+    assert text_of(fields.select_one(".homepage-pub__venue")).startswith('Journal "><script>alert("journal")</script>')
+    abstract = text_of(fields.select_one(".homepage-pub__abstract"))
+    assert 'Before <script>alert("abstract")</script> after <img src=x onerror=alert("abstract-img")>.' in abstract
+    note = fields.select_one(".homepage-pub__note")
+    assert text_of(note) == "<a href=\"javascript:alert('note')\">raw</a> and fine"
+    assert [(a["href"], a.get("rel")) for a in note.find_all("a")] == [("https://example.org/ok", ["noopener"])]
+    # The BibTeX to copy holds the fields as written, as text.
+    assert 'title   = {<script>alert("title")</script>' in fields.select_one(".homepage-pub__bibtex").get_text()
+    # A key with markup is an anchor and nothing more.
+    assert soup.select_one('li.homepage-pub[id="key\\"><script>alert(1)</script>"]') is not None
+
+
+def test_no_publication_holds_anything_that_runs(built_bib):
+    soup = built_bib.page("index.html")
+    for tag in soup.find_all(True):
+        assert tag.name not in ("iframe", "object", "embed", "svg") or not tag.find_parent("li", class_="homepage-pub"), tag
+        for attribute, value in tag.attrs.items():
+            assert not attribute.startswith("on"), (tag.name, attribute)
+            if attribute in URL_ATTRIBUTES and isinstance(value, str):
+                assert not is_dangerous_url(value), (tag.name, attribute, value)
+        if tag.name == "script":
+            assert "alert" not in (tag.string or ""), tag
+    assert soup.select("img[src=x]") == []
