@@ -77,6 +77,10 @@ homepage_social = {
 bibtex_bibfiles = ["papers/papers.bib"]
 bibtex_default_style = "unsrt"
 bibtex_reference_style = "author_year"
+# The owner, highlighted in every author list whatever the form ("Liu, Ziming", "Z. Liu", "Liu*, Ziming").
+homepage_author_names = ["Ziming Liu"]
+# Where {cite} links to and where "selected publications" on the home page points.
+homepage_publications_page = "papers/index"
 
 # -- HTML --------------------------------------------------------------------
 html_theme = "pydata_sphinx_theme"
@@ -87,6 +91,10 @@ html_use_index = False  # a homepage has no term index
 html_copy_source = False
 # The footer's date: from SOURCE_DATE_EPOCH or the last git commit, never the clock (see _ext/homepage/lastupdated.py).
 html_last_updated_fmt = "%b %d, %Y"
+# Without an icon browsers ask for /favicon.ico, and the 404 is an error in every visitor's console.
+html_favicon = "_static/favicon.svg"
+# The site's own styles: the icon font subset (see the file) and fixes on top of the theme.
+html_css_files = ["site.css"]
 
 # Where the site is served: Read the Docs says so itself; elsewhere the owner's GitHub Pages address
 # (from his al-folio _config.yml). Canonical links, Open Graph URLs, the sitemap and robots.txt use it.

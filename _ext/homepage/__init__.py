@@ -9,18 +9,23 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .a11y import setup_a11y
 from .assets import setup_assets
 from .cv import setup_cv
 from .frontmatter import setup_frontmatter
 from .images import setup_images
 from .lastupdated import setup_lastupdated
+from .meta import setup_meta
 from .navigation import setup_navigation
 from .news import setup_news
+from .page_assets import setup_page_assets
 from .pdflinks import setup_pdflinks
 from .profile import setup_profile
+from .publications import setup_publications
 from .safehtml import setup_safehtml
 from .seo import setup_seo
 from .social import setup_social
+from .theme_icons import setup_theme_icons
 
 __version__ = "0.1.0"
 
@@ -35,7 +40,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_news(app)
     setup_cv(app)
     setup_pdflinks(app)
+    setup_publications(app)
     setup_social(app)
+    setup_a11y(app)
+    setup_meta(app)
+    setup_page_assets(app)
+    setup_theme_icons(app)
     setup_seo(app)
     setup_safehtml(app)
     return {

@@ -1,0 +1,104 @@
+"""A ``<meta name="description">`` on every page.
+
+Search engines show it under the page's title, and Lighthouse's SEO score counts it. As in al-folio,
+a page's ``description`` front matter says it; otherwise the page's first paragraph of body text does,
+cut at a word before ~160 characters (what result pages show). Pages with neither (the search page) use
+the home page's. Open Graph tags are sphinxext-opengraph's job; this module writes only this one tag.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from .diagnostics import warn
+from .frontmatter import front_matter
+
+#: Search result pages show about this many characters of a description.
+MAX_DESCRIPTION_LENGTH = 160
+
+_SPACES = re.compile(r"\s+")
+_EXISTING_DESCRIPTION = re.compile(r"<meta\s[^>]*name=[\"']description[\"']", re.I)
+
+
+def shorten(text: str, limit: int = MAX_DESCRIPTION_LENGTH) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters (ending in "…" when cut)."""
+    text = _SPACES.sub(" ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-–—(") + "…"
+
+
+def _is_body_paragraph(paragraph: nodes.paragraph) -> bool:
+    """Text the author wrote at the top level of the page: not a list item, card, table, note or footnote,
+    and not part of one of our components (profile card, subtitle...), whose classes start with "homepage-"."""
+    if not isinstance(paragraph.parent, (nodes.document, nodes.section)):
+        return False
+    return not any(name.startswith("homepage-") for name in paragraph.get("classes", []))
+
+
+def first_paragraph(doctree: nodes.document) -> str:
+    for paragraph in doctree.findall(nodes.paragraph):
+        if _is_body_paragraph(paragraph):
+            text = shorten(paragraph.astext())
+            if text:
+                return text
+    return ""
+
+
+def page_description(app: Sphinx, docname: str, doctree: nodes.document, *, report: bool = True) -> str:
+    """The front matter's ``description``, else the first body paragraph; ``""`` when the page has neither.
+
+    A ``description`` that is not a non-empty text warns (when ``report``) and the paragraph is used.
+    """
+    front = front_matter(app.env, docname)
+    declared = front.get("description")
+    if isinstance(declared, str) and declared.strip():
+        return shorten(declared)
+    if declared is not None and report:
+        warn(
+            f"front matter 'description' should be a non-empty text, not {declared!r}; using the first paragraph",
+            "meta",
+            front.location("description"),
+        )
+    return first_paragraph(doctree)
+
+
+def _site_description(app: Sphinx) -> str:
+    """The home page's description, for pages with no text of their own; computed once per build."""
+    cached = getattr(app.builder, "_homepage_site_description", None)
+    if cached is None:
+        root = app.config.root_doc
+        cached = ""
+        if root in app.env.all_docs:
+            # Its own page reports a bad description; do not report it again here.
+            cached = page_description(app, root, app.env.get_doctree(root), report=False)
+        app.builder._homepage_site_description = cached
+    return cached
+
+
+def add_meta_description(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    metatags = context.get("metatags", "")
+    if _EXISTING_DESCRIPTION.search(metatags):
+        return  # the page set its own (a ``meta`` directive or MyST's html_meta)
+    description = ""
+    if doctree is not None and pagename in app.env.all_docs:
+        description = page_description(app, pagename, doctree)
+    description = description or _site_description(app)
+    if description:
+        context["metatags"] = f'{metatags}\n    <meta name="description" content="{html.escape(description)}" />'
+
+
+def setup_meta(app: Sphinx) -> None:
+    # Before sphinxext-opengraph (priority 500), which writes its own description when none is there yet:
+    # the front matter's then wins over its guess.
+    app.connect("html-page-context", add_meta_description, priority=400)

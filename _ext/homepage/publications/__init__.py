@@ -1,0 +1,114 @@
+"""Publications: the bibliography of ``bibtex_bibfiles`` shown the way al-folio shows it.
+
+Directive
+---------
+List entries anywhere (MyST shown; reStructuredText takes the same options)::
+
+    ```{publications}
+    :filter: keywords=science-of-ai
+    :group-by: year
+    ```
+
+``:filter:``
+    Conditions separated by blanks, all of which must hold (:mod:`.filters`): ``field=value``,
+    ``field=a|b`` (any of), ``field!=value``, ``field~=text`` (contains), ``field>=2022`` (also ``>``,
+    ``<``, ``<=``; numbers), or a bare ``field`` (present and not false). Fields are BibTeX fields in any
+    case, plus ``type`` (entry type) and ``key``; values compare without case; ``keywords`` is a list
+    (commas or semicolons), so ``keywords=science-of-ai`` matches ``keywords = {science-of-ai, ai-for-science}``.
+    Examples: ``type=article``, ``selected``, ``year>=2023 keywords=ai-for-science``.
+``:group-by:`` ``year`` | ``none`` (default)
+    ``year``: a heading per year (``h2.homepage-pubs__heading#year-2024``), each with its own list.
+``:sort:`` ``year`` (default: newest first, file order within a year) | ``file`` (as written)
+``:limit:`` N
+    At most N entries (after sorting).
+``:max-authors:`` N
+    Show N authors then "and M more authors" (opens in place); default ``homepage_max_author_limit``;
+    an entry's own ``max_author_limit`` field wins. The site owner is never hidden.
+``:heading-level:`` 2-6
+    Level of the year headings (default 2).
+``:bibtex:`` ``show`` | ``hide``
+    Whether entries show their BibTeX (default ``homepage_bibtex_show``; an entry's ``bibtex_show`` wins).
+``:class:``
+    Extra classes on the ``div.homepage-publications`` wrapper.
+Content
+    Optional BibTeX keys (blank- or comma-separated): list exactly those, in that order (``:sort: file``
+    is then the default); ``:filter:`` still applies.
+
+An empty result, an unknown key or a filter that cannot be read warns ``homepage.publications``.
+
+Front matter
+------------
+``selected_papers: true`` (al-folio) adds, after the page's text, a heading "selected publications" that
+links to ``homepage_publications_page``, then every entry with ``selected={true}`` in file order.
+
+Citations
+---------
+``{cite}`key``` (sphinxcontrib-bibtex's role, any page) links to the entry where a list shows it:
+on ``homepage_publications_page`` when that page lists it, else on the first page (by name) that does.
+A sphinxcontrib-bibtex ``bibliography`` on the citing page itself still comes first; one on another page
+is used only for entries no list shows. Label and tooltip follow ``bibtex_reference_style``.
+
+Entry fields (al-folio's, all supported)
+----------------------------------------
+title (capitals kept, LaTeX accents decoded, ``$...$`` as MathML), author (owner highlighted in any name
+form, marks ``* † ‡ ...`` as superscripts), journal/booktitle/school/institution/howpublished, location,
+month, year, ``additional_info``, ``note``, ``annotation``, ``abbr`` (badge), ``preview`` (thumbnail),
+buttons ``arxiv`` (or ``eprint`` + ``archiveprefix = arXiv``), ``doi``, ``html``, ``pdf``, ``supp``,
+``video``, ``blog``, ``code``, ``poster``, ``slides``, ``website``; ``award`` + ``award_name``;
+``abstract``; ``bibtex_show``; ``max_author_limit``; ``selected``; ``keywords``.
+Badges that call third-party hosts at page load (``altmetric``, ``dimensions``, ``google_scholar_id``)
+are not rendered; remote ``preview`` URLs are refused with a warning for the same reason.
+
+Settings (``conf.py``)
+----------------------
+``homepage_author_names`` (list; default ``[author]``), ``homepage_publications_page`` ("papers/index"),
+``homepage_publication_previews`` ("assets/img/publication_preview"), ``homepage_publication_files``
+("assets/pdf"; local pdf/supp/poster/slides/html files), ``homepage_max_author_limit`` (None),
+``homepage_bibtex_show`` (True), ``homepage_bibtex_hidden_fields`` (extra fields left out of the BibTeX).
+A preview named by an entry but missing warns (``homepage.image``) only when the previews folder exists:
+al-folio bibliographies name previews that a new site does not have yet.
+
+Warnings
+--------
+``homepage.bibtex`` (syntax, duplicate key or field, unknown type, no title/author/year, undefined
+@string, missing local file), ``homepage.url`` (``javascript:`` and other unsafe links), ``homepage.image``,
+``homepage.publications``, ``homepage.cite``, ``homepage.config``: one per entry and kind, at the .bib
+file and line; the entry keeps what is valid (an entry without a title is skipped).
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+
+from sphinx.application import Sphinx
+
+from ..assets import add_script, add_stylesheet
+from ..diagnostics import warn
+from .config import setup_config
+from .directive import PublicationsDirective
+from .domain import PINNED_BIBTEX_VERSION, PublicationsDomain, load_publications, reread_listing_pages
+from .nodes import setup_nodes
+from .render import ExpandPublicationLists
+from .selected import setup_selected
+
+
+def setup_publications(app: Sphinx) -> None:
+    app.setup_extension("sphinxcontrib.bibtex")
+    installed = version("sphinxcontrib-bibtex")
+    if installed != PINNED_BIBTEX_VERSION:
+        warn(
+            f"the publications domain extends sphinxcontrib-bibtex {PINNED_BIBTEX_VERSION}, "
+            f"but {installed} is installed; check homepage/publications/domain.py",
+            "config",
+        )
+    setup_config(app)
+    app.add_domain(PublicationsDomain, override=True)
+    app.add_directive("publications", PublicationsDirective)
+    setup_nodes(app)
+    app.add_post_transform(ExpandPublicationLists)
+    setup_selected(app)
+    # Before sphinxcontrib-bibtex's own handler (priority 500), which then finds its cache up to date.
+    app.connect("builder-inited", load_publications, priority=400)
+    app.connect("env-get-outdated", reread_listing_pages)
+    add_stylesheet(app, "publications.css")
+    add_script(app, "publications.js")

@@ -1,0 +1,158 @@
+"""Reading .bib files without ever stopping the build, and knowing the line of every entry.
+
+sphinxcontrib-bibtex parses in pybtex's strict mode: a duplicate key loses the rest of the file, and a
+syntax error (a missing comma, an unbalanced brace) stops the whole build with a traceback. Here pybtex
+runs with its errors captured, so it skips what it cannot read and goes on; every problem becomes a
+:class:`Problem` located at the file and line of its entry. pybtex records no entry lines, so the file
+is also scanned once for where each ``@type{key,`` starts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pybtex.errors
+from pybtex.database import BibliographyData, BibliographyDataError
+from pybtex.database.input.bibtex import DuplicateField, Parser, UndefinedMacro
+from pybtex.scanner import PybtexSyntaxError
+
+_ENTRY_START = re.compile(r"@[ \t]*([A-Za-z][\w-]*)[ \t\r\n]*[{(][ \t\r\n]*([^\s,{}()\"#%'=]*)")
+_NOT_ENTRIES = {"string", "preamble", "comment"}
+_REPEATED = re.compile(r"repeated bibliography entry: (.*)")
+_DUPLICATE_FIELD = re.compile(r"entry with key (.*) has a duplicate (\S+) field")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in a .bib file: where, which entry (if known), and what."""
+
+    path: str
+    line: int
+    key: str | None
+    message: str
+    subtype: str = "bibtex"
+    #: the line where the entry the problem belongs to starts (problems are reported per entry)
+    entry_line: int = 0
+
+    @property
+    def entry_start(self) -> int:
+        return self.entry_line or self.line
+
+
+@dataclass
+class LineIndex:
+    """Where entries start in one file: key -> lines of each occurrence, and a line -> entry lookup."""
+
+    path: str
+    keys: dict[str, list[int]] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list)
+    start_keys: list[str] = field(default_factory=list)
+
+    @classmethod
+    def scan(cls, path: str, text: str) -> LineIndex:
+        index = cls(path)
+        line = 1
+        last = 0
+        for match in _ENTRY_START.finditer(text):
+            line += text.count("\n", last, match.start())
+            last = match.start()
+            if match.group(1).lower() in _NOT_ENTRIES:
+                continue
+            key = match.group(2)
+            index.keys.setdefault(key.lower(), []).append(line)
+            index.starts.append(line)
+            index.start_keys.append(key)
+        return index
+
+    def line_of(self, key: str, occurrence: int = 0) -> int:
+        lines = self.keys.get(key.lower(), [])
+        if not lines:
+            return 1
+        return lines[min(occurrence, len(lines) - 1)]
+
+    def entry_at(self, line: int) -> tuple[str | None, int]:
+        """The key and first line of the entry that contains ``line``."""
+        position = bisect.bisect_right(self.starts, line) - 1
+        if position < 0:
+            return None, line
+        return self.start_keys[position], self.starts[position]
+
+
+@dataclass
+class ParsedFiles:
+    """The entries of every configured file, as one pybtex database, and what went wrong reading them."""
+
+    data: BibliographyData
+    #: file -> its keys, in file order (as sphinxcontrib-bibtex's ``BibFile.keys``)
+    keys: dict[Path, dict[str, None]]
+    indexes: dict[str, LineIndex]
+    problems: list[Problem]
+
+
+def _read(path: Path, encoding: str, problems: list[Problem]) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(str(path), 1, None, f"cannot read the bibliography: {error.strerror}"))
+        return None
+    try:
+        return raw.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        problems.append(Problem(str(path), 1, None, f"not valid {encoding}; undecodable bytes are replaced"))
+        return raw.decode("utf-8", errors="replace")
+
+
+def _problem(error: Exception, path: str, index: LineIndex, repeats: dict[str, int]) -> Problem:
+    if isinstance(error, PybtexSyntaxError):
+        line = error.lineno or 1
+        key, start = index.entry_at(line)
+        if isinstance(error, UndefinedMacro):
+            message = f"undefined @string {error.args[0]!r}; the value is left empty"
+        else:
+            message = f"{error.error_type}: {error.args[0]}; the entry keeps only what was read before it"
+        return Problem(path, line, key, message, entry_line=start)
+    text = str(error)
+    repeated = _REPEATED.fullmatch(text)
+    if repeated:
+        key = repeated.group(1)
+        repeats[key.lower()] = repeats.get(key.lower(), 0) + 1
+        line = index.line_of(key, repeats[key.lower()])
+        return Problem(path, line, key, f"duplicate key {key!r}; this entry is ignored, the first one is kept")
+    duplicate_field = _DUPLICATE_FIELD.fullmatch(text) if isinstance(error, DuplicateField) else None
+    if duplicate_field:
+        key = duplicate_field.group(1)
+        field_name = duplicate_field.group(2)
+        return Problem(path, index.line_of(key), key, f"field {field_name!r} given twice; the first is kept")
+    return Problem(path, 1, None, text)
+
+
+def parse_files(paths: list[Path], encoding: str) -> ParsedFiles:
+    """Parse ``paths`` in order with one parser, so ``@string`` macros carry from file to file."""
+    parser = Parser(encoding)
+    keys: dict[Path, dict[str, None]] = {}
+    indexes: dict[str, LineIndex] = {}
+    problems: list[Problem] = []
+    known: set[str] = set()
+    for path in paths:
+        text = _read(path, encoding, problems) if path.is_file() else None
+        if text is None:
+            if not path.is_file():
+                problems.append(Problem(str(path), 1, None, "bibliography file not found"))
+            keys[path] = {}
+            continue
+        index = indexes[str(path)] = LineIndex.scan(str(path), text)
+        parser.filename = str(path)
+        with pybtex.errors.capture() as errors:
+            try:
+                parser.parse_string(text)
+            except (PybtexSyntaxError, BibliographyDataError) as error:  # raised outside pybtex's recovery
+                errors.append(error)
+        repeats: dict[str, int] = {}
+        problems.extend(_problem(error, str(path), index, repeats) for error in errors)
+        new_keys = [key for key in parser.data.entries.keys() if key.lower() not in known]
+        known.update(key.lower() for key in new_keys)
+        keys[path] = dict.fromkeys(new_keys)
+    return ParsedFiles(parser.data, keys, indexes, problems)

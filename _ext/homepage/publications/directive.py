@@ -1,0 +1,145 @@
+"""The ``publications`` directive: list entries of the bibliography anywhere, filtered, grouped by year.
+
+Its options are documented in the package docstring (:mod:`homepage.publications`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import SphinxDirective
+
+from ..diagnostics import warn
+from .domain import PublicationsDomain
+from .filters import FilterError, parse_filter
+from .model import Publication
+from .nodes import publication_list
+from .previews import register_preview
+from .render import RenderOptions
+
+
+def _heading_level(value: str) -> int:
+    level = directives.positive_int(value)
+    if not 2 <= level <= 6:
+        raise ValueError("must be between 2 and 6")
+    return level
+
+
+def unique_id(document: nodes.document, wanted: str) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``... when the page already has that id."""
+    candidate = wanted
+    number = 1
+    while candidate in document.ids:
+        number += 1
+        candidate = f"{wanted}-{number}"
+    return candidate
+
+
+def sort_publications(publications: list[Publication], order: str) -> list[Publication]:
+    """``year``: newest first, file order within a year, undated last; ``file``: as written."""
+    if order == "file":
+        return list(publications)
+    return sorted(publications, key=lambda publication: -(publication.year_number or -10**6))
+
+
+def publication_nodes(
+    env: BuildEnvironment,
+    document: nodes.document,
+    publications: Sequence[Publication],
+    options: RenderOptions,
+    group_by_year: bool,
+) -> list[nodes.Node]:
+    """A :class:`publication_list` placeholder for these publications, in this order.
+
+    What must be known when the page is read is settled here: each entry's unique anchor (noted for
+    ``{cite}``), the year headings' ids, and the previews and local files the page uses (registered
+    with Sphinx as its image and download collectors would). The entries themselves become nodes when
+    the page is written (:class:`.render.ExpandPublicationLists`): the stored doctree stays small, and
+    Sphinx's read transforms do not walk thousands of entry nodes.
+    """
+    domain = env.get_domain("cite")
+    assert isinstance(domain, PublicationsDomain)
+    for path in domain.bibdata.bibfiles:
+        if Path(path).is_file():
+            env.note_dependency(str(path))
+    docname = env.docname
+    placeholder = publication_list(docname=docname, groups=[], options=options, files={})
+    for publication in publications:
+        label = (publication.year or "Undated") if group_by_year else ""
+        if not placeholder["groups"] or placeholder["groups"][-1][0] != label:
+            heading_id = unique_id(document, f"year-{label.lower()}") if group_by_year else ""
+            if heading_id:
+                document.ids[heading_id] = placeholder
+            placeholder["groups"].append((label, heading_id, []))
+        anchor = unique_id(document, publication.key)
+        document.ids[anchor] = placeholder
+        domain.note_shown(docname, publication.key, anchor)
+        placeholder["groups"][-1][2].append((publication.key, anchor))
+        if publication.preview:
+            register_preview(env, publication.preview)
+        for link in publication.links:
+            if link.local and link.target not in placeholder["files"]:
+                env.note_dependency(link.target)
+                placeholder["files"][link.target] = env.dlfiles.add_file(docname, link.target).as_posix()
+    return [placeholder]
+
+
+class PublicationsDirective(SphinxDirective):
+    """``publications``: the entries of ``bibtex_bibfiles`` in al-folio's layout."""
+
+    has_content = True
+    option_spec = {
+        "filter": directives.unchanged_required,
+        "group-by": lambda value: directives.choice(value, ("year", "none")),
+        "sort": lambda value: directives.choice(value, ("year", "file")),
+        "limit": directives.positive_int,
+        "max-authors": directives.positive_int,
+        "heading-level": _heading_level,
+        "bibtex": lambda value: directives.choice(value, ("show", "hide")),
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        domain = self.env.get_domain("cite")
+        assert isinstance(domain, PublicationsDomain)
+        location = (self.env.docname, self.lineno)
+        publications = list(domain.publications.values())
+
+        keys = [key for line in self.content for key in line.replace(",", " ").split()]
+        missing = [key for key in keys if key.lower() not in domain.publications]
+        for key in missing:
+            warn(f"publications: no entry {key!r} in the bibliography", "publications", location)
+        if keys:
+            publications = [domain.publications[key.lower()] for key in keys if key not in missing]
+        if "filter" in self.options:
+            try:
+                predicate = parse_filter(self.options["filter"])
+            except FilterError as error:
+                warn(f"publications :filter: {error}; nothing listed", "publications", location)
+                return []
+            publications = [publication for publication in publications if predicate(publication.fields)]
+
+        order = self.options.get("sort", "file" if keys else "year")
+        publications = sort_publications(publications, order)
+        if "limit" in self.options:
+            publications = publications[: self.options["limit"]]
+        if not publications:
+            if domain.publications and not missing:  # (a missing key was reported already)
+                warn("publications: no entry matches; the list is empty", "publications", location)
+            return []
+
+        overrides = {"heading_level": self.options.get("heading-level", 2)}
+        if "max-authors" in self.options:
+            overrides["max_authors"] = self.options["max-authors"]
+        if "bibtex" in self.options:
+            overrides["bibtex_show"] = self.options["bibtex"] == "show"
+        options = RenderOptions.from_config(self.config, **overrides)
+        group_by_year = self.options.get("group-by", "none") == "year"
+        wrapper = nodes.container(classes=["homepage-publications", *self.options.get("class", [])])
+        wrapper.extend(publication_nodes(self.env, self.state.document, publications, options, group_by_year))
+        self.set_source_info(wrapper)
+        return [wrapper]

@@ -1,0 +1,175 @@
+"""The few nodes docutils lacks for a publication list, with HTML visitors and a fallback elsewhere.
+
+- :class:`publication_list`: where a list goes, until the page is written (see :mod:`.render`).
+- :class:`publication_details` / :class:`publication_summary`: ``<details>``/``<summary>``, so abstract,
+  BibTeX and award open in place, with the keyboard, without a script.
+- :class:`publication_copy_button`: the copy-BibTeX button, ``hidden`` until the script that makes it
+  work has loaded.
+- :class:`publication_block`: a ``<div>`` holding inline content and ``<details>`` side by side (the
+  authors with "and N more authors", the row of buttons); a text element, so links sit in it directly.
+- :class:`publication_code`: the BibTeX as ``<pre>``, escaped, kept out of the search index and of
+  Pygments (one formatter per block costs seconds on a long list, and BibTeX needs no colours).
+- :class:`publication_heading`: a year heading (``<h2>``...) inside a list, outside the section tree.
+- :class:`publication_math`: ``$...$`` in a title, written as MathML at build time: no MathJax from a
+  CDN, no request to a third-party host.
+
+Builders other than HTML get standard docutils nodes instead (:class:`DegradeForOtherBuilders`).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from docutils import nodes
+from docutils.utils.math import latex2mathml
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+
+class publication_details(nodes.General, nodes.Element):
+    """``<details>``; its first child is a :class:`publication_summary`."""
+
+
+class publication_summary(nodes.TextElement):
+    """``<summary>``: the button that opens the details."""
+
+
+class publication_copy_button(nodes.General, nodes.Inline, nodes.TextElement):
+    """A button that copies the text of the ``<pre>`` before it."""
+
+
+class publication_list(nodes.General, nodes.Element):
+    """Where a list of publications goes: ``groups`` of (label, heading id, [(key, anchor)]),
+    render ``options``, and the download names of local ``files``; expanded when the page is written."""
+
+
+class publication_block(nodes.General, nodes.TextElement):
+    """A ``<div>`` of inline content, possibly with :class:`publication_details` among it."""
+
+
+class publication_code(nodes.General, nodes.Element):
+    """Preformatted text held in the ``code`` attribute (so search does not index it)."""
+
+
+class publication_heading(nodes.General, nodes.TextElement):
+    """A heading of a given ``level`` that is not a section (not in the table of contents)."""
+
+
+class publication_math(nodes.Inline, nodes.TextElement):
+    """Inline math, ``latex`` holding the TeX source."""
+
+
+def _visit_details(self: Any, node: publication_details) -> None:
+    self.body.append(self.starttag(node, "details"))
+
+
+def _depart_details(self: Any, node: publication_details) -> None:
+    self.body.append("</details>\n")
+
+
+def _visit_summary(self: Any, node: publication_summary) -> None:
+    self.body.append(self.starttag(node, "summary", ""))
+
+
+def _depart_summary(self: Any, node: publication_summary) -> None:
+    self.body.append("</summary>\n")
+
+
+def _visit_copy_button(self: Any, node: publication_copy_button) -> None:
+    self.body.append(self.starttag(node, "button", "", type="button", hidden="hidden"))
+
+
+def _depart_copy_button(self: Any, node: publication_copy_button) -> None:
+    self.body.append("</button>\n")
+
+
+def _visit_block(self: Any, node: publication_block) -> None:
+    self.body.append(self.starttag(node, "div", ""))
+
+
+def _depart_block(self: Any, node: publication_block) -> None:
+    self.body.append("</div>\n")
+
+
+def _visit_code(self: Any, node: publication_code) -> None:
+    self.body.append(self.starttag(node, "pre", "") + escape(node["code"], quote=False) + "</pre>\n")
+    raise nodes.SkipNode
+
+
+def _visit_heading(self: Any, node: publication_heading) -> None:
+    self.body.append(self.starttag(node, f"h{node['level']}", ""))
+
+
+def _depart_heading(self: Any, node: publication_heading) -> None:
+    self.body.append(f"</h{node['level']}>\n")
+
+
+def _visit_math(self: Any, node: publication_math) -> None:
+    tex = node["latex"]
+    try:
+        mathml = latex2mathml.tex2mathml(tex)
+    except Exception:  # docutils raises SyntaxError and others on TeX it cannot convert
+        # Shown as its source rather than lost; the title stays readable.
+        self.body.append(f'<code class="homepage-pub__tex">{escape(tex)}</code>')
+    else:
+        # tex2mathml escapes the text it writes; the TeX source stays available to assistive tools.
+        self.body.append(mathml.replace("<math ", f'<math alttext="{escape(tex)}" ', 1))
+    raise nodes.SkipNode
+
+
+class DegradeForOtherBuilders(SphinxPostTransform):
+    """For LaTeX, text, man...: the same content with standard nodes (details open, no button)."""
+
+    default_priority = 200
+
+    def is_supported(self) -> bool:
+        return self.app.builder.format != "html"
+
+    def run(self, **kwargs: Any) -> None:
+        for button in list(self.document.findall(publication_copy_button)):
+            button.parent.remove(button)
+        for math in list(self.document.findall(publication_math)):
+            math.replace_self(nodes.math(math["latex"], math["latex"]))
+        for summary in list(self.document.findall(publication_summary)):
+            summary.replace_self(nodes.paragraph("", "", nodes.strong("", "", *summary.children)))
+        for code in list(self.document.findall(publication_code)):
+            code.replace_self(nodes.literal_block(code["code"], code["code"]))
+        for block in list(self.document.findall(publication_block)):
+            block.replace_self(_as_paragraphs(block))
+        for details in list(self.document.findall(publication_details)):
+            container = nodes.container("", *details.children, classes=details["classes"])
+            details.replace_self(container)
+        for heading in list(self.document.findall(publication_heading)):
+            heading.replace_self(nodes.rubric("", "", *heading.children, ids=heading["ids"]))
+
+
+def _as_paragraphs(block: publication_block) -> nodes.container:
+    """The block's inline content in paragraphs, its block content (details) between them."""
+    container = nodes.container(classes=block["classes"])
+    paragraph: nodes.paragraph | None = None
+    for child in list(block.children):
+        block.remove(child)
+        if isinstance(child, (nodes.Inline, nodes.Text)):
+            if paragraph is None:
+                paragraph = nodes.paragraph()
+                container += paragraph
+            paragraph += child
+        else:
+            paragraph = None
+            container += child
+    return container
+
+
+def setup_nodes(app: Sphinx) -> None:
+    app.add_node(publication_details, html=(_visit_details, _depart_details))
+    app.add_node(publication_summary, html=(_visit_summary, _depart_summary))
+    app.add_node(publication_copy_button, html=(_visit_copy_button, _depart_copy_button))
+    app.add_node(publication_block, html=(_visit_block, _depart_block))
+    app.add_node(publication_code, html=(_visit_code, None))
+    app.add_node(publication_heading, html=(_visit_heading, _depart_heading))
+    app.add_node(publication_math, html=(_visit_math, None))
+    app.add_post_transform(DegradeForOtherBuilders)

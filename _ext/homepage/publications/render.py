@@ -1,0 +1,232 @@
+"""Publications as docutils nodes, in al-folio's layout (``_layouts/bib.liquid``).
+
+One entry is ``li.homepage-pub#<key>``: an aside with the ``abbr`` badge and the preview, then the title,
+the authors (the owner in ``.homepage-pub__me``, marks as superscripts, "and N more authors" opening in
+place), the annotation, the venue and date, the note, and one row of buttons in al-folio's order where
+award, abstract and BibTeX are ``<details>`` that open below the row.
+
+Entries are rendered when a page is written: the ``publications`` directive and the selected papers
+leave a :class:`.nodes.publication_list` placeholder, which :class:`ExpandPublicationLists` replaces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ..urls import is_safe_url
+from .latex import Rich, plain_text, rich_nodes
+from .model import Link, Publication
+from .names import Author
+from .nodes import (
+    publication_block,
+    publication_code,
+    publication_copy_button,
+    publication_details,
+    publication_heading,
+    publication_list,
+    publication_summary,
+)
+from .previews import preview_image
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    #: show at most this many authors, then "and N more authors" (None: all)
+    max_authors: int | None = None
+    #: show the BibTeX of entries that do not say ``bibtex_show``
+    bibtex_show: bool = True
+    #: level of the year headings
+    heading_level: int = 2
+
+    @classmethod
+    def from_config(cls, config: Any, **overrides: Any) -> RenderOptions:
+        """The site's defaults (``homepage_max_author_limit``, ``homepage_bibtex_show``), then ``overrides``."""
+        defaults = {"max_authors": config.homepage_max_author_limit, "bibtex_show": config.homepage_bibtex_show}
+        return cls(**(defaults | overrides))
+
+
+def _rich(rich: Rich) -> list[nodes.Node]:
+    return rich_nodes(rich, is_safe_url)
+
+
+def _append(children: list[nodes.Node], text: str) -> None:
+    """Add text, merged into the text before it: an author list is one text node, not one per name."""
+    if children and type(children[-1]) is nodes.Text:
+        children[-1] = nodes.Text(children[-1] + text)
+    else:
+        children.append(nodes.Text(text))
+
+
+def _add_author(children: list[nodes.Node], person: Author) -> None:
+    if person.is_others:
+        children.append(nodes.emphasis("", "et al."))
+        return
+    name: list[nodes.Node] = [nodes.Text(person.name)]
+    if person.marks:
+        name.append(nodes.superscript("", person.marks))
+    if person.is_owner:
+        children.append(nodes.emphasis("", "", *name, classes=["homepage-pub__me"]))
+    else:
+        _append(children, person.name)
+        children.extend(name[1:])
+
+
+def _joined(people: list[Author], *, final_and: bool) -> list[nodes.Node]:
+    """ "A", "A and B", "A, B, and C", "A, B, et al."; without ``final_and`` just commas (more names follow)."""
+    children: list[nodes.Node] = []
+    for index, person in enumerate(people):
+        if index:
+            if final_and and index == len(people) - 1 and not person.is_others:
+                _append(children, " and " if len(people) == 2 else ", and ")
+            else:
+                _append(children, ", ")
+        _add_author(children, person)
+    return children
+
+
+def _details(kind: str, label: str, *body: nodes.Node) -> publication_details:
+    return publication_details("", publication_summary("", label), *body, classes=[f"homepage-pub__{kind}"])
+
+
+def _authors(publication: Publication, options: RenderOptions) -> nodes.Element:
+    people = list(publication.authors)
+    limit = publication.max_authors or options.max_authors
+    shown = len(people)
+    if limit and len(people) > limit:
+        # Never hide the owner behind "more authors": the list is his.
+        owner_at = next((index for index, person in enumerate(people) if person.is_owner), -1)
+        shown = max(limit, owner_at + 1)
+    if shown >= len(people):
+        children = _joined(people, final_and=True)
+        if publication.author_role == "editor":
+            _append(children, " (editors)" if len(people) > 1 else " (editor)")
+        return publication_block("", "", *children, classes=["homepage-pub__authors"])
+    hidden = people[shown:]
+    children = _joined(people[:shown], final_and=False)
+    _append(children, ", and ")
+    more = _details(
+        "more-authors",
+        f"{len(hidden)} more author{'s' if len(hidden) > 1 else ''}",
+        nodes.inline("", "", *_joined(hidden, final_and=True)),
+    )
+    return publication_block("", "", *children, more, classes=["homepage-pub__authors"])
+
+
+def _link_node(link: Link, docname: str, files: dict[str, str]) -> nodes.Element:
+    if link.local:
+        return addnodes.download_reference(
+            "",
+            "",
+            nodes.inline("", link.label),
+            refdoc=docname,
+            reftarget="/" + link.target,
+            refexplicit=True,
+            filename=files[link.target],
+            classes=["homepage-pub__button"],
+        )
+    return nodes.reference("", link.label, refuri=link.target, internal=False, classes=["homepage-pub__button"])
+
+
+def _venue_line(publication: Publication) -> nodes.paragraph | None:
+    date = " ".join(filter(None, [publication.month, publication.year]))
+    children = _rich(publication.venue)
+    if date:
+        if plain_text(publication.venue).strip():
+            children.append(nodes.Text(", "))
+        children.append(nodes.Text(date))
+    if not children:
+        return None
+    return nodes.paragraph("", "", *children, classes=["homepage-pub__venue"])
+
+
+def render_publication(
+    publication: Publication, anchor: str, docname: str, options: RenderOptions, files: dict[str, str]
+) -> nodes.list_item:
+    """The list item for one publication; ``anchor`` is its unique id on the page."""
+    item = nodes.list_item(ids=[anchor], classes=["homepage-pub"])
+
+    aside = nodes.container(classes=["homepage-pub__aside"])
+    if publication.abbr:
+        badge = nodes.abbreviation(
+            "", publication.abbr, classes=["homepage-pub__badge"], explanation=plain_text(publication.venue)
+        )
+        aside += nodes.paragraph("", "", badge)
+    if publication.preview:
+        aside += preview_image(publication.preview)
+    if aside.children:
+        item += aside
+        item["classes"].append("homepage-pub--with-aside")
+
+    body = nodes.container(classes=["homepage-pub__body"])
+    item += body
+    body += nodes.paragraph("", "", *_rich(publication.title), classes=["homepage-pub__title"])
+    if publication.authors:
+        body += _authors(publication, options)
+    if publication.annotation:
+        body += nodes.paragraph("", "", *_rich(publication.annotation), classes=["homepage-pub__annotation"])
+    venue = _venue_line(publication)
+    if venue is not None:
+        body += venue
+    if publication.note:
+        body += nodes.paragraph("", "", *_rich(publication.note), classes=["homepage-pub__note"])
+
+    actions: list[nodes.Node] = []
+    if publication.award:
+        actions.append(
+            _details("award", publication.award_name, nodes.paragraph("", "", *_rich(publication.award)))
+        )
+    if publication.abstract:
+        actions.append(_details("abstract", "Abstract", nodes.paragraph("", "", *_rich(publication.abstract))))
+    links = [_link_node(link, docname, files) for link in publication.links]
+    # al-folio's order: award, Abs, arXiv, Bib, then the other links.
+    if links and publication.links[0].label == "arXiv":
+        actions.append(links.pop(0))
+    show_bibtex = publication.bibtex_show if publication.bibtex_show is not None else options.bibtex_show
+    if show_bibtex and publication.bibtex:
+        code = publication_code("", code=publication.bibtex)
+        copy = publication_copy_button("", "Copy", classes=["homepage-pub__copy"])
+        actions.append(_details("bibtex", "BibTeX", code, copy))
+    actions.extend(links)
+    if actions:
+        body += publication_block("", "", *actions, classes=["homepage-pub__links"])
+    return item
+
+
+def render_heading(text: str, anchor: str, options: RenderOptions) -> publication_heading:
+    return publication_heading(
+        "", text, level=options.heading_level, ids=[anchor], classes=["homepage-pubs__heading"]
+    )
+
+
+def expand_list(placeholder: publication_list, publications: dict[str, Publication], docname: str) -> list[nodes.Node]:
+    """The year headings and ``ul.homepage-pubs`` lists a :class:`publication_list` stands for."""
+    options: RenderOptions = placeholder["options"]
+    result: list[nodes.Node] = []
+    for label, heading_id, items in placeholder["groups"]:
+        if heading_id:
+            result.append(render_heading(label, heading_id, options))
+        bullet_list = nodes.bullet_list(classes=["homepage-pubs"])
+        for key, anchor in items:
+            publication = publications.get(key.lower())
+            if publication is not None:  # the page is read again whenever the publications change
+                bullet_list += render_publication(publication, anchor, docname, options, placeholder["files"])
+        result.append(bullet_list)
+    return result
+
+
+class ExpandPublicationLists(SphinxPostTransform):
+    """Entries become nodes when a page is written, for every builder."""
+
+    # Before Sphinx resolves references (10) and the fallback for other builders (200).
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        publications = getattr(self.env.get_domain("cite"), "publications", {})
+        for placeholder in list(self.document.findall(publication_list)):
+            # The placeholder's own page: Sphinx may write several pages into one document (LaTeX).
+            placeholder.replace_self(expand_list(placeholder, publications, placeholder["docname"]))

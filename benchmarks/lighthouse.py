@@ -1,0 +1,257 @@
+"""Lighthouse scores and page weight of the built site, served compressed from 127.0.0.1.
+
+    .venv/bin/python benchmarks/lighthouse.py                 # stand-in photo, mobile and desktop, 3 runs
+    .venv/bin/python benchmarks/lighthouse.py --photo real    # the owner's photo from ../shared/assets
+    .venv/bin/python benchmarks/lighthouse.py --runs 5 --pages index papers --form-factors mobile
+
+Needs Lighthouse 12.2.3 (``npm ci --prefix benchmarks``; 13 needs a newer Node than Debian 12 has) and
+Debian's Chromium (``CHROME_PATH``, default /usr/bin/chromium). The site is built from a temporary copy
+of the sources, so ``--photo real`` puts the real photo into that copy's ``_static`` only, never into the
+repository. Every number is the median of ``--runs`` runs: Lighthouse's performance score moves by several
+points between runs. A baseline, the same sources with the theme as it comes (search scripts, every
+stylesheet and the full icon font on every page, no favicon), is measured in the same run (mobile, one run
+per page unless ``--baseline-runs``) so the savings print as ratios.
+
+Raw Lighthouse reports are kept in ``benchmarks/_work/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_ROOT / "tests"))
+
+from browser.compressed_server import serve  # noqa: E402 - after the path insert
+from browser.conftest import CHROMIUM_FLAGS  # noqa: E402
+
+LIGHTHOUSE = PROJECT_ROOT / "benchmarks" / "node_modules" / "lighthouse" / "cli" / "index.js"
+WORK_DIR = PROJECT_ROOT / "benchmarks" / "_work"
+REAL_PHOTO = PROJECT_ROOT.parent / "shared" / "assets" / "rosegarden.png"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PAGES = {"index": "index.html", "research": "research/index.html", "papers": "papers/index.html", "about": "about/index.html"}
+
+# What the copy of the sources leaves out: environments, builds, caches, the benchmark's own files.
+_NOT_SOURCES = shutil.ignore_patterns(".git", ".venv", "_build", "node_modules", "_work", "__pycache__", ".pytest_cache", ".hypothesis")
+
+# Appended to the baseline copy's conf.py (whose _templates/layout.html is removed): the theme's own head,
+# every asset on every page, the whole icon font and icon stylesheet, no favicon.
+_BASELINE_CONF = """
+# -- benchmark baseline: the theme as it comes --
+html_css_files = []
+html_favicon = None
+
+
+def setup(app):
+    import homepage.page_assets
+    import homepage.theme_icons
+
+    homepage.page_assets.unused_assets = lambda pagename, body: frozenset()
+    homepage.theme_icons.drop_unused_icon_rules = lambda css, used: css
+"""
+
+
+@dataclass
+class Run:
+    scores: dict[str, float]
+    lcp_ms: float
+    cls: float
+    tbt_ms: float
+    transfer_bytes: int
+    lost_points: list[str] = field(default_factory=list)
+    resources: list[tuple[str, int]] = field(default_factory=list)
+
+
+def copy_sources(destination: Path, photo: Path | None, baseline: bool = False) -> Path:
+    """A copy of the sources to build from; ``photo`` (when given) replaces the profile photo in the copy."""
+    source = destination / "src"
+    shutil.copytree(PROJECT_ROOT, source, ignore=_NOT_SOURCES)
+    if photo is not None:
+        shutil.copyfile(photo, source / "_static" / profile_image_name(source))
+    if baseline:
+        (source / "_templates" / "layout.html").unlink(missing_ok=True)
+        with (source / "conf.py").open("a", encoding="utf-8") as conf:
+            conf.write(_BASELINE_CONF)
+    return source
+
+
+def profile_image_name(source: Path) -> str:
+    """The photo the home page's front matter names (``profile.image``), as al-folio resolves it."""
+    text = (source / "index.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---", 2)[1]) or {}
+    return (front.get("profile") or {}).get("image") or "rosegarden.png"
+
+
+def build(source: Path, outdir: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(source), str(outdir)], check=True
+    )
+
+
+def lighthouse(url: str, form_factor: str, report: Path) -> Run:
+    command = [
+        "node", str(LIGHTHOUSE), url,
+        "--output=json", f"--output-path={report}", "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
+    ]
+    if form_factor == "desktop":
+        command.append("--preset=desktop")
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    subprocess.run(command, check=True, env=env, cwd=report.parent)
+    return read_report(report)
+
+
+def read_report(report: Path) -> Run:
+    """The scores, metrics, lost points and resources of one Lighthouse JSON report."""
+    result = json.loads(report.read_text(encoding="utf-8"))
+    audits = result["audits"]
+    lost = []
+    for category_id in CATEGORIES:
+        category = result["categories"][category_id]
+        for ref in category["auditRefs"]:
+            audit = audits[ref["id"]]
+            if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
+                shown = f" {audit['displayValue']}" if audit.get("displayValue") else ""
+                lost.append(f"{category_id}: {ref['id']} {audit['score']:.2f}{shown}")
+    resources = [
+        (item["url"].split("?", 1)[0].rsplit("/", 1)[-1] or item["url"], int(item.get("transferSize", 0)))
+        for item in audits["network-requests"]["details"]["items"]
+    ]
+    return Run(
+        scores={name: round(result["categories"][name]["score"] * 100) for name in CATEGORIES},
+        lcp_ms=audits["largest-contentful-paint"]["numericValue"],
+        cls=audits["cumulative-layout-shift"]["numericValue"],
+        tbt_ms=audits["total-blocking-time"]["numericValue"],
+        transfer_bytes=int(audits["total-byte-weight"]["numericValue"]),
+        lost_points=lost,
+        resources=resources,
+    )
+
+
+def median_run(runs: list[Run]) -> Run:
+    """Each number the median of the runs; the points lost and resources of the run with the median score."""
+    by_score = sorted(runs, key=lambda run: run.scores["performance"])
+    middle = by_score[len(by_score) // 2]
+    return Run(
+        scores={name: statistics.median(run.scores[name] for run in runs) for name in CATEGORIES},
+        lcp_ms=statistics.median(run.lcp_ms for run in runs),
+        cls=statistics.median(run.cls for run in runs),
+        tbt_ms=statistics.median(run.tbt_ms for run in runs),
+        transfer_bytes=int(statistics.median(run.transfer_bytes for run in runs)),
+        lost_points=middle.lost_points,
+        resources=middle.resources,
+    )
+
+
+def measure(outdir: Path, label: str, pages: list[str], form_factors: list[str], runs: int) -> dict:
+    results = {}
+    with serve(outdir) as base_url:
+        for form_factor in form_factors:
+            for page in pages:
+                page_runs = []
+                for number in range(runs):
+                    report = WORK_DIR / f"{label}-{page}-{form_factor}-{number + 1}.json"
+                    page_runs.append(lighthouse(base_url + PAGES[page], form_factor, report))
+                    print(".", end="", flush=True, file=sys.stderr)
+                results[(page, form_factor)] = median_run(page_runs)
+    print(file=sys.stderr)
+    return results
+
+
+def _score(value: float) -> str:
+    return f"{value:g}"
+
+
+def print_table(title: str, results: dict, baseline: dict | None = None) -> None:
+    print(f"\n{title}")
+    header = "| page | form factor | perf | a11y | best pr. | SEO | LCP | CLS | TBT | transfer |"
+    if baseline:
+        header += " vs theme as it comes |"
+    print(header)
+    print("|" + "---|" * (header.count("|") - 1))
+    for (page, form_factor), run in results.items():
+        row = (
+            f"| {page} | {form_factor} | "
+            + " | ".join(_score(run.scores[name]) for name in CATEGORIES)
+            + f" | {run.lcp_ms / 1000:.2f} s | {run.cls:.3f} | {run.tbt_ms:.0f} ms | {run.transfer_bytes / 1000:.1f} KB |"
+        )
+        if baseline:
+            base = baseline.get((page, form_factor))
+            row += (
+                f" {run.transfer_bytes / base.transfer_bytes:.2f}x of {base.transfer_bytes / 1000:.1f} KB,"
+                f" perf {_score(base.scores['performance'])} |" if base else " |"
+            )
+        print(row)
+
+
+def print_lost_points(results: dict) -> None:
+    print("\nPoints not yet 100 (the median run's audits below 1, weighted in their category):")
+    for (page, form_factor), run in results.items():
+        print(f"- {page} {form_factor}: " + ("; ".join(run.lost_points) or "none"))
+
+
+def print_resources(results: dict, page: str = "index") -> None:
+    for (name, form_factor), run in results.items():
+        if name == page and form_factor == "mobile":
+            print(f"\n{page} (mobile), bytes over the wire by resource:")
+            for resource, size in sorted(run.resources, key=lambda item: -item[1]):
+                print(f"  {size / 1000:7.1f} KB  {resource}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--photo", choices=["standin", "real"], default="standin")
+    parser.add_argument("--real-photo", type=Path, default=REAL_PHOTO, help=f"default: {REAL_PHOTO}")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES))
+    parser.add_argument("--form-factors", nargs="+", choices=["mobile", "desktop"], default=["mobile", "desktop"])
+    parser.add_argument("--baseline-runs", type=int, default=1, help="runs per page for the baseline; 0: none")
+    args = parser.parse_args()
+
+    if not LIGHTHOUSE.is_file():
+        sys.exit("Lighthouse is not installed: npm ci --prefix benchmarks")
+    if not Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium")).is_file():
+        sys.exit("no Chromium: apt-get install chromium, or set CHROME_PATH")
+    photo = None
+    if args.photo == "real":
+        photo = args.real_photo.resolve()
+        if not photo.is_file():
+            sys.exit(f"--photo real: no photo at {photo}")
+    WORK_DIR.mkdir(exist_ok=True)
+
+    with tempfile.TemporaryDirectory(prefix="homepage-lighthouse-") as temporary:
+        temporary = Path(temporary)
+        site = temporary / "site"
+        baseline = None
+        if args.baseline_runs:
+            plain = temporary / "baseline"
+            try:
+                build(copy_sources(temporary / "baseline-src", photo, baseline=True), plain)
+            except subprocess.CalledProcessError:
+                print("the baseline did not build; measuring the site alone", file=sys.stderr)
+            else:
+                print(f"baseline (the theme as it comes), {args.baseline_runs} run(s), mobile", file=sys.stderr)
+                baseline = measure(plain, f"baseline-{args.photo}", args.pages, ["mobile"], args.baseline_runs)
+        build(copy_sources(temporary / "site-src", photo), site)
+        print(f"Lighthouse 12.2.3, photo: {args.photo}, median of {args.runs} runs", file=sys.stderr)
+        results = measure(site, args.photo, args.pages, args.form_factors, args.runs)
+
+    print_table(f"Photo: {args.photo}; median of {args.runs} runs; served gzip-compressed from 127.0.0.1", results, baseline)
+    print_lost_points(results)
+    print_resources(results)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Layout on a laptop (1280 px) and a phone (390 px), light and dark: nothing sticks out sideways and the
+navbar title never overlaps the links and buttons beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser.conftest import MODES, VIEWPORTS
+
+# Boxes of every visible link and button in the header other than the title, and the title's own.
+_HEADER_BOXES = """() => {
+  const box = (el) => { const r = el.getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; };
+  const visible = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== "hidden" && s.display !== "none"; };
+  const header = document.querySelector("#pst-header");
+  const title = header.querySelector(".navbar-brand");
+  const others = [...header.querySelectorAll("a, button")]
+    .filter((el) => !title.contains(el) && visible(el) && !el.closest("dialog"))
+    .map((el) => ({label: (el.innerText || el.getAttribute("aria-label") || el.className).trim(), ...box(el)}));
+  return {title: box(title), titleClipped: title.scrollWidth > title.clientWidth + 1, others};
+}"""
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_every_page_fits_the_screen_and_its_navbar(open_site, site_pages, viewport, mode):
+    visit = open_site(viewport, mode)
+    problems = []
+    for path in site_pages:
+        visit.goto(path)
+        overflow = visit.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            problems.append(f"{path}: scrolls sideways, {overflow}px wider than the screen")
+        header = visit.page.evaluate(_HEADER_BOXES)
+        if header["title"]["w"] == 0:
+            problems.append(f"{path}: no site title in the navbar")
+        if header["titleClipped"]:
+            problems.append(f"{path}: the site title is cut off")
+        # Something to overlap with: the section links on a laptop, the menu and search buttons on a phone.
+        if len(header["others"]) < (4 if viewport == "wide" else 2):
+            problems.append(f"{path}: the navbar shows only {[other['label'] for other in header['others']]}")
+        overlapping = [other["label"] for other in header["others"] if _overlap(header["title"], other)]
+        if overlapping:
+            problems.append(f"{path}: the title overlaps {overlapping}")
+    assert problems == []
+
+
+def test_wide_navbar_shows_every_section(site, open_site):
+    sections = [link.get_text(strip=True) for link in site.page("index.html").select("#pst-header .navbar-nav a.nav-link")]
+    assert len(sections) >= 3
+    visit = open_site("wide")
+    visit.goto("index.html")
+    # All of them in the bar itself, none folded into a "More" menu.
+    assert visit.page.locator("#pst-header .navbar-nav a.nav-link:visible").all_inner_texts() == sections

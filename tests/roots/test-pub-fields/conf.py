@@ -1,0 +1,10 @@
+import pathlib
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).parents[3] / "_ext"))
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "homepage"]
+exclude_patterns = ["_build"]
+myst_enable_extensions = ["colon_fence"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_reference_style = "author_year"
+homepage_author_names = ["Ziming Liu"]

@@ -1,0 +1,11 @@
+import pathlib
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).parents[3] / "_ext"))
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "homepage"]
+exclude_patterns = ["_build"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_reference_style = "author_year"
+homepage_author_names = ["Ziming Liu"]
+homepage_publications_page = "papers"
+homepage_navigation = ["papers", "themes", "cited", "notes", "more"]

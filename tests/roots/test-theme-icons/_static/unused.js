@@ -1,0 +1,1 @@
+const never = "fa-anchor";

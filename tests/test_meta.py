@@ -1,0 +1,85 @@
+"""A <meta name="description"> on every page: the front matter's, else the first paragraph, else the home page's."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.util.console import strip_colors
+
+from homepage.meta import MAX_DESCRIPTION_LENGTH, shorten
+
+
+def _descriptions(app, page: str) -> list[str]:
+    soup = BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
+    return [tag["content"] for tag in soup.select('meta[name="description"]')]
+
+
+@pytest.mark.sphinx("html", testroot="meta")
+def test_descriptions_of_each_kind_of_page(app):
+    app.build()
+    home = 'Physics of AI & "AI for AI" <research>'
+    assert _descriptions(app, "index.html") == [home]
+    (long,) = _descriptions(app, "long.html")
+    assert long.startswith("Grokking, neural scaling laws and interpretable networks: this paragraph runs well past")
+    assert long.endswith("…") and len(long) <= MAX_DESCRIPTION_LENGTH
+    assert _descriptions(app, "listfirst.html") == ["Short opening text."]
+    assert _descriptions(app, "bad.html") == ["The paragraph used instead."]
+    # No text of its own: the home page's description stands for the site.
+    assert _descriptions(app, "empty.html") == [home]
+    assert _descriptions(app, "search.html") == [home]
+    assert _descriptions(app, "own.html") == ["Written by the page itself."]
+    # Escaped in the HTML source, not just parsed back.
+    assert 'content="Physics of AI &amp; &quot;AI for AI&quot; &lt;research&gt;"' in (app.outdir / "index.html").read_text()
+    assert strip_colors(app.warning.getvalue()).splitlines() == [
+        f"{app.srcdir / 'bad.md'}:3: WARNING: front matter 'description' should be a non-empty text, not 42; "
+        "using the first paragraph [homepage.meta]"
+    ]
+
+
+@pytest.mark.sphinx("html", testroot="meta")
+def test_descriptions_in_a_parallel_build(make_app, rootdir, tmp_path):
+    import shutil
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-meta", srcdir)
+    app = make_app("html", srcdir=srcdir, parallel=2)
+    app.build()
+    assert _descriptions(app, "listfirst.html") == ["Short opening text."]
+    assert _descriptions(app, "empty.html") == ['Physics of AI & "AI for AI" <research>']
+    assert strip_colors(app.warning.getvalue()).count("WARNING") == 1  # bad.md's, once
+
+
+def test_shorten_cuts_at_a_word():
+    assert shorten("  two\n  lines ") == "two lines"
+    text = "word " * 60
+    short = shorten(text)
+    assert short == ("word " * 31).strip() + "…" and len(short) <= MAX_DESCRIPTION_LENGTH
+    assert shorten("x" * 200) == "x" * 159 + "…"
+
+
+def test_real_site_pages_have_their_own_description(site):
+    expected_starts = {
+        "index.html": "Hi! I’m Ziming Liu (刘子鸣). I will join the College of AI at Tsinghua University",
+        "research/index.html": "Ziming Liu works on two related things",
+        "papers/index.html": "Selected publications of Ziming Liu",
+        "about/index.html": "Ziming Liu (刘子鸣) will join the College of AI",
+    }
+    for page, start in expected_starts.items():
+        (description,) = [tag["content"] for tag in site.page(page).select('meta[name="description"]')]
+        assert description.startswith(start), page
+    assert len(site.page("search.html").select('meta[name="description"]')) == 1
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="meta",
+    confoverrides={"extensions": ["myst_parser", "homepage", "sphinxext.opengraph"], "ogp_site_url": "https://example.org/"},
+)
+def test_one_description_beside_opengraph(app):
+    """sphinxext-opengraph writes a description of its own when a page has none: ours comes first, so it
+    adds only its og: tags."""
+    app.build()
+    assert _descriptions(app, "index.html") == ['Physics of AI & "AI for AI" <research>']
+    assert _descriptions(app, "listfirst.html") == ["Short opening text."]
+    soup = BeautifulSoup((app.outdir / "listfirst.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one('meta[property="og:description"]') is not None

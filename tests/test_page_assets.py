@@ -1,0 +1,73 @@
+"""Each page links only the stylesheets and scripts it uses; the search tools load on the search page only."""
+
+from __future__ import annotations
+
+import posixpath
+
+import pytest
+from bs4 import BeautifulSoup
+
+SEARCH_TOOLS = {"searchtools.js", "language_data.js", "searchindex.js", "doctools.js", "sphinx_highlight.js"}
+OPTIONAL = {"sphinx-design.min.css", "design-tabs.js", "pygments.css"}
+
+
+def _assets(soup: BeautifulSoup) -> set[str]:
+    urls = [tag["src"] for tag in soup.select("script[src]")]
+    urls += [tag["href"] for tag in soup.select('link[rel="stylesheet"]')]
+    return {posixpath.basename(url.split("?", 1)[0]) for url in urls}
+
+
+@pytest.mark.sphinx("html", testroot="page-assets")
+def test_assets_follow_what_each_page_uses(app):
+    app.build()
+
+    def assets(page: str) -> set[str]:
+        return _assets(BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser"))
+
+    assert assets("index.html") & (OPTIONAL | SEARCH_TOOLS) == set()
+    assert assets("card.html") & (OPTIONAL | SEARCH_TOOLS) == {"sphinx-design.min.css"}
+    assert assets("tabs.html") & (OPTIONAL | SEARCH_TOOLS) == {"sphinx-design.min.css", "design-tabs.js"}
+    assert assets("code.html") & (OPTIONAL | SEARCH_TOOLS) == {"pygments.css"}
+    assert assets("rawhtml.html") & (OPTIONAL | SEARCH_TOOLS) == {"sphinx-design.min.css"}
+    assert {"doctools.js", "sphinx_highlight.js", "searchtools.js", "language_data.js"} <= assets("search.html")
+    # Assets every page needs stay everywhere.
+    for page in ("index.html", "card.html", "search.html"):
+        assert {"documentation_options.js", "basic.css"} <= assets(page)
+    assert app.warning.getvalue() == ""
+
+
+def test_real_site_pages_skip_unused_assets(site):
+    for page in ("index.html", "research/index.html", "papers/index.html", "about/index.html"):
+        assets = _assets(site.page(page))
+        assert assets & SEARCH_TOOLS == set(), page
+        assert {"pydata-sphinx-theme.css", "site.css", "documentation_options.js"} <= assets, page
+        # The theme's fontawesome.js draws only "fa-custom" icons, which this site has none of.
+        assert "fontawesome.js" not in assets, page
+        # theme.css imports basic.css: preloaded so both arrive in one round trip.
+        preloads = [tag["href"] for tag in site.page(page).select('link[rel="preload"][as="style"]')]
+        assert [posixpath.basename(href) for href in preloads] == ["basic.css"], page
+    search = _assets(site.page("search.html"))
+    assert SEARCH_TOOLS <= search
+    # The theme's search tools are written once on the search page, not twice.
+    html = (site.outdir / "search.html").read_text(encoding="utf-8")
+    assert html.count("searchtools.js") == 1 and html.count("searchindex.js") == 1
+
+
+@pytest.mark.sphinx("html", testroot="page-assets")
+def test_assets_follow_each_page_in_a_parallel_build(make_app, rootdir, tmp_path):
+    """Pages written by worker processes (-j 2) drop the same assets, and the list of one page does not
+    leak into the next."""
+    import shutil
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-page-assets", srcdir)
+    app = make_app("html", srcdir=srcdir, parallel=2)
+    app.build()
+
+    def assets(page: str) -> set[str]:
+        return _assets(BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")) & OPTIONAL
+
+    assert [assets(page) for page in ("index.html", "card.html", "tabs.html", "code.html")] == [
+        set(), {"sphinx-design.min.css"}, {"sphinx-design.min.css", "design-tabs.js"}, {"pygments.css"}
+    ]
+    assert app.warning.getvalue() == ""
