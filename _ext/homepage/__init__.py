@@ -22,6 +22,7 @@ from .page_assets import setup_page_assets
 from .pdflinks import setup_pdflinks
 from .profile import setup_profile
 from .publications import setup_publications
+from .safehtml import setup_safehtml
 from .seo import setup_seo
 from .social import setup_social
 from .theme_icons import setup_theme_icons
@@ -46,6 +47,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_page_assets(app)
     setup_theme_icons(app)
     setup_seo(app)
+    setup_safehtml(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

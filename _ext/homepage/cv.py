@@ -33,7 +33,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .diagnostics import warn
-from .frontmatter import front_matter
+from .frontmatter import YAML_LOAD_ERRORS, front_matter
 from .urls import is_external_url, is_safe_url
 
 logger = logging.getLogger(__name__)
@@ -54,8 +54,16 @@ class _LineLoader(yaml.SafeLoader):
         mapping.line = node.start_mark.line + 1
         return mapping
 
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        # PyYAML raises a bare ValueError for a date that does not exist ("year: 2019-02-30"): keep it as text.
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 
 
 def load_cv(path: Path, display_path: str, cited_at: Any = None) -> list[_LineDict]:
@@ -68,7 +76,7 @@ def load_cv(path: Path, display_path: str, cited_at: Any = None) -> list[_LineDi
     except OSError as error:
         warn(f"cannot read the CV file {display_path}: {error.strerror}", "cv", cited_at)
         return []
-    except yaml.YAMLError as error:
+    except YAML_LOAD_ERRORS as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{display_path}:{mark.line + 1}" if mark is not None else display_path
         warn(f"the CV file is not valid YAML: {getattr(error, 'problem', None) or error}", "cv", where)
@@ -247,7 +255,8 @@ class CVDirective(SphinxDirective):
         groups = nodes.bullet_list(classes=["homepage-cv__list"])
         for group in contents:
             if not isinstance(group, dict) or not _text(group.get("title")):
-                warn(f"a nested_list entry needs a title and items, not {group!r}; left out", "cv", where)
+                location = self._where(group) if isinstance(group, dict) else where
+                warn(f"a nested_list entry needs a title and items, not {group!r}; left out", "cv", location)
                 continue
             item = nodes.list_item()
             title = nodes.paragraph(classes=["homepage-cv__item-title"])

@@ -25,6 +25,8 @@ from sphinx.environment import BuildEnvironment
 from .diagnostics import warn
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
+# An opening "---" whose block is never closed: myst-parser then reads the YAML as the page's text.
+_UNCLOSED_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?=[ \t]*[\w\"'-]+[ \t]*:)")
 
 _MISSING = object()
 
@@ -37,6 +39,8 @@ class FrontMatter:
     values: dict[str, Any] = field(default_factory=dict)
     #: "profile.image" -> 1-based line in the source file
     lines: dict[str, int] = field(default_factory=dict)
+    #: False when the block is not a YAML mapping (after its warning).
+    valid: bool = True
 
     def get(self, dotted_key: str, default: Any = None) -> Any:
         value: Any = self.values
@@ -95,15 +99,73 @@ def nearest_key(key: str, known: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def _key_lines(node: yaml.Node, prefix: str, first_line: int, lines: dict[str, int]) -> None:
-    if not isinstance(node, yaml.MappingNode):
+#: What PyYAML's safe loader raises besides YAMLError: ValueError for some scalars ("!!int abc"),
+#: AttributeError for "!!timestamp" on a value that is no date, RecursionError for deep nesting.
+YAML_LOAD_ERRORS = (yaml.YAMLError, ValueError, AttributeError, RecursionError)
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, except that a date that does not exist (``2023-02-30``) stays text.
+
+    PyYAML raises a bare ValueError for it, which no YAML error handler catches; as text, the key's
+    own check (a news item's date) reports it with its line.
+    """
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+def _unreadable_scalar(root: yaml.Node | None) -> yaml.ScalarNode | None:
+    """The first scalar of the block that its tag's constructor rejects, if any."""
+    loader = _Loader("")
+    pending, seen = [root], set()
+    while pending:
+        node = pending.pop(0)
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node, deep=True)
+            except (ValueError, AttributeError):
+                return node
+        elif isinstance(node, yaml.MappingNode):
+            pending.extend(item for pair in node.value for item in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+    return None
+
+
+def _key_lines(
+    node: yaml.Node, prefix: str, first_line: int, lines: dict[str, int], docname: str = "", inside: tuple = ()
+) -> None:
+    # An alias may name a mapping it is inside of ("a: &x {b: *x}"): each mapping is walked once per path.
+    if not isinstance(node, yaml.MappingNode) or id(node) in inside:
         return
+    inside = (*inside, id(node))
+    seen: dict[str, int] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             continue
         dotted = f"{prefix}{key_node.value}"
-        lines[dotted] = first_line + key_node.start_mark.line
-        _key_lines(value_node, f"{dotted}.", first_line, lines)
+        line = first_line + key_node.start_mark.line
+        if key_node.value in seen:
+            # YAML keeps the last value silently; what was written first would be lost without a word.
+            warn(
+                f"front matter key {dotted!r} is written twice (lines {seen[key_node.value]} and {line}); "
+                "the second one is used",
+                "frontmatter",
+                (docname, line),
+            )
+        seen[key_node.value] = line
+        lines[dotted] = line
+        _key_lines(value_node, f"{dotted}.", first_line, lines, docname, inside)
 
 
 def parse_front_matter(docname: str, source: str) -> FrontMatter | None:
@@ -113,27 +175,43 @@ def parse_front_matter(docname: str, source: str) -> FrontMatter | None:
     """
     match = _FRONT_MATTER.match(source)
     if not match:
+        if _UNCLOSED_FRONT_MATTER.match(source):
+            warn(
+                "front matter opened by '---' on line 1 is never closed by a line '---'; "
+                "the page is read without it",
+                "frontmatter",
+                (docname, 1),
+            )
         return None
     text = match.group(1) or ""
     front = FrontMatter(docname)
     first_line = 2  # the YAML starts on the line after the opening "---"
+    node = None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        values = yaml.safe_load(text)
-    except yaml.YAMLError as error:
+        node = yaml.compose(text, Loader=_Loader)
+        values = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
+    except YAML_LOAD_ERRORS as error:
         # The construct that was left open (context) says more than the end of the text (problem).
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error)
+        if mark is None and not isinstance(error, yaml.YAMLError):
+            # A value its tag cannot read ("!!int two"): PyYAML does not say where; find it.
+            scalar = _unreadable_scalar(node)
+            if scalar is not None:
+                mark = scalar.start_mark
+                problem = f"{scalar.value!r} is not a valid {scalar.tag.rpartition(':')[2]}"
+        line = first_line + mark.line if mark is not None else 1
         warn(f"front matter is not valid YAML: {problem}", "frontmatter", (docname, line))
+        front.valid = False
         return front
     if values is None:
         return front
     if not isinstance(values, dict):
         warn("front matter should be a mapping of keys to values", "frontmatter", (docname, first_line))
+        front.valid = False
         return front
     front.values = values
-    _key_lines(node, "", first_line, front.lines)
+    _key_lines(node, "", first_line, front.lines, docname)
     return front
 
 
@@ -143,13 +221,32 @@ def front_matter(env: BuildEnvironment, docname: str) -> FrontMatter:
     return store.get(docname) or FrontMatter(docname)
 
 
+def _is_markdown(app: Sphinx, docname: str) -> bool:
+    """Only Markdown has front matter; in reST a "---" overline starts a section title."""
+    suffix = app.env.doc2path(docname).suffix
+    return app.config.source_suffix.get(suffix) == "markdown"
+
+
 def _read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
     store = app.env.__dict__.setdefault("homepage_front_matter", {})
-    parsed = parse_front_matter(docname, source[0])
+    parsed = parse_front_matter(docname, source[0]) if _is_markdown(app, docname) else None
     if parsed is None:
         store.pop(docname, None)
     else:
         store[docname] = parsed
+    if parsed is not None and not parsed.valid:
+        # Warned once, with its line. myst-parser would warn again without one, and crashes on some
+        # blocks (a "!!timestamp" that is no date raises AttributeError there): it gets the block emptied,
+        # its lines kept so that the body's line numbers stay right.
+        source[0] = _emptied_block(source[0])
+
+
+def _emptied_block(source: str) -> str:
+    """The source with its front matter replaced by an empty mapping on as many lines."""
+    match = _FRONT_MATTER.match(source)
+    if match is None or not match.group(1):
+        return source
+    return source[: match.start(1)] + "{}" + "\n" * match.group(1).count("\n") + source[match.end(1) :]
 
 
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:

@@ -74,12 +74,19 @@ def variant_widths(source_width: int) -> list[int]:
 def describe_image(path: Path) -> ResponsiveImage:
     """Measure ``path`` and name its copies; raises ``OSError`` when it is not a readable image.
 
-    Only the header is decoded (sizes, EXIF orientation); the pixels are read when a copy is written.
+    The pixels are decoded once here (a JPEG at an eighth of its size), so that a truncated or corrupt
+    file is reported with the page that shows it rather than failing the build when its copies are written.
     """
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:10]
-    with Image.open(path) as image:
-        width, height = _upright_size(image)
+    try:
+        with Image.open(path) as image:
+            width, height = _upright_size(image)
+            image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
+            image.load()
+    except Image.DecompressionBombError as error:
+        # Pillow refuses to decode images this large (more than ~179 megapixels); not an OSError.
+        raise OSError(str(error)) from error
     stem = _safe_stem(path.stem)
     variants = tuple(
         Variant(f"{stem}-{digest}-{w}w.webp", w, max(1, round(height * w / width))) for w in variant_widths(width)

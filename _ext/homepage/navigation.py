@@ -13,6 +13,7 @@ label is, in order: the label written in the entry, the page's front matter
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -111,6 +112,16 @@ def navigation_labels(app: Sphinx, env: BuildEnvironment) -> list[tuple[str, str
     return labels
 
 
+def _navbar_html(env: BuildEnvironment, label: str | None, docname: str) -> str | None:
+    """The label as pydata-sphinx-theme needs it: HTML, since its navbar writes entry titles unescaped.
+
+    Without a label of its own, the page's heading (which the theme would otherwise write as raw text too).
+    """
+    if label is None and docname in env.titles:
+        label = env.titles[docname].astext()
+    return html.escape(label, quote=False) if label else None
+
+
 def _label_links(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     """Give each navbar entry its label, now that every page's front matter has been read.
 
@@ -124,8 +135,8 @@ def _label_links(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
         for toctree in toc.findall(addnodes.toctree):
             if toctree.get("homepage_navigation"):
                 toctree["entries"] = [
-                    (by_docname.get(root if ref == "self" else ref, title), ref)
-                    for title, ref in toctree["entries"]
+                    (_navbar_html(env, by_docname.get(root if ref == "self" else ref), root if ref == "self" else ref), ref)
+                    for _, ref in toctree["entries"]
                 ]
     previous = getattr(env, "homepage_navigation_labels", None)
     env.homepage_navigation_labels = labels

@@ -43,6 +43,7 @@ from .assets import STATIC_DIR, add_stylesheet
 from .diagnostics import warn
 from .frontmatter import FrontMatter, front_matter
 from .images import ResponsiveImage, describe_image, register_image
+from .safehtml import HTML_FIELD
 from .social import ConfLines
 from .urls import url_scheme
 
@@ -84,6 +85,9 @@ def owner_name(config: Config) -> str:
 def _check_config(app: Sphinx, config: Config) -> None:
     # html_static_path is relative to the folder of conf.py, which neither config nor env records.
     config._homepage_confdir = Path(app.confdir)
+    # The owner's static folders, before extensions add their own (sphinx-design's, on builder-inited):
+    # a photo is looked for, and said to be missing from, the site's folders only.
+    config._homepage_site_static_path = list(config.html_static_path)
     if not isinstance(config.homepage_owner_name, str):
         warn(
             f"homepage_owner_name should be text, not {config.homepage_owner_name!r}; using author",
@@ -219,7 +223,8 @@ def find_image(env: BuildEnvironment, docname: str, name: str) -> tuple[Path | N
         page_dir = Path(env.doc2path(docname)).parent
         confdir = getattr(env.config, "_homepage_confdir", srcdir)
         # Not the extension's own static folder, which assets.py adds to html_static_path.
-        static_dirs = [Path(confdir, d) for d in env.config.html_static_path if Path(confdir, d) != STATIC_DIR]
+        site_static_path = getattr(env.config, "_homepage_site_static_path", env.config.html_static_path)
+        static_dirs = [Path(confdir, d) for d in site_static_path if Path(confdir, d) != STATIC_DIR]
         folders = [page_dir, *static_dirs, srcdir / ALFOLIO_IMAGE_DIR]
     seen = []
     for folder in folders:
@@ -414,13 +419,18 @@ class ProfileFromFrontMatter(SphinxTransform):
 
         added: list[nodes.Node] = []
         if subtitle is not None:
-            added.append(_subtitle_node(subtitle))
+            node = _subtitle_node(subtitle)
+            key = "subtitle" if subtitle == _stripped(front.get("subtitle")) else "description"
+            _mark_html_field(node, front, key, str(self.env.doc2path(self.env.docname)))
+            added.append(node)
         if settings is not None:
             photo = None
             if settings.image is not None:
                 photo = load_photo(self.env, self.env.docname, settings.image, settings.image_location)
             card = build_card(settings, photo)
             card.source, card.line = str(self.env.doc2path(self.env.docname)), front.location("profile")[1]
+            key = "profile.more_info" if settings.more_info_html == _stripped(front.get("profile.more_info")) else "profile.address"
+            _mark_html_field(card, front, key, card.source)
             added.append(card)
         container[position:position] = added
 
@@ -442,6 +452,17 @@ class ProfileFromFrontMatter(SphinxTransform):
             self.document["title"] = title.strip()
             self.document[NAV_LABEL] = title.strip()
         return section
+
+
+def _stripped(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) else None
+
+
+def _mark_html_field(node: nodes.Element, front: FrontMatter, key: str, source: str) -> None:
+    """Mark the raw HTML of an al-folio HTML field, so :mod:`homepage.safehtml` checks it and names its line."""
+    for raw in node.findall(nodes.raw):
+        raw[HTML_FIELD] = key
+        raw.source, raw.line = source, front.location(key)[1]
 
 
 def _body_start(document: nodes.document) -> int:

@@ -430,11 +430,13 @@ def _feed_navbar_icon_links(config: Config, links: list[SocialLink]) -> None:
         if link.on_site:
             continue  # icon_links' URLs are used as written, so a site path would break below the root page.
         attributes = {"rel": "me noopener"} if link.rel_me else {}
+        # The theme's template writes names and URLs into its HTML as they are: escaped here.
+        name, url = html.escape(link.title), html.escape(link.url)
         if link.icon_is_image:
-            entry = {"name": link.title, "url": link.url, "icon": link.icon, "type": "local"}
+            entry = {"name": name, "url": url, "icon": link.icon, "type": "local"}
         else:
             style = ICONS[link.icon][0]
-            entry = {"name": link.title, "url": link.url, "icon": f"fa-{style} fa-{link.icon}", "type": "fontawesome"}
+            entry = {"name": name, "url": url, "icon": f"fa-{style} fa-{link.icon}", "type": "fontawesome"}
         if attributes:
             entry["attributes"] = attributes
         icon_links.append(entry)

@@ -1,0 +1,97 @@
+"""Building a scenario once per test module and reading what it gave: pages and exact warnings."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import PROJECT_ROOT
+
+ROOTS = PROJECT_ROOT / "tests" / "roots"
+
+
+@dataclass
+class Build:
+    srcdir: Path
+    outdir: Path
+    #: One line per warning, as Sphinx prints it, with the source folder's and the project's paths left out.
+    warnings: list[str]
+    status: str
+
+    def page(self, name: str) -> BeautifulSoup:
+        return BeautifulSoup((self.outdir / name).read_text(encoding="utf-8"), "html.parser")
+
+    def html(self, name: str) -> str:
+        return (self.outdir / name).read_text(encoding="utf-8")
+
+
+def warning_lines(text: str, srcdir: Path) -> list[str]:
+    text = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    lines = [line for line in text.splitlines() if line.strip()]
+    return [line.replace(f"{srcdir}/", "").replace(f"{PROJECT_ROOT}/", "") for line in lines]
+
+
+def build(
+    srcdir: Path,
+    builddir: Path,
+    buildername: str = "html",
+    parallel: int = 0,
+    freshenv: bool = True,
+    confoverrides: dict | None = None,
+    setup=None,
+) -> Build:
+    """Build ``srcdir`` (a copy the test may change) and return its pages and warnings.
+
+    ``setup(app)`` runs before the build (to connect a handler, for instance).
+    """
+    warnings, status = io.StringIO(), io.StringIO()
+    app = SphinxTestApp(
+        buildername,
+        srcdir=srcdir,
+        builddir=builddir,
+        freshenv=freshenv,
+        parallel=parallel,
+        confoverrides=confoverrides or {},
+        status=status,
+        warning=warnings,
+    )
+    try:
+        if setup is not None:
+            setup(app)
+        app.build()
+    finally:
+        app.cleanup()
+    return Build(srcdir, Path(app.outdir), warning_lines(warnings.getvalue(), srcdir), status.getvalue())
+
+
+def copy_root(name: str, destination: Path) -> Path:
+    """A copy of ``tests/roots/test-<name>`` that a test may add files to."""
+    target = destination / name
+    shutil.copytree(ROOTS / f"test-{name}", target)
+    return target
+
+
+def text_of(element) -> str:
+    """The element's words, without the permalink signs of headings (``a.headerlink``)."""
+    words = (
+        text
+        for text in element.find_all(string=True)
+        if not any("headerlink" in (parent.get("class") or []) for parent in text.parents if parent.name == "a")
+    )
+    return " ".join(" ".join(words).split())
+
+
+#: What a copy of the real site leaves out: tooling, caches and the tests themselves.
+NOT_THE_SITE = (".venv", "_build", ".git", ".hypothesis", ".pytest_cache", "__pycache__", "node_modules", "tests", "benchmarks")
+
+
+def copy_site(destination: Path) -> Path:
+    """A copy of the real site (conf.py, pages, _ext, _static...) that a test may edit."""
+    shutil.copytree(PROJECT_ROOT, destination, ignore=shutil.ignore_patterns(*NOT_THE_SITE))
+    return destination

@@ -1,0 +1,224 @@
+"""Real files no one here wrote (``../shared/corpus``, read in place): the site builds with each of them.
+
+Every real al-folio about page's front matter is put in place of ``index.md``'s own (the body stays the
+site's), and the real site is built: no traceback, only ``homepage.*`` warnings (photos that are not in
+this site, the pages' own typos), and the home page shows what that front matter asks for. The first
+build is clean; each next one is incremental, as an owner editing the front matter would build.
+
+The corpus is read where it is (a ``source-read`` handler swaps the front matter in memory); when
+``../shared/corpus`` is absent these tests skip.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+import pybtex.errors
+import pytest
+from pybtex.database.input.bibtex import Parser
+
+from buildutil import build, copy_site, text_of
+from conftest import SHARED
+
+CORPUS = SHARED / "corpus"
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus (real files from public sites) is not available")
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*\r?\n", re.S)
+
+
+@dataclass(frozen=True)
+class About:
+    """What a real about page's front matter asks for, read by eye from the file."""
+
+    folder: str
+    align: str
+    circular: bool
+    subtitle: str | None
+    more_info: str | None  # the first line of the contact block
+    social: bool
+    photo_shown: bool = False
+    #: Warnings besides the missing photo (paths relative to the site).
+    warnings: tuple[str, ...] = ()
+
+
+ABOUT_PAGES = [
+    About("KindXiaoming__KindXiaoming.github.io", "right", False, None, "Ziming Liu (刘子鸣)", True, photo_shown=True),
+    About("alshedivat__al-folio", "right", False, "Affiliations . Address. Contacts. Motto. Etc.", "555 your office number", True),
+    About(
+        "astanziola__astanziola.github.io", "right", False, None, "A smart, kind and curious being", True,
+        warnings=(
+            "index.md:9: WARNING: unknown front matter key 'profile.image_cicular' is ignored; "
+            "did you mean 'profile.image_circular'? [homepage.frontmatter]",
+        ),
+    ),
+    About(
+        "cbueth__cbueth.github.io", "right", False, "Network Scientist | Computational Physicist", None, True,
+        warnings=("index.md:11: WARNING: front matter 'profile.more_info' is empty; it is ignored [homepage.frontmatter]",),
+    ),
+    About(
+        "daviddmc__daviddmc.github.io", "right", True, None, None, True,
+        warnings=("index.md:11: WARNING: front matter 'profile.address' is empty (null); it is ignored [homepage.frontmatter]",),
+    ),
+    About(
+        "ellisbrown__ellisbrown.github.io", "center", True, None, "ellis [dot] brown [at] nyu [dot] edu", True,
+        warnings=("index.md:12: WARNING: unknown front matter key 'profile.title' is ignored [homepage.frontmatter]",),
+    ),
+    About(
+        "joahannes__joahannes.github.io", "right", True,
+        "Assistant Professor @ University of São Paulo (USP), São Paulo, Brazil 🇧🇷.", None, False,
+    ),
+    About(
+        "kyleaoman__kyleaoman.github.io", "right", True, "Assoc. Professor & Royal Society Dorothy Hodgkin Fellow",
+        "Institute for Computational Cosmology", False,
+    ),
+    About(
+        "mbarbetti__mbarbetti.github.io", "right", False,
+        "PhD in Smart Computing • Department of Information Engineering • University of Florence", None, False,
+        warnings=("index.md:14: WARNING: front matter 'profile.address' is empty (null); it is ignored [homepage.frontmatter]",),
+    ),
+    About(
+        "tirtharajdash__tirtharajdash.github.io", "right", False, "Assistant Professor, CS, BITS Pilani, Goa Campus",
+        "Office: CC-107", True,
+    ),
+    About(
+        "yukimasano__yukimasano.github.io", "right", False,
+        "Full Professor, University of Technology Nuremberg – formerly at UvA, VGG, FAIR", "Ulmenstr 52i", True,
+    ),
+    About("zrqiao__zrqiao.github.io", "left", False, "Physics-Informed AI for Biochemical Discovery.", None, True),
+]
+
+
+def about_path(about: About):
+    return CORPUS / about.folder / "_pages__about.md"
+
+
+def front_matter_block(text: str) -> str:
+    match = _FRONT_MATTER.match(text)
+    assert match, "an about page starts with its front matter"
+    return match.group(0)
+
+
+@pytest.fixture(scope="module")
+def about_builds(tmp_path_factory):
+    """The real site built once per corpus about page, that page's front matter on the home page."""
+    workdir = tmp_path_factory.mktemp("corpus-about")
+    srcdir = copy_site(workdir / "site")
+    index = srcdir / "index.md"
+    site_body = _FRONT_MATTER.sub("", index.read_text(encoding="utf-8"), count=1)
+    results = {}
+    for number, about in enumerate(ABOUT_PAGES):
+        block = front_matter_block(about_path(about).read_text(encoding="utf-8"))
+
+        def swap_front_matter(app, docname, source, block=block):
+            if docname == "index":
+                source[0] = block + site_body
+
+        # A newer time stamp: the next incremental build reads index.md again.
+        os.utime(index, (1_800_000_000 + number, 1_800_000_000 + number))
+        built = build(
+            srcdir,
+            workdir / "build",
+            freshenv=number == 0,
+            setup=lambda app, handler=swap_front_matter: app.connect("source-read", handler, priority=100),
+        )
+        results[about.folder] = (built, built.page("index.html"))
+    return results
+
+
+@pytest.mark.parametrize("about", ABOUT_PAGES, ids=[about.folder.split("__")[0] for about in ABOUT_PAGES])
+def test_real_about_page_builds_the_home_page(about_builds, about):
+    built, home = about_builds[about.folder]
+    assert "build succeeded" in built.status
+    photo = front_matter_block(about_path(about).read_text(encoding="utf-8"))
+    image = re.search(r"^  image: *(\S+)", photo, re.M).group(1)
+    expected = list(about.warnings)
+    if not about.photo_shown:
+        expected.append(
+            f"index.md:{photo.splitlines().index(f'  image: {image}') + 1}: WARNING: profile image {image!r} not found "
+            "(looked in the source folder, _static/, assets/img/); no photo is shown [homepage.image]"
+        )
+    assert sorted(built.warnings) == sorted(expected)
+
+    main = home.select_one("[role=main]")
+    assert text_of(main.select_one("h1")) == "Ziming Liu"
+    assert "Hi! I’m Ziming Liu" in text_of(main)  # the site's own body, under any front matter
+    (card,) = main.select("div.homepage-profile")
+    assert f"homepage-profile--{about.align}" in card["class"]
+    assert ("homepage-profile--circular" in card["class"]) == about.circular
+    assert (card.select_one("img.homepage-profile__photo") is not None) == about.photo_shown
+    subtitle = main.select_one(".homepage-subtitle")
+    if about.subtitle is None:
+        assert subtitle is None
+    else:
+        assert text_of(subtitle) == about.subtitle
+    more_info = card.select_one(".homepage-profile__more-info")
+    if about.more_info is None:
+        assert more_info is None
+    else:
+        assert text_of(more_info).startswith(about.more_info)
+    assert (main.select_one("nav.homepage-social") is not None) == about.social
+    # Every other page is still there, with the navbar's "about" label from the front matter's title.
+    for page in ("papers/index.html", "research/index.html", "about/index.html"):
+        assert (built.outdir / page).is_file(), page
+
+
+# -- Real bibliographies as the site's .bib ------------------------------------------------------------------
+
+AL_FOLIO_BIBS = sorted(CORPUS.glob("*/_bibliography__papers.bib")) if CORPUS.is_dir() else []
+BIBLIOGRAPHIES = {path.parent.name.split("__")[0]: [path] for path in AL_FOLIO_BIBS}
+BIBLIOGRAPHIES["biblatex-examples"] = [CORPUS / "plk__biblatex/bibtex__bib__biblatex__biblatex-examples.bib"]
+# ernst.bib uses the @string macros of the first file and the proceedings of the last.
+BIBLIOGRAPHIES["plume-bib"] = [
+    CORPUS / "mernst__plume-bib" / name for name in ("bibstring-unabbrev.bib", "ernst.bib", "crossrefs.bib")
+]
+_LOCATED = re.compile(r"^\S+\.(bib|md):\d+: WARNING: .+ \[homepage\.[a-z]+\]$")
+
+
+def titled_keys(paths) -> set[str]:
+    """The keys of the entries pybtex reads with a title (their own or their crossref's): what a list must show."""
+    parser = Parser("utf-8-sig")
+    with pybtex.errors.capture():
+        for path in paths:
+            parser.filename = str(path)
+            parser.parse_string(path.read_text(encoding="utf-8-sig", errors="replace"))
+    entries = parser.data.entries
+    keys = set()
+    for key, entry in entries.items():
+        parent = entries.get(entry.fields.get("crossref", ""))
+        if entry.fields.get("title") or (parent is not None and parent.fields.get("title")):
+            keys.add(key.lower())
+    return keys
+
+
+@pytest.fixture(scope="module")
+def bib_builds(tmp_path_factory):
+    """The real site built once per corpus bibliography, that file in place of papers/papers.bib."""
+    pytest.importorskip("homepage.publications", reason="the publications package (issue 4) is not on this branch yet")
+    workdir = tmp_path_factory.mktemp("corpus-bib")
+    srcdir = copy_site(workdir / "site")
+    return {
+        name: build(srcdir, workdir / name, confoverrides={"bibtex_bibfiles": [str(path) for path in paths]})
+        for name, paths in BIBLIOGRAPHIES.items()
+    }
+
+
+def test_the_corpus_holds_sixteen_bibliographies():
+    assert len(AL_FOLIO_BIBS) == 14 and all(path.is_file() for paths in BIBLIOGRAPHIES.values() for path in paths)
+
+
+@pytest.mark.parametrize("name", sorted(BIBLIOGRAPHIES))
+def test_real_bibliography_as_the_sites_bib(bib_builds, name):
+    built = bib_builds[name]
+    assert "build succeeded" in built.status and "Traceback" not in built.status
+    for line in built.warnings:
+        assert _LOCATED.match(line), line
+    papers = built.page("papers/index.html")
+    shown = [item["id"] for item in papers.select("li.homepage-pub")]
+    assert len(shown) == len(set(shown))
+    assert {key.lower() for key in shown} == titled_keys(BIBLIOGRAPHIES[name])
+    for item in papers.select("li.homepage-pub"):
+        assert text_of(item.select_one(".homepage-pub__title")), item["id"]
+    # The rest of the site is still built around it.
+    assert text_of(built.page("index.html").select_one("[role=main] h1")) == "Ziming Liu"
