@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 
 from .diagnostics import warn
 from .frontmatter import front_matter
+from .profile import is_about_page
 
 #: Search result pages show about this many characters of a description.
 MAX_DESCRIPTION_LENGTH = 160
@@ -62,7 +63,8 @@ def page_description(app: Sphinx, docname: str, doctree: nodes.document, *, repo
     declared = front.get("description")
     if isinstance(declared, str) and declared.strip():
         return shorten(declared)
-    if declared is not None and report:
+    # On al-folio about pages the profile module has already said that this description is not text.
+    if declared is not None and report and not is_about_page(front):
         warn(
             f"front matter 'description' should be a non-empty text, not {declared!r}; using the first paragraph",
             "meta",
