@@ -227,7 +227,10 @@ def test_bib_link_fields_refuse_executable_urls_with_one_warning(built_bib):
         "link is left out; website link uses vbscript:, which is not allowed; the link is left out [homepage.url]",
     ]
     links = built_bib.page("index.html").select_one('li.homepage-pub[id="links"]')
-    assert [(a["href"], a.get("rel")) for a in links.find_all("a", href=True)] == [("https://example.org/code", ["noopener"])]
+    # Besides the entry's own paper page (its title links there), only the one safe link is left.
+    external = [a for a in links.find_all("a", href=True) if "homepage-pub__page" not in (a.get("class") or [])]
+    assert [(a["href"], a.get("rel")) for a in external] == [("https://example.org/code", ["noopener"])]
+    assert [a["href"] for a in links.select("a.homepage-pub__page")] == ["papers/links.html"]
 
 
 def test_bib_text_fields_show_markup_as_text(built_bib):
