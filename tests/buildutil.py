@@ -8,7 +8,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import pybtex.errors
 from bs4 import BeautifulSoup
+from pybtex.database.input.bibtex import Parser
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import PROJECT_ROOT
@@ -95,3 +97,22 @@ def copy_site(destination: Path) -> Path:
     """A copy of the real site (conf.py, pages, _ext, _static...) that a test may edit."""
     shutil.copytree(PROJECT_ROOT, destination, ignore=shutil.ignore_patterns(*NOT_THE_SITE))
     return destination
+
+
+def titled_keys(paths) -> set[str]:
+    """The keys of the entries pybtex reads with a title (their own or their crossref's): what a list must show.
+
+    Shared by the corpus tests; pybtex's errors are captured, as the site's own reading captures them.
+    """
+    parser = Parser("utf-8-sig")
+    with pybtex.errors.capture():
+        for path in paths:
+            parser.filename = str(path)
+            parser.parse_string(path.read_text(encoding="utf-8-sig", errors="replace"))
+    entries = parser.data.entries
+    titled = set()
+    for key, entry in entries.items():
+        parent = entries.get(entry.fields.get("crossref", ""))
+        if entry.fields.get("title") or (parent is not None and parent.fields.get("title")):
+            titled.add(key)
+    return titled

@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pybtex.errors
 import pytest
-from pybtex.database.input.bibtex import Parser
 
 from conftest import SHARED
 from publications_support import build, copy_root, page, warning_lines
+from buildutil import titled_keys
 
 CORPUS = SHARED / "corpus"
 AL_FOLIO_BIBLIOGRAPHIES = sorted(CORPUS.glob("*/_bibliography__papers.bib")) if CORPUS.is_dir() else []
@@ -27,20 +26,6 @@ needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus 
 _LOCATED = re.compile(r"^\S+\.(bib|md):\d+: WARNING: .+ \[homepage\.(bibtex|url|image|publications|cite)\]$")
 
 
-def _titled_keys(paths: list[Path]) -> set[str]:
-    """Keys of the entries that have a title, by pybtex's own reading (errors captured)."""
-    parser = Parser("utf-8-sig")
-    with pybtex.errors.capture():
-        for path in paths:
-            parser.filename = str(path)
-            parser.parse_string(path.read_text(encoding="utf-8-sig", errors="replace"))
-    entries = parser.data.entries
-    titled = set()
-    for key, entry in entries.items():
-        parent = entries.get(entry.fields.get("crossref", ""))
-        if entry.fields.get("title") or (parent is not None and parent.fields.get("title")):
-            titled.add(key)
-    return titled
 
 
 def _build_corpus(tmp_path: Path, paths: list[Path], **config):
@@ -57,7 +42,7 @@ def _check(app, srcdir: Path, paths: list[Path]) -> None:
     soup = page(app, "index")
     shown = [li["id"] for li in soup.select("li.homepage-pub")]
     assert len(shown) == len(set(shown)), "anchors must be unique on the page"
-    assert {key.lower() for key in shown} == {key.lower() for key in _titled_keys(paths)}
+    assert {key.lower() for key in shown} == {key.lower() for key in titled_keys(paths)}
     for item in soup.select("li.homepage-pub"):
         assert item.select_one(".homepage-pub__title").get_text().strip(), item["id"]
 
