@@ -34,7 +34,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT / "tests"))
 
 from browser.compressed_server import serve  # noqa: E402 - after the path insert
-from browser.conftest import CHROMIUM_FLAGS  # noqa: E402
+from conftest import CHROMIUM_FLAGS  # noqa: E402
 
 LIGHTHOUSE = PROJECT_ROOT / "benchmarks" / "node_modules" / "lighthouse" / "cli" / "index.js"
 WORK_DIR = PROJECT_ROOT / "benchmarks" / "_work"
@@ -46,19 +46,18 @@ PAGES = {"index": "index.html", "research": "research/index.html", "papers": "pa
 _NOT_SOURCES = shutil.ignore_patterns(".git", ".venv", "_build", "node_modules", "_work", "__pycache__", ".pytest_cache", ".hypothesis")
 
 # Appended to the baseline copy's conf.py (whose _templates/layout.html is removed): the theme's own head,
-# every asset on every page, the whole icon font and icon stylesheet, no favicon.
+# every asset on every page, the whole icon font, untrimmed stylesheets, no favicon.
 _BASELINE_CONF = """
 # -- benchmark baseline: the theme as it comes --
 html_css_files = []
 html_favicon = None
+homepage_trim_css = False
 
 
 def setup(app):
     import homepage.page_assets
-    import homepage.theme_icons
 
     homepage.page_assets.unused_assets = lambda pagename, body: frozenset()
-    homepage.theme_icons.drop_unused_icon_rules = lambda css, used: css
 """
 
 

@@ -38,15 +38,16 @@ class BuiltSite:
         return BeautifulSoup((self.outdir / path).read_text(encoding="utf-8"), "html.parser")
 
 
-def build_site(buildername: str, builddir: Path, **kwargs) -> tuple[SphinxTestApp, str]:
-    """Build the real site from the project root into ``builddir``; return the app and its warnings."""
+def build_site(buildername: str, builddir: Path, settings: dict | None = None, **kwargs) -> tuple[SphinxTestApp, str]:
+    """Build the real site from the project root into ``builddir``, with ``settings`` overriding conf.py;
+    return the app and its warnings."""
     warnings = io.StringIO()
     app = SphinxTestApp(
         buildername,
         srcdir=PROJECT_ROOT,
         builddir=builddir,
         freshenv=True,
-        confoverrides={"nitpicky": True},
+        confoverrides={"nitpicky": True, **(settings or {})},
         status=io.StringIO(),
         warning=warnings,
         **kwargs,

@@ -25,7 +25,7 @@ from .publications import setup_publications
 from .safehtml import setup_safehtml
 from .seo import setup_seo
 from .social import setup_social
-from .theme_icons import setup_theme_icons
+from .unused_css import setup_unused_css
 
 __version__ = "0.1.0"
 
@@ -45,7 +45,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_a11y(app)
     setup_meta(app)
     setup_page_assets(app)
-    setup_theme_icons(app)
+    setup_unused_css(app)
     setup_seo(app)
     setup_safehtml(app)
     return {

@@ -7,6 +7,8 @@ points at the file and line (or the BibTeX key) that caused it.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 from sphinx.util import logging
@@ -24,3 +26,44 @@ def warn(message: str, subtype: str, location: Any = None) -> None:
     or a ``"path:line"`` string for files that are not documents (a .bib file).
     """
     logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)
+
+
+class ConfLines:
+    """Lines of ``conf.py`` where a setting or an entry is written, so a warning can point at it.
+
+    Locations are ``"path:line"`` strings; None (no location) when the text is not in ``conf.py``
+    (a value given with ``-D``), since Sphinx would read a bare path as a document name.
+    """
+
+    def __init__(self, confdir: str | Path | None) -> None:
+        self.path = Path(confdir, "conf.py") if confdir else None
+        try:
+            self.lines = self.path.read_text(encoding="utf-8").splitlines() if self.path else []
+        except OSError:
+            self.lines = []
+
+    def setting(self, name: str) -> str | None:
+        """Where ``name = ...`` is assigned."""
+        for index, line in enumerate(self.lines):
+            if re.match(rf"{re.escape(name)}\s*=", line):
+                return f"{self.path}:{index + 1}"
+        return None
+
+    def entry(self, setting: str, *needles: str) -> str | None:
+        """Where an entry of ``setting`` (a dict or list) is written: the first of ``needles`` found quoted
+        after the setting's line; the setting's own line when none is."""
+        where = self.setting(setting)
+        start = int(where.rsplit(":", 1)[1]) - 1 if where else 0
+        for needle in needles:
+            found = self.find(start, needle, quoted=True)
+            if found is not None:
+                return f"{self.path}:{found + 1}"
+        return where
+
+    def find(self, start: int, text: str, quoted: bool = False) -> int | None:
+        """The index of the first line from ``start`` holding ``text`` (as a quoted string if ``quoted``)."""
+        for index in range(start, len(self.lines)):
+            line = self.lines[index]
+            if (quoted and (f'"{text}"' in line or f"'{text}'" in line)) or (not quoted and text in line):
+                return index
+        return None

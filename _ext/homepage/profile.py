@@ -40,11 +40,10 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .assets import STATIC_DIR, add_stylesheet
-from .diagnostics import warn
+from .diagnostics import ConfLines, warn
 from .frontmatter import FrontMatter, front_matter
 from .images import ResponsiveImage, describe_image, register_image
 from .safehtml import HTML_FIELD
-from .social import ConfLines
 from .urls import url_scheme
 
 ALIGNMENTS = ("right", "left", "center")

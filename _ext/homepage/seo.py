@@ -21,10 +21,10 @@ from xml.etree import ElementTree
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .diagnostics import warn
+from .diagnostics import ConfLines, warn
 from .publications.pages import json_ld
 from .profile import owner_name
-from .social import ConfLines, social_links
+from .social import social_links
 from .urls import is_external_url, is_safe_url
 
 SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -87,10 +87,7 @@ def _check_person(app: Sphinx, config: Config) -> None:
         return
 
     def where(key: str) -> str | None:
-        start = conf.setting("homepage_person")
-        first = int(start.rsplit(":", 1)[1]) - 1 if start else 0
-        found = conf._find(first, str(key), quoted=True)
-        return f"{conf.path}:{found + 1}" if found is not None else start
+        return conf.entry("homepage_person", str(key))
 
     checked = {}
     for key, value in person.items():

@@ -37,7 +37,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from .assets import add_stylesheet
-from .diagnostics import warn
+from .diagnostics import ConfLines, warn
 from .frontmatter import front_matter, nearest_key
 from .social_icons import ICONS
 from .urls import is_external_url, is_safe_url, url_scheme
@@ -150,44 +150,6 @@ class SocialLink:
 # -- Reading the setting -----------------------------------------------------------
 
 
-class ConfLines:
-    """Lines of ``conf.py`` where a setting or an entry is written, so a warning can point at it.
-
-    Locations are ``"path:line"`` strings; None (no location) when the text is not in ``conf.py``
-    (a value given with ``-D``), since Sphinx would read a bare path as a document name.
-    """
-
-    def __init__(self, confdir: str | Path | None) -> None:
-        self.path = Path(confdir, "conf.py") if confdir else None
-        try:
-            self.lines = self.path.read_text(encoding="utf-8").splitlines() if self.path else []
-        except OSError:
-            self.lines = []
-
-    def setting(self, name: str) -> str | None:
-        """Where ``name = ...`` is assigned."""
-        for index, line in enumerate(self.lines):
-            if re.match(rf"{re.escape(name)}\s*=", line):
-                return f"{self.path}:{index + 1}"
-        return None
-
-    def location(self, *needles: str) -> str | None:
-        """Where an entry of ``homepage_social`` is written: the first of ``needles`` found, as a quoted string."""
-        start = self._find(0, "homepage_social") or 0
-        for needle in needles:
-            found = self._find(start, needle, quoted=True)
-            if found is not None:
-                return f"{self.path}:{found + 1}"
-        return self.setting("homepage_social")
-
-    def _find(self, start: int, text: str, quoted: bool = False) -> int | None:
-        for index in range(start, len(self.lines)):
-            line = self.lines[index]
-            if (quoted and (f'"{text}"' in line or f"'{text}'" in line)) or (not quoted and text in line):
-                return index
-        return None
-
-
 def read_social_setting(
     value: Any, confdir: str | Path | None = None, static_dirs: list[Path] | None = None
 ) -> list[SocialLink]:
@@ -210,9 +172,9 @@ def read_social_setting(
         return []
     links = []
     for key, entry in entries:
-        link = _read_entry(str(key), entry, lambda *needles: conf.location(str(key), *needles))
+        link = _read_entry(str(key), entry, lambda *needles: conf.entry("homepage_social", str(key), *needles))
         if link is not None and link.icon_is_image and static_dirs is not None:
-            link = _with_existing_icon(link, static_dirs, conf.location(str(key), "icon", "logo"))
+            link = _with_existing_icon(link, static_dirs, conf.entry("homepage_social", str(key), "icon", "logo"))
         if link is not None:
             links.append(link)
     return links

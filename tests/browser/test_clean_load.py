@@ -35,7 +35,7 @@ def test_icons_come_from_the_subset_font_only(open_site, site_pages):
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_every_visible_theme_icon_draws_a_glyph(open_site, viewport):
-    """The icon rules the build keeps (homepage.theme_icons) cover every icon the theme shows."""
+    """The icon rules the build keeps (homepage.unused_css) cover every icon the theme shows."""
     visit = open_site(viewport)
     visit.goto("index.html")
     icons = visit.page.evaluate(

@@ -1,0 +1,278 @@
+"""Third-party stylesheets without the rules that no page of the site can match.
+
+pydata-sphinx-theme's stylesheet carries all of Bootstrap and Font Awesome's class dictionary: 64 KB
+compressed, which a phone must download before it draws anything. This site uses a few hundred of its
+5,000 rules. Once the site is built, the output's copies of the stylesheets in :data:`TRIMMED_STYLESHEETS`
+lose every selector that names a class no page and no script can put on an element; every other rule
+stays byte for byte as its authors wrote it. ``homepage_trim_css = False`` in ``conf.py`` turns this off.
+
+Why that is safe:
+
+- A selector is dropped only when one of its classes outside parentheses is unused: such a selector
+  cannot match. Classes inside ``:not()``, ``:is()`` or ``:has()`` are never counted, nor are element
+  names, ids, attributes or pseudo-classes (``[data-theme=dark]``, ``:hover``).
+- "Used" is generous: every class attribute of every built page, every word (not only string literals)
+  of every local script a page loads, and, for a string that ends in a dash (``"bs-"``, ``` `bs-${x}` ```),
+  every class that starts with it, since scripts build names like ``bs-tooltip-top`` from parts.
+- When a page loads a script from another host, which classes it adds cannot be known: nothing is trimmed.
+
+The browser suite proves it on the real site: computed styles with and without trimming are identical
+on every page, in both colour modes, at phone and desktop widths, with the menus and dialogs open
+(``tests/browser/test_unused_css.py``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tinycss2
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+from .diagnostics import ConfLines, warn
+
+logger = logging.getLogger(__name__)
+
+#: Stylesheets (paths under the output's ``_static``) that are trimmed; our own are written lean.
+TRIMMED_STYLESHEETS = (
+    "styles/pydata-sphinx-theme.css",
+    "basic.css",
+    "sphinx-design.min.css",
+    "pygments.css",
+)
+
+#: At-rules whose block holds rules: trimmed inside, dropped when nothing is left. Others stay whole.
+_GROUPING_AT_RULES = frozenset({"media", "supports", "container", "layer", "scope", "document"})
+
+_CLASS_ATTRIBUTE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_EVENT_ATTRIBUTE = re.compile(r"""\son[a-z]+\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']""", re.I)
+_INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script\s*>", re.I | re.S)
+_WORD = re.compile(r"[A-Za-z_-][\w-]*")
+# A string literal, or the start of a template literal, that ends in a dash: a class name built from parts.
+_PREFIX_LITERAL = re.compile(r"""["'`]([A-Za-z_-][\w-]*-)(?:["'`]|\$\{)""")
+
+
+@dataclass
+class ClassesInUse:
+    """The class names that may be on an element of the built site."""
+
+    names: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+    #: A script whose classes cannot be known (another host's); empty when every script was read.
+    unknowable: str = ""
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.names or name.startswith(tuple(self.prefixes))
+
+    def add_script(self, text: str) -> None:
+        self.names.update(_WORD.findall(text))
+        self.prefixes.update(_PREFIX_LITERAL.findall(text))
+
+
+def classes_in_use(outdir: Path) -> ClassesInUse:
+    """Every class the built pages in ``outdir`` carry or the scripts they load may add."""
+    in_use = ClassesInUse()
+    scripts: set[Path] = set()
+    for page in sorted(outdir.rglob("*.html")):
+        markup = page.read_text(encoding="utf-8", errors="replace")
+        for match in _CLASS_ATTRIBUTE.finditer(markup):
+            in_use.names.update((match.group(1) or match.group(2) or match.group(3) or "").split())
+        for match in _EVENT_ATTRIBUTE.finditer(markup):
+            in_use.add_script(match.group(1) or match.group(2) or "")
+        for body in _INLINE_SCRIPT.findall(markup):
+            in_use.add_script(body)
+        for src in _SCRIPT_SRC.findall(markup):
+            if "{{" in src:
+                continue  # a template shipped as a static file (the theme's webpack-macros.html), not a page
+            if "://" in src or src.startswith("//"):
+                in_use.unknowable = in_use.unknowable or f"{page.relative_to(outdir).as_posix()} loads {src}"
+                continue
+            path = src.split("?", 1)[0].split("#", 1)[0]
+            base = outdir if path.startswith("/") else page.parent
+            scripts.add(Path(posixpath.normpath(posixpath.join(base.as_posix(), path.lstrip("/")))))
+    for script in sorted(scripts):
+        if script.is_file():
+            in_use.add_script(script.read_text(encoding="utf-8", errors="replace"))
+    return in_use
+
+
+# -- Trimming ---------------------------------------------------------------------
+
+
+def _required_classes(selector: list) -> Iterator[str]:
+    """The classes an element must carry for ``selector`` to match: ``.name`` outside any parentheses.
+
+    Function tokens (``:not(...)``, ``:is(...)``) and ``[...]`` arrive as single blocks, so classes inside
+    them are never seen here.
+    """
+    after_dot = False
+    for token in selector:
+        if after_dot and token.type == "ident":
+            yield token.value
+        after_dot = token.type == "literal" and token.value == "."
+
+
+@dataclass
+class TrimReport:
+    rules: int = 0
+    dropped: int = 0
+
+
+class _Source:
+    """The stylesheet's text, to copy what is kept exactly as written.
+
+    tinycss2 re-serialises some tokens differently from the source (``"\\f062"`` becomes the character
+    itself), so kept rules are cut out of the text at the positions tinycss2 reports, never re-serialised.
+    """
+
+    def __init__(self, css: str) -> None:
+        # The newlines and NULs tinycss2 normalises before it counts lines and columns.
+        self.text = css.replace("\0", "\ufffd").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", self.text)]
+
+    def offset(self, token) -> int:
+        return self.line_starts[token.source_line - 1] + token.source_column - 1
+
+
+@dataclass
+class _Item:
+    """A rule, at-rule or comment at one level of the stylesheet, and where its text starts and ends."""
+
+    tokens: list
+    start: int
+    end: int = 0
+
+    @property
+    def block(self):
+        last = self.tokens[-1]
+        return last if last.type == "{} block" else None
+
+
+def _items(tokens: list, source: _Source, end: int) -> list[_Item]:
+    """Split one level's component values into rules, at-rules and comments (CSS Syntax's rule grammar)."""
+    items: list[_Item] = []
+    current: _Item | None = None
+    for token in tokens:
+        if current is None:
+            if token.type == "whitespace" or (token.type == "literal" and token.value == ";"):
+                continue
+            current = _Item([token], source.offset(token))
+            items.append(current)
+        else:
+            current.tokens.append(token)
+        first = current.tokens[0]
+        if (
+            first.type == "comment"
+            or token.type == "{} block"
+            or (first.type == "at-keyword" and token.type == "literal" and token.value == ";")
+        ):
+            current = None
+    for item, following in zip(items, items[1:] + [None]):
+        item.end = len(source.text[: following.start if following else end].rstrip())
+    return items
+
+
+def drop_unused_rules(css: str, in_use: ClassesInUse | Iterable[str]) -> tuple[str, TrimReport]:
+    """``css`` without the selectors that need a class not ``in_use``, nor the rules left with none."""
+    if not isinstance(in_use, ClassesInUse):
+        in_use = ClassesInUse(names=set(in_use))
+    source = _Source(css)
+    report = TrimReport()
+    tokens = tinycss2.parse_component_value_list(source.text)
+    return "".join(_trim(tokens, source, len(source.text), in_use, report)), report
+
+
+def _trim(tokens: list, source: _Source, end: int, in_use: ClassesInUse, report: TrimReport) -> list[str]:
+    """The kept parts of one level of the stylesheet, whose text ends at offset ``end``."""
+    kept: list[str] = []
+    for item in _items(tokens, source, end):
+        first, block, text = item.tokens[0], item.block, source.text[item.start : item.end]
+        if first.type == "comment":
+            # Licence notices ("/*! ...") stay; the source map no longer matches the trimmed file.
+            if first.value.startswith("!"):
+                kept.append(text)
+        elif first.type == "at-keyword":
+            if block is not None and first.lower_value in _GROUPING_AT_RULES:
+                opening = source.offset(block)
+                closing = item.end - 1 if text.endswith("}") else item.end
+                inner = _trim(block.content, source, closing, in_use, report)
+                if inner:
+                    kept.append(source.text[item.start : opening + 1] + "".join(inner) + "}")
+            else:
+                kept.append(text)  # @charset, @import, @font-face, @keyframes, @property...
+        elif block is not None:
+            kept.extend(_trim_rule(item, source, in_use, report))
+        else:
+            kept.append(text)  # not a rule: left for the browser to ignore, as it would have
+    return kept
+
+
+def _trim_rule(item: _Item, source: _Source, in_use: ClassesInUse, report: TrimReport) -> list[str]:
+    report.rules += 1
+    opening = source.offset(item.block)
+    # The selectors, each with where its text ends (the comma after it, or the rule's "{").
+    selectors: list[tuple[list, int]] = []
+    current: list = []
+    for token in item.tokens[:-1]:
+        if token.type == "literal" and token.value == ",":
+            selectors.append((current, source.offset(token)))
+            current = []
+        else:
+            current.append(token)
+    selectors.append((current, opening))
+    live, start = [], item.start
+    for selector, stop in selectors:
+        if all(name in in_use for name in _required_classes(selector)):
+            live.append(source.text[start:stop].strip())
+        start = stop + 1
+    if not live:
+        report.dropped += 1
+        return []
+    return [",".join(live) + source.text[opening : item.end]]
+
+
+# -- Build integration -------------------------------------------------------------
+
+
+def trim_stylesheets(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html" or not app.config.homepage_trim_css:
+        return
+    outdir = Path(app.outdir)
+    static = outdir / "_static"
+    stylesheets = [static / name for name in TRIMMED_STYLESHEETS if (static / name).is_file()]
+    if not stylesheets:
+        return  # another theme, no sphinx-design
+    in_use = classes_in_use(outdir)
+    if in_use.unknowable:
+        logger.info("homepage: stylesheets not trimmed: %s, whose classes cannot be known", in_use.unknowable)
+        return
+    for stylesheet in stylesheets:
+        # Sphinx copies these afresh on every build, so each build trims the whole file, never a trimmed one.
+        css = stylesheet.read_text(encoding="utf-8")
+        trimmed, report = drop_unused_rules(css, in_use)
+        stylesheet.write_text(trimmed, encoding="utf-8")
+        logger.verbose(
+            "homepage: %s: %d of %d rules kept", stylesheet.relative_to(outdir), report.rules - report.dropped, report.rules
+        )
+
+
+def _check_config(app: Sphinx, config: Config) -> None:
+    if not isinstance(config.homepage_trim_css, bool):
+        warn(
+            f"homepage_trim_css must be True or False, not {config.homepage_trim_css!r}: stylesheets are trimmed",
+            "config",
+            ConfLines(app.confdir).setting("homepage_trim_css"),
+        )
+        config.homepage_trim_css = True
+
+
+def setup_unused_css(app: Sphinx) -> None:
+    app.add_config_value("homepage_trim_css", True, "html")
+    app.connect("config-inited", _check_config)
+    app.connect("build-finished", trim_stylesheets)

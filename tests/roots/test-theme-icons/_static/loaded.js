@@ -1,1 +1,0 @@
-document.body.append(Object.assign(document.createElement("i"), {className: "fa-solid fa-ghost"}));

@@ -1,1 +1,0 @@
-const never = "fa-anchor";

@@ -1,0 +1,10 @@
+import pathlib
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).parents[3] / "_ext"))
+extensions = ["myst_parser", "homepage"]
+exclude_patterns = ["_build"]
+html_theme = "pydata_sphinx_theme"
+html_context = {"default_mode": "auto"}
+# A script from another host: nobody can say which classes it will add.
+html_js_files = ["https://cdn.example.org/widgets.js"]

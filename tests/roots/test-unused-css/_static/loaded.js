@@ -1,0 +1,3 @@
+document.body.append(Object.assign(document.createElement("i"), {className: "fa-solid fa-ghost"}));
+const kind = "header";
+document.body.append(Object.assign(document.createElement("div"), {className: "toast-" + kind}));

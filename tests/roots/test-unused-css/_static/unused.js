@@ -1,0 +1,2 @@
+const never = "fa-anchor";
+document.body.classList.add("carousel-inner", "alert-danger");
