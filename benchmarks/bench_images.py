@@ -1,4 +1,4 @@
-"""How much the profile photo weighs once the build has made its WebP copies.
+"""How much the profile photo weighs once the build has made its AVIF and WebP copies.
 
 Run on demand (not a test):
 
@@ -21,7 +21,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT / "_ext"))
 
-from homepage.images import WEBP_QUALITY, describe_image, write_variants  # noqa: E402
+from homepage.images import AVIF_QUALITY, WEBP_QUALITY, describe_image, write_variants  # noqa: E402
 
 SOURCES = [
     ("stand-in", PROJECT_ROOT / "_static" / "rosegarden.png"),
@@ -41,15 +41,21 @@ def measure(label: str, source: Path) -> None:
         rewritten = write_variants(image, out)
         cached = time.perf_counter() - started
         print(f"{label}: {source} — {image.width}x{image.height}, {source_bytes:,} bytes (baseline)")
+        avif_by_width = {v.width: v for v in image.avif_variants}
         for variant in image.variants:
             size = (out / variant.filename).stat().st_size
-            print(
-                f"  {variant.width:>5}w  {variant.width}x{variant.height:<5} {size:>9,} bytes"
+            line = (
+                f"  {variant.width:>5}w  {variant.width}x{variant.height:<5} WebP {size:>9,} bytes"
                 f"  = {size / source_bytes:6.1%} of the source  ({source_bytes / size:5.1f}x smaller)"
             )
-        total = sum((out / v.filename).stat().st_size for v in image.variants)
+            if variant.width in avif_by_width:
+                avif = (out / avif_by_width[variant.width].filename).stat().st_size
+                line += f";  AVIF {avif:>8,} bytes = {avif / size:4.2f}x the WebP"
+            print(line)
+        total = sum((out / v.filename).stat().st_size for v in image.all_variants)
         print(f"  all copies {total:,} bytes; made in {cold:.2f} s, cached rebuild {cached * 1000:.1f} ms "
-              f"({len(rewritten)} rewritten); WebP quality {WEBP_QUALITY}")
+              f"({len(rewritten)} rewritten); WebP quality {WEBP_QUALITY}, AVIF quality {AVIF_QUALITY}"
+              + ("" if image.avif_variants else " (this Pillow has no AVIF: WebP only)"))
 
 
 def main(extra: list[str]) -> None:

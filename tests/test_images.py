@@ -25,27 +25,30 @@ def gradient(width: int, height: int, mode: str = "RGB") -> Image.Image:
 
 
 def test_widths_follow_the_source():
-    assert variant_widths(760) == [240, 360, 480, 760]  # 720 is too close to 760 to be worth a copy
-    assert variant_widths(4000) == [240, 360, 480, 720, 960, 1440]
+    assert variant_widths(760) == [240, 360, 480, 600, 760]  # 720 is too close to 760 to be worth a copy
+    assert variant_widths(4000) == [240, 360, 480, 600, 720, 960, 1440]
     assert variant_widths(500) == [240, 360, 500]
     assert variant_widths(200) == [200]
 
 
-def test_copies_are_webp_at_each_width_and_made_once(tmp_path):
+def test_copies_are_avif_and_webp_at_each_width_and_made_once(tmp_path):
     source = tmp_path / "my photo, 2024.png"
     gradient(1000, 800).save(source)
     image = describe_image(source)
     assert (image.width, image.height) == (1000, 800)
-    assert [(v.width, v.height) for v in image.variants] == [(240, 192), (360, 288), (480, 384), (720, 576), (1000, 800)]
-    for variant in image.variants:
+    sizes = [(240, 192), (360, 288), (480, 384), (600, 480), (720, 576), (1000, 800)]
+    assert [(v.width, v.height) for v in image.variants] == sizes
+    assert [(v.width, v.height) for v in image.avif_variants] == sizes  # Pillow's wheels carry libavif
+    for variant in image.all_variants:
         assert " " not in variant.filename and "," not in variant.filename  # safe inside a srcset
 
     out = tmp_path / "_images"
     written = write_variants(image, out)
-    assert sorted(p.name for p in written) == sorted(v.filename for v in image.variants)
-    for variant in image.variants:
-        with Image.open(out / variant.filename) as copy:
-            assert (copy.format, copy.size) == ("WEBP", (variant.width, variant.height))
+    assert sorted(p.name for p in written) == sorted(v.filename for v in image.all_variants)
+    for variants, image_format in ((image.variants, "WEBP"), (image.avif_variants, "AVIF")):
+        for variant in variants:
+            with Image.open(out / variant.filename) as copy:
+                assert (copy.format, copy.size) == (image_format, (variant.width, variant.height))
     stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
 
     # The same source again: nothing is encoded, nothing is touched.
@@ -64,10 +67,10 @@ def test_a_changed_source_gets_new_copies_and_the_old_ones_go(tmp_path):
 
     gradient(400, 300).transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(source)
     after = describe_image(source)
-    assert {v.filename for v in after.variants}.isdisjoint(v.filename for v in before.variants)
+    assert {v.filename for v in after.all_variants}.isdisjoint(v.filename for v in before.all_variants)
     write_variants(after, out)
-    remove_stale_variants(out, {v.filename for v in after.variants})
-    assert sorted(p.name for p in out.iterdir()) == sorted([*(v.filename for v in after.variants), "diagram.webp"])
+    remove_stale_variants(out, {v.filename for v in after.all_variants})
+    assert sorted(p.name for p in out.iterdir()) == sorted([*(v.filename for v in after.all_variants), "diagram.webp"])
 
 
 def test_exif_orientation_is_applied(tmp_path):
@@ -101,14 +104,17 @@ def test_a_file_that_is_not_an_image_raises_oserror(tmp_path):
 
 @pytest.mark.skipif(not REAL_PHOTO.is_file(), reason="../shared/assets/rosegarden.png (the owner's real photo) is not available")
 def test_real_photo_copies_are_a_fraction_of_it(tmp_path):
-    """The owner's 1.3 MB photo, read in place: every copy is at most a tenth of it."""
+    """The owner's 1.3 MB photo, read in place: every copy is at most a tenth of it, and AVIF well under WebP."""
     image = describe_image(REAL_PHOTO)
-    assert [v.width for v in image.variants] == [240, 360, 480, 760]
+    assert [v.width for v in image.variants] == [v.width for v in image.avif_variants] == [240, 360, 480, 600, 760]
     write_variants(image, tmp_path)
     source_bytes = REAL_PHOTO.stat().st_size
-    sizes = [(tmp_path / v.filename).stat().st_size for v in image.variants]
-    assert sizes == sorted(sizes)
-    assert sizes[-1] < source_bytes / 10
+    webp = [(tmp_path / v.filename).stat().st_size for v in image.variants]
+    avif = [(tmp_path / v.filename).stat().st_size for v in image.avif_variants]
+    assert webp == sorted(webp) and avif == sorted(avif)
+    assert webp[-1] < source_bytes / 10
+    # The copy a 412px phone at 1.75x takes (600w, see TARGET_WIDTHS) fits the page-weight budget.
+    assert avif[3] < 0.7 * webp[3] and avif[3] < 60_000
 
 
 def test_build_remakes_copies_only_when_the_photo_changes(make_app, rootdir, tmp_path):
@@ -123,13 +129,14 @@ def test_build_remakes_copies_only_when_the_photo_changes(make_app, rootdir, tmp
         app = make_app("html", srcdir=srcdir, builddir=builddir)
         app.build()
         assert warnings_of(app) == []
-        srcset = card_of(page(app, "index.html")).select_one("img")["srcset"]
-        copies = {p.name: p.stat().st_mtime_ns for p in Path(app.outdir, "_images").glob("*.webp")}
+        card = card_of(page(app, "index.html"))
+        srcset = card.select_one("img")["srcset"] + ", " + card.select_one('source[type="image/avif"]')["srcset"]
+        copies = {p.name: p.stat().st_mtime_ns for p in Path(app.outdir, "_images").glob("*.*") if p.suffix in (".webp", ".avif")}
         app.cleanup()
         return srcset, copies
 
     first_srcset, first_copies = build()
-    assert len(first_copies) == 4
+    assert len(first_copies) == 10  # 5 widths, AVIF and WebP
     second_srcset, second_copies = build()
     assert (second_srcset, second_copies) == (first_srcset, first_copies)  # nothing re-encoded
 
@@ -138,6 +145,6 @@ def test_build_remakes_copies_only_when_the_photo_changes(make_app, rootdir, tmp
     third_srcset, third_copies = build()
     # The page was read again (the photo is one of its dependencies) and points at the new copies only.
     assert third_srcset != first_srcset
-    assert set(third_copies).isdisjoint(first_copies) and len(third_copies) == 4
+    assert set(third_copies).isdisjoint(first_copies) and len(third_copies) == 10
     for candidate in third_srcset.split(","):
         assert Path(candidate.split()[0]).name in third_copies

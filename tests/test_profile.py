@@ -67,11 +67,19 @@ def test_home_page_photo_is_served_responsive(site):
     assert (photo["width"], photo["height"]) == ("760", "718")  # the stand-in's size: no layout shift
     assert photo["sizes"] == PHOTO_SIZES
     candidates = [c.strip().split() for c in photo["srcset"].split(",")]
-    assert [w for _, w in candidates] == ["240w", "360w", "480w", "760w"]
+    assert [w for _, w in candidates] == ["240w", "360w", "480w", "600w", "760w"]
     for url, _ in candidates:
         assert re.fullmatch(r"_images/rosegarden-[0-9a-f]{10}-\d+w\.webp", url)
         assert (site.outdir / url).read_bytes()[8:12] == b"WEBP"
     assert photo["src"] == candidates[-1][0]
+    # Before it, in the same <picture>, the same widths as AVIF for the browsers that read it.
+    avif = photo.find_parent("picture").select_one('source[type="image/avif"]')
+    assert avif is not None and avif["sizes"] == PHOTO_SIZES
+    assert [c.split()[1] for c in avif["srcset"].split(", ")] == [w for _, w in candidates]
+    for candidate in avif["srcset"].split(", "):
+        url = candidate.split()[0]
+        assert re.fullmatch(r"_images/rosegarden-[0-9a-f]{10}-\d+w\.avif", url)
+        assert (site.outdir / url).read_bytes()[4:12] == b"ftypavif"
     # The original PNG is not published: pages only use the copies.
     assert not list(site.outdir.glob("_images/*.png"))
 
@@ -428,8 +436,8 @@ def test_photo_floats_beside_the_bio_on_wide_screens_and_stacks_on_phones(site, 
     # The photo keeps its proportions (width/height attributes and CSS agree) and has rounded corners.
     assert box["photo"]["height"] == pytest.approx(box["photo"]["width"] * 718 / 760, abs=2)
     assert box["radius"] == "8px"
-    # The browser picked one of the WebP copies, and the social row is below everything, centred.
-    assert re.search(r"/_images/rosegarden-[0-9a-f]{10}-\d+w\.webp$", box["loaded"])
+    # Chromium reads AVIF: it picked one of those copies. The social row is below everything, centred.
+    assert re.search(r"/_images/rosegarden-[0-9a-f]{10}-\d+w\.avif$", box["loaded"])
     assert box["social"]["y"] >= box["lastText"]["y"] + box["lastText"]["height"]
     social_centre = box["social"]["x"] + box["social"]["width"] / 2
     assert social_centre == pytest.approx(box["content"]["x"] + box["content"]["width"] / 2, abs=4)

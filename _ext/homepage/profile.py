@@ -301,12 +301,19 @@ def visit_profile_card_html(self, node: profile_card) -> None:
     if photo is not None:
         prefix = self.builder.imgpath + "/"
         largest = photo.largest
-        # The page's largest image, above the fold: fetched first, never lazily.
+        # AVIF where the browser reads it, WebP elsewhere; the page's largest image, above the fold:
+        # fetched first, never lazily.
+        self.body.append("<picture>\n")
+        if photo.avif_variants:
+            self.body.append(
+                f'<source type="image/avif" srcset="{html.escape(photo.srcset(prefix, photo.avif_variants))}" '
+                f'sizes="{PHOTO_SIZES}">\n'
+            )
         self.body.append(
             f'<img class="homepage-profile__photo" src="{html.escape(prefix + largest.filename)}" '
             f'srcset="{html.escape(photo.srcset(prefix))}" sizes="{PHOTO_SIZES}" '
             f'width="{largest.width}" height="{largest.height}" alt="{html.escape(node["alt"])}" '
-            'loading="eager" fetchpriority="high" decoding="async">\n'
+            'loading="eager" fetchpriority="high" decoding="async">\n</picture>\n'
         )
 
 

@@ -29,6 +29,7 @@ class CompressingHandler(SimpleHTTPRequestHandler):
         ".mjs": "application/javascript",
         ".woff2": "font/woff2",
         ".webp": "image/webp",
+        ".avif": "image/avif",
         ".svg": "image/svg+xml",
         ".ico": "image/x-icon",
     }
