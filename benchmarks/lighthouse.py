@@ -45,7 +45,7 @@ PAGES = {"index": "index.html", "research": "research/index.html", "papers": "pa
 # What the copy of the sources leaves out: environments, builds, caches, the benchmark's own files.
 _NOT_SOURCES = shutil.ignore_patterns(".git", ".venv", "_build", "node_modules", "_work", "__pycache__", ".pytest_cache", ".hypothesis")
 
-# Appended to the baseline copy's conf.py (whose _templates/layout.html is removed): the theme's own head,
+# Appended to the baseline copy's conf.py: the theme's own layout (not homepage/templates/layout.html),
 # every asset on every page, the whole icon font, untrimmed stylesheets, no favicon.
 _BASELINE_CONF = """
 # -- benchmark baseline: the theme as it comes --
@@ -58,6 +58,11 @@ def setup(app):
     import homepage.page_assets
 
     homepage.page_assets.unused_assets = lambda pagename, body: frozenset()
+
+    def theme_layout_only(app, config):
+        config.templates_path = [p for p in config.templates_path if p != str(homepage.page_assets.TEMPLATES_DIR)]
+
+    app.connect("config-inited", theme_layout_only, priority=900)
 """
 
 
@@ -79,7 +84,6 @@ def copy_sources(destination: Path, photo: Path | None, baseline: bool = False) 
     if photo is not None:
         shutil.copyfile(photo, source / "_static" / profile_image_name(source))
     if baseline:
-        (source / "_templates" / "layout.html").unlink(missing_ok=True)
         with (source / "conf.py").open("a", encoding="utf-8") as conf:
             conf.write(_BASELINE_CONF)
     return source

@@ -43,9 +43,16 @@ def test_real_site_pages_skip_unused_assets(site):
         assert {"pydata-sphinx-theme.css", "site.css", "documentation_options.js"} <= assets, page
         # The theme's fontawesome.js draws only "fa-custom" icons, which this site has none of.
         assert "fontawesome.js" not in assets, page
-        # theme.css imports basic.css: preloaded so both arrive in one round trip.
-        preloads = [tag["href"] for tag in site.page(page).select('link[rel="preload"][as="style"]')]
-        assert [posixpath.basename(href) for href in preloads] == ["basic.css"], page
+        # basic.css linked in place of theme.css (whose only line imports it), first, before the theme's rules.
+        stylesheets = [posixpath.basename(tag["href"].split("?")[0]) for tag in site.page(page).select('link[rel="stylesheet"]')]
+        assert stylesheets[:2] == ["basic.css", "pydata-sphinx-theme.css"], page
+        assert "theme.css" not in stylesheets, page
+        # Nothing preloaded: the theme's deferred scripts no longer compete with the stylesheets first paint needs.
+        assert site.page(page).select('link[rel="preload"]') == [], page
+        assert [posixpath.basename(tag["src"].split("?")[0]) for tag in site.page(page).select("script[defer][src*=scripts]")] == [
+            "bootstrap.js",
+            "pydata-sphinx-theme.js",
+        ], page
     search = _assets(site.page("search.html"))
     assert SEARCH_TOOLS <= search
     # The theme's search tools are written once on the search page, not twice.
@@ -71,3 +78,14 @@ def test_assets_follow_each_page_in_a_parallel_build(make_app, rootdir, tmp_path
         set(), {"sphinx-design.min.css"}, {"sphinx-design.min.css", "design-tabs.js"}, {"pygments.css"}
     ]
     assert app.warning.getvalue() == ""
+
+
+@pytest.mark.sphinx("html", testroot="unused-css")
+def test_the_extensions_layout_serves_any_pydata_site(app):
+    """A site without its own layout.html gets the extension's: no search scripts, theme.css or preloads."""
+    app.build()
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assets = _assets(soup)
+    assert assets & (SEARCH_TOOLS | {"theme.css", "fontawesome.js"}) == set()
+    assert soup.select('link[rel="preload"]') == []
+    assert SEARCH_TOOLS <= _assets(BeautifulSoup((app.outdir / "search.html").read_text(encoding="utf-8"), "html.parser"))

@@ -136,9 +136,9 @@ def test_the_theme_stylesheet_keeps_what_pages_and_loaded_scripts_use(app):
     # The page's classes, its loaded script's (a literal and a dash-ended prefix), its onclick's, the theme's own.
     for name in ("fa-rocket", "alert-info", "fa-ghost", "toast-header", "badge", "fa-bars", "bd-header", "navbar-brand"):
         assert _names_class(css, name), name
-    # Named only by a script no page loads, or by nothing at all. (Icons all stay here: the theme's
-    # fontawesome.js, which this project's layout leaves out, can add any "fa-" class.)
-    for name in ("carousel-inner", "alert-danger", "accordion-button", "list-group-item-danger"):
+    # Named only by a script no page loads, or by nothing at all. (The extension's layout leaves out the
+    # theme's fontawesome.js, which could add any "fa-" class.)
+    for name in ("fa-anchor", "fa-github", "carousel-inner", "alert-danger", "accordion-button", "list-group-item-danger"):
         assert not _names_class(css, name), name
     assert "html[data-theme=dark]" in css and "@font-face" in css and "Bootstrap" in css
     original = THEME_ORIGINAL.read_text(encoding="utf-8")
