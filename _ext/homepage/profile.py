@@ -49,8 +49,9 @@ from .urls import url_scheme
 ALIGNMENTS = ("right", "left", "center")
 #: The ``profile`` keys al-folio reads (``address`` is the older name of ``more_info``).
 PROFILE_KEYS = ("align", "image", "image_circular", "more_info", "address")
-#: How wide the photo is drawn (profile.css): 30% of the ~900px column on wide screens, the full width on phones.
-PHOTO_SIZES = "(min-width: 960px) 270px, (min-width: 576px) 30vw, 100vw"
+#: How wide the photo is drawn (profile.css): 30% of the ~900px column on wide screens; on phones the column
+#: (the viewport less 1rem of padding each side), at most 20rem.
+PHOTO_SIZES = "(min-width: 960px) 270px, (min-width: 576px) 30vw, (min-width: 352px) 20rem, calc(100vw - 2rem)"
 #: al-folio keeps photos in assets/img; a site copied from al-folio keeps working.
 ALFOLIO_IMAGE_DIR = "assets/img"
 
