@@ -1,6 +1,5 @@
 """Front matter read again from the source: real types, and the line of every key."""
 
-from pathlib import Path
 
 import pytest
 

@@ -6,7 +6,6 @@ opens its own context (viewport, colour scheme, storage) so tests cannot leak st
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,17 +74,18 @@ class Visit:
 
 @pytest.fixture
 def open_site(browser, site_url) -> Iterator[Callable[..., Visit]]:
-    """``open_site(viewport="wide"|"phone", mode="light"|"dark", **context_options)`` -> a fresh :class:`Visit`.
+    """``open_site(viewport="wide"|"phone", mode="light"|"dark", base_url=None, **context_options)`` -> a fresh
+    :class:`Visit` of the real site (or of the site served at ``base_url``).
 
     ``mode`` is the visitor's system preference (prefers-color-scheme): the site's default mode is "auto".
     """
     contexts = []
 
-    def open_(viewport: str = "wide", mode: str = "light", **context_options) -> Visit:
+    def open_(viewport: str = "wide", mode: str = "light", base_url: str | None = None, **context_options) -> Visit:
         context = browser.new_context(**VIEWPORTS[viewport], color_scheme=mode, **context_options)
         contexts.append(context)
         page = context.new_page()
-        visit = Visit(page=page, base_url=site_url)
+        visit = Visit(page=page, base_url=base_url or site_url)
 
         def on_console(message) -> None:
             if message.type == "error":
@@ -120,13 +120,9 @@ def open_site(browser, site_url) -> Iterator[Callable[..., Visit]]:
         context.close()
 
 
-def page_with(site, site_pages: list[str], selector: str, waiting_for: str) -> str:
-    """The first built page holding ``selector``; skips the test, naming what it waits for, when none does.
-
-    For the parts of the shared markup contract (COMMON_BRIEF.md) built in other branches: their tests
-    start asserting as soon as the markup is in the build.
-    """
+def page_with(site, site_pages: list[str], selector: str, what: str) -> str:
+    """The first built page holding ``selector``; fails, naming ``what`` is missing, when none does."""
     for path in site_pages:
         if site.page(path).select_one(selector) is not None:
             return path
-    pytest.skip(f"{waiting_for} in this build yet (no page has {selector!r})")
+    raise AssertionError(f"{what} in this build (no page has {selector!r})")
