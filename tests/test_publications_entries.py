@@ -162,7 +162,11 @@ def test_third_party_badges_are_not_rendered(fields_site):
 
 def test_assets_are_served_by_the_site(fields_site):
     soup = page(fields_site, "index")
-    assert soup.select_one('link[href^="_static/publications.css"]') is not None
+    # publications.css is served inside the extension's one stylesheet (homepage.assets).
+    bundle = soup.select_one('link[href^="_static/homepage.css"]')
+    assert bundle is not None
+    bundle_css = (Path(fields_site.outdir) / bundle["href"].split("?")[0]).read_text(encoding="utf-8")
+    assert "/* publications.css */" in bundle_css and ".homepage-pub" in bundle_css
     script = soup.select_one('script[src^="_static/publications.js"]')
     assert script is not None and script.has_attr("defer")
     for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):

@@ -1,0 +1,35 @@
+"""The extension's component stylesheets reach every page as one file, homepage.css (homepage.assets)."""
+
+from __future__ import annotations
+
+import posixpath
+
+from homepage.assets import STATIC_DIR
+
+
+def _stylesheets(soup) -> list[str]:
+    return [posixpath.basename(tag["href"].split("?")[0]) for tag in soup.select('link[rel="stylesheet"]')]
+
+
+def test_every_page_links_one_extension_stylesheet_before_the_sites_own(site):
+    for page in ("index.html", "research/index.html", "papers/index.html", "about/index.html", "search.html"):
+        stylesheets = _stylesheets(site.page(page))
+        assert stylesheets.count("homepage.css") == 1, page
+        assert not {"profile.css", "social.css", "publications.css"} & set(stylesheets), page
+        # The site's own rules (conf.py html_css_files) come after, so they can override the extension's.
+        assert stylesheets.index("homepage.css") < stylesheets.index("site.css"), page
+
+
+def test_the_bundle_holds_each_component_stylesheet_whole_in_order(site):
+    bundle = (site.outdir / "_static" / "homepage.css").read_text(encoding="utf-8")
+    positions = []
+    for name in ("profile.css", "publications.css", "social.css"):
+        source = (STATIC_DIR / name).read_text(encoding="utf-8").strip()
+        assert f"/* {name} */\n{source}\n" in bundle, name
+        positions.append(bundle.index(f"/* {name} */"))
+    assert positions == sorted(positions)
+
+
+def test_page_specific_stylesheets_stay_on_their_pages(site):
+    assert "cv.css" in _stylesheets(site.page("about/index.html"))
+    assert "cv.css" not in _stylesheets(site.page("index.html"))
