@@ -548,6 +548,20 @@ BIB_CASES = [
         absent=(pub("jsdoi") + " a.homepage-pub__button",),
     ),
     Case(
+        # pybtex kept the second "and" in the next name: "Ada Lovelace and Charles and Babbage", without a word.
+        "bib-empty-name",
+        "index.html",
+        (
+            f"refs.bib:70: {W}emptyname: author list has an empty name ('and' twice in a row, or at an end); "
+            "left out [homepage.bibtex]",
+        ),
+        present=(
+            (pub("emptyname") + " .homepage-pub__authors", "Ada Lovelace and Charles Babbage"),
+            # The BibTeX a visitor copies has the list without the empty name too.
+            (pub("emptyname") + " .homepage-pub__bibtex", "author = {Lovelace, Ada and Babbage, Charles}"),
+        ),
+    ),
+    Case(
         "bib-flags-of-the-wrong-kind",
         "index.html",
         (
