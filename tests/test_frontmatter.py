@@ -52,3 +52,26 @@ def test_front_matter_survives_a_parallel_build(make_app, rootdir, tmp_path):
     for number in range(1, 7):
         assert front_matter(app.env, f"page{number}").get("profile.align") == f"align{number}"
     assert app.warning.getvalue() == ""
+
+
+@pytest.mark.parametrize(
+    ("block", "quoted"),
+    [
+        ("date: 2023-02-30\ninline: true\n", "date: '2023-02-30'\ninline: true\n"),
+        ("date: !!timestamp 2021-13-01\n", "date: '2021-13-01'\n"),
+        ("title: x\r\ndate: 2023-02-30 10:00:00\r\n", "title: x\r\ndate: '2023-02-30 10:00:00'\r\n"),
+        ("date: 2023-02-28\n", "date: 2023-02-28\n"),
+    ],
+)
+def test_myst_parser_gets_an_impossible_date_as_quoted_text(block, quoted):
+    """myst-parser would reject the block ("Malformed YAML"): it gets the date quoted, the rest as written,
+    and reads the same values as the homepage reader."""
+    import yaml
+    from myst_parser.config.main import read_topmatter
+
+    from homepage.frontmatter import _impossible_dates_quoted, _Loader
+
+    body = "\nBody.\n"
+    given = _impossible_dates_quoted(f"---\n{block}---\n{body}")
+    assert given == f"---\n{quoted}---\n{body}"
+    assert read_topmatter(given) == yaml.load(block, Loader=_Loader)  # noqa: S506 - a SafeLoader

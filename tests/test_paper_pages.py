@@ -199,3 +199,46 @@ def test_page_names_are_safe_and_unique():
         "papers/a-b", "papers/a-b-2", "papers/A-B-3", "papers/paper", "papers/index-2", "papers/ok.key_1-2", "papers/x-y-z",
     ]
     assert all(re.fullmatch(r"papers/[A-Za-z0-9._-]+", name) for name in names.values())
+
+
+# -- the setting of the wrong type ---------------------------------------------------------------------
+
+PAPER_PAGES_NOT_A_FOLDER = (
+    "WARNING: homepage_paper_pages should be a folder name, or None for no paper pages, not 42: "
+    "the pages go in 'papers' [homepage.config]"
+)
+
+
+def _paper_page_links(app) -> list[str]:
+    return [a["href"] for a in page(app, "index").select("li.homepage-pub a.homepage-pub__page")]
+
+
+def test_a_paper_pages_setting_of_the_wrong_type_warns_once_at_its_line(tmp_path):
+    srcdir = copy_root("paper-pages-config", tmp_path)
+    app = build(srcdir)
+    # Once, ours, at the line of conf.py: not Sphinx's "has type `int'" as well.
+    assert warning_lines(app, srcdir) == [f"<src>/conf.py:10: {PAPER_PAGES_NOT_A_FOLDER}"]
+    # The default folder: the entry links to its page, which is there with its tags; the list is whole.
+    assert _paper_page_links(app) == ["papers/liu2024kan.html"]
+    assert _meta(page(app, "papers/liu2024kan"), "citation_title") == ["KAN: Kolmogorov-Arnold Networks"]
+    assert page(app, "index").select_one("#liu2024kan .homepage-pub__me").get_text() == "Ziming Liu"
+
+
+def test_a_paper_pages_setting_given_with_d_warns_without_a_line(tmp_path):
+    srcdir = copy_root("paper-pages-config", tmp_path)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace("homepage_paper_pages = 42\n", ""), encoding="utf-8")
+    app = build(srcdir, confoverrides={"homepage_paper_pages": 42})
+    # (Written nowhere in conf.py, the value has no line to point at.)
+    assert warning_lines(app, srcdir) == [PAPER_PAGES_NOT_A_FOLDER]
+    assert _paper_page_links(app) == ["papers/liu2024kan.html"]
+
+
+@pytest.mark.parametrize("off", [None, ""])
+def test_paper_pages_switched_off_make_no_pages_and_no_warning(tmp_path, off):
+    srcdir = copy_root("paper-pages-config", tmp_path)
+    app = build(srcdir, confoverrides={"homepage_paper_pages": off})
+    assert warning_lines(app, srcdir) == []
+    assert _paper_page_links(app) == []
+    assert not (app.outdir / "papers").exists()
+    assert page(app, "index").select_one("#liu2024kan .homepage-pub__title").get_text() == "KAN: Kolmogorov-Arnold Networks"

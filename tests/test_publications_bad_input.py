@@ -103,3 +103,25 @@ def test_more_malformed_input_is_located(tmp_path, text, expected):
     app = build(srcdir)
     bib_warnings = [line for line in warning_lines(app, srcdir) if line.startswith(BIB)]
     assert len(bib_warnings) == 1 and bib_warnings[0].startswith(BIB + expected)
+
+
+@pytest.mark.parametrize(
+    ("names", "kept"),
+    [
+        ("Liu, Ziming and and Tegmark, Max", "Liu, Ziming and Tegmark, Max"),
+        ("Ziming Liu and and Max Tegmark", "Ziming Liu and Max Tegmark"),
+        ("Liu, Ziming AND and Tegmark, Max", "Liu, Ziming and Tegmark, Max"),
+        ("Liu, Ziming and\n   and Tegmark, Max", "Liu, Ziming and Tegmark, Max"),
+        ("Liu, Ziming and and and Tegmark, Max", "Liu, Ziming and Tegmark, Max"),
+        ("Liu, Ziming and", "Liu, Ziming"),
+        ("and Liu, Ziming", "Liu, Ziming"),
+        # No empty name: braced "and" is text, and a list written right is left as it is.
+        ("{Barnes and Noble} and {and} Sons", None),
+        ("Liu, Ziming and Tegmark, Max", None),
+        ("Anderson, Alexandra and Andy Sandberg", None),
+    ],
+)
+def test_empty_names_are_found_in_a_name_list(names, kept):
+    from homepage.publications.bibfiles import without_empty_names
+
+    assert without_empty_names(names) == kept

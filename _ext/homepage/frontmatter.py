@@ -26,7 +26,7 @@ from .diagnostics import warn
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 # An opening "---" whose block is never closed: myst-parser then reads the YAML as the page's text.
-_UNCLOSED_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?=[ \t]*[\w\"'-]+[ \t]*:)")
+_UNCLOSED_FRONT_MATTER = re.compile(r"\A(---[ \t]*)\r?\n(?=[ \t]*[\w\"'-]+[ \t]*:)")
 
 _MISSING = object()
 
@@ -121,9 +121,10 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
-def _unreadable_scalar(root: yaml.Node | None) -> yaml.ScalarNode | None:
-    """The first scalar of the block that its tag's constructor rejects, if any."""
-    loader = _Loader("")
+def _unreadable_scalars(root: yaml.Node | None, loader_class: type[yaml.SafeLoader] = _Loader) -> list[yaml.ScalarNode]:
+    """The scalars of the block that their tag's constructor (in ``loader_class``) rejects, in order."""
+    loader = loader_class("")
+    unreadable = []
     pending, seen = [root], set()
     while pending:
         node = pending.pop(0)
@@ -134,12 +135,12 @@ def _unreadable_scalar(root: yaml.Node | None) -> yaml.ScalarNode | None:
             try:
                 loader.construct_object(node, deep=True)
             except (ValueError, AttributeError):
-                return node
+                unreadable.append(node)
         elif isinstance(node, yaml.MappingNode):
             pending.extend(item for pair in node.value for item in pair)
         elif isinstance(node, yaml.SequenceNode):
             pending.extend(node.value)
-    return None
+    return unreadable
 
 
 def _key_lines(
@@ -196,8 +197,9 @@ def parse_front_matter(docname: str, source: str) -> FrontMatter | None:
         problem = getattr(error, "problem", None) or str(error)
         if mark is None and not isinstance(error, yaml.YAMLError):
             # A value its tag cannot read ("!!int two"): PyYAML does not say where; find it.
-            scalar = _unreadable_scalar(node)
-            if scalar is not None:
+            scalars = _unreadable_scalars(node)
+            if scalars:
+                scalar = scalars[0]
                 mark = scalar.start_mark
                 problem = f"{scalar.value!r} is not a valid {scalar.tag.rpartition(':')[2]}"
         line = first_line + mark.line if mark is not None else 1
@@ -229,16 +231,49 @@ def _is_markdown(app: Sphinx, docname: str) -> bool:
 
 def _read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
     store = app.env.__dict__.setdefault("homepage_front_matter", {})
-    parsed = parse_front_matter(docname, source[0]) if _is_markdown(app, docname) else None
+    markdown = _is_markdown(app, docname)
+    parsed = parse_front_matter(docname, source[0]) if markdown else None
     if parsed is None:
         store.pop(docname, None)
     else:
         store[docname] = parsed
-    if parsed is not None and not parsed.valid:
+    if parsed is None:
+        unclosed = _UNCLOSED_FRONT_MATTER.match(source[0]) if markdown else None
+        if unclosed:
+            # Warned once, on line 1. The opening "---" would reach docutils as a horizontal rule at the
+            # top of the page, which it reports again ("may not begin with a transition"): that line is
+            # left blank, so the text after it and its line numbers stay as written.
+            source[0] = source[0][unclosed.end(1) :]
+    elif not parsed.valid:
         # Warned once, with its line. myst-parser would warn again without one, and crashes on some
         # blocks (a "!!timestamp" that is no date raises AttributeError there): it gets the block emptied,
         # its lines kept so that the body's line numbers stay right.
         source[0] = _emptied_block(source[0])
+    else:
+        source[0] = _impossible_dates_quoted(source[0])
+
+
+def _impossible_dates_quoted(source: str) -> str:
+    """The source with each date of its front matter that does not exist (``2023-02-30``) written as quoted text.
+
+    This module's loader keeps such a date as text, for the key's own check to report with its line
+    (a news item's date); myst-parser's loader rejects the whole block ("Malformed YAML", line 1), a
+    second warning for one mistake. Quoted, the date reaches myst-parser as the same text, and the
+    rest of the block with it.
+    """
+    match = _FRONT_MATTER.match(source)
+    if match is None or not match.group(1):
+        return source
+    text = match.group(1)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except YAML_LOAD_ERRORS:
+        return source
+    # Only dates are rejected here: any other unreadable scalar made the block invalid, and emptied.
+    for scalar in sorted(_unreadable_scalars(root, yaml.SafeLoader), key=lambda node: -node.start_mark.index):
+        quoted = "'" + scalar.value.replace("'", "''") + "'"
+        text = text[: scalar.start_mark.index] + quoted + text[scalar.end_mark.index :]
+    return source[: match.start(1)] + text + source[match.end(1) :]
 
 
 def _emptied_block(source: str) -> str:

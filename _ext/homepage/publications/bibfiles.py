@@ -4,7 +4,8 @@ sphinxcontrib-bibtex parses in pybtex's strict mode: a duplicate key loses the r
 syntax error (a missing comma, an unbalanced brace) stops the whole build with a traceback. Here pybtex
 runs with its errors captured, so it skips what it cannot read and goes on; every problem becomes a
 :class:`Problem` located at the file and line of its entry. pybtex records no entry lines, so the file
-is also scanned once for where each ``@type{key,`` starts.
+is also scanned once for where each ``@type{key,`` starts. An empty name in a name list ("and and"),
+which pybtex reads into the next name without a word, is left out here, and is a problem too.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pybtex.errors
+from pybtex import textutils
+from pybtex.bibtex.utils import split_name_list
 from pybtex.database import BibliographyData, BibliographyDataError
 from pybtex.database.input.bibtex import DuplicateField, Parser, UndefinedMacro
 from pybtex.scanner import PybtexSyntaxError
@@ -92,6 +95,49 @@ class ParsedFiles:
     problems: list[Problem]
 
 
+def without_empty_names(names: str) -> str | None:
+    """A name list with its empty names left out ("Liu, Ziming and and Tegmark, Max"), or None when it has none.
+
+    pybtex splits at an "and" between spaces: of two in a row, the second becomes part of the next name
+    ("and Tegmark, Max", shown "Max and Tegmark"); an "and" at either end stays in its name.
+    """
+    names = textutils.normalize_whitespace(names)
+    kept: list[str] = []
+    empty = False
+    for name in split_name_list(names):
+        words = name.split(" ")
+        # A braced "{and}" or "{Barnes and Noble}" is text, not a separator: only a bare word counts.
+        while words and words[0].lower() == "and":
+            words.pop(0)
+            empty = True
+        while words and words[-1].lower() == "and":
+            words.pop()
+            empty = True
+        if words:
+            kept.append(" ".join(words))
+    return " and ".join(kept) if empty else None
+
+
+class _Parser(Parser):
+    """pybtex's parser, which also leaves out the empty names of a name list, noting the entry and field."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__(encoding)
+        #: (entry key, field name) of each name list that had an empty name
+        self.empty_names: list[tuple[str, str]] = []
+
+    def process_entry(self, entry_type: str, key: str, fields: list) -> None:
+        cleaned = []
+        for field_name, value_list in fields:
+            if field_name in self.person_fields:
+                names = without_empty_names(self.flatten_value_list(value_list))
+                if names is not None:
+                    self.empty_names.append((key, field_name.lower()))
+                    value_list = [names]
+            cleaned.append((field_name, value_list))
+        super().process_entry(entry_type, key, cleaned)
+
+
 def _read(path: Path, encoding: str, problems: list[Problem]) -> str | None:
     try:
         raw = path.read_bytes()
@@ -131,7 +177,7 @@ def _problem(error: Exception, path: str, index: LineIndex, repeats: dict[str, i
 
 def parse_files(paths: list[Path], encoding: str) -> ParsedFiles:
     """Parse ``paths`` in order with one parser, so ``@string`` macros carry from file to file."""
-    parser = Parser(encoding)
+    parser = _Parser(encoding)
     keys: dict[Path, dict[str, None]] = {}
     indexes: dict[str, LineIndex] = {}
     problems: list[Problem] = []
@@ -152,6 +198,11 @@ def parse_files(paths: list[Path], encoding: str) -> ParsedFiles:
                 errors.append(error)
         repeats: dict[str, int] = {}
         problems.extend(_problem(error, str(path), index, repeats) for error in errors)
+        empty_name = "list has an empty name ('and' twice in a row, or at an end); left out"
+        problems.extend(
+            Problem(str(path), index.line_of(key), key, f"{field_name} {empty_name}") for key, field_name in parser.empty_names
+        )
+        parser.empty_names.clear()
         new_keys = [key for key in parser.data.entries.keys() if key.lower() not in known]
         known.update(key.lower() for key in new_keys)
         keys[path] = dict.fromkeys(new_keys)

@@ -25,8 +25,10 @@ from urllib.parse import urljoin, urlsplit
 from docutils import nodes
 from docutils.utils import new_document
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.util.osutil import relative_uri
 
+from ..diagnostics import ConfLines, warn
 from ..meta import shorten
 from ..urls import is_safe_url
 from .latex import parse_latex, plain_text
@@ -39,6 +41,8 @@ _ARXIV_ABS = re.compile(r"^https?://arxiv\.org/(?:abs|pdf)/([^?#]+?)(?:\.pdf)?/?
 _DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(.+)$", re.I)
 _JOURNAL_TYPES = {"article", "periodical"}
 _CONFERENCE_TYPES = {"inproceedings", "conference", "proceedings"}
+#: Where the pages go unless ``homepage_paper_pages`` says otherwise.
+DEFAULT_FOLDER = "papers"
 
 
 def paper_folder(config: Any) -> str:
@@ -309,7 +313,25 @@ def add_open_graph(app: Sphinx, pagename: str, templatename: str, context: dict[
     )
 
 
+def _check_config(app: Sphinx, config: Config) -> None:
+    """A folder name, or None / "" for no pages; anything else warns once and the pages go in the default folder."""
+    folder = config.homepage_paper_pages
+    if folder is None:
+        # The same as "": no pages. As text, Sphinx's own type check (after this) accepts it too.
+        config.homepage_paper_pages = ""
+    elif not isinstance(folder, str):
+        warn(
+            f"homepage_paper_pages should be a folder name, or None for no paper pages, not {folder!r}: "
+            f"the pages go in {DEFAULT_FOLDER!r}",
+            "config",
+            ConfLines(app.confdir).setting("homepage_paper_pages"),
+        )
+        config.homepage_paper_pages = DEFAULT_FOLDER
+
+
 def setup_paper_pages(app: Sphinx) -> None:
-    app.add_config_value("homepage_paper_pages", "papers", "html", types=(str, type(None)))
+    # No ``types=``: Sphinx would warn about a wrong type in its own words, without the line; _check_config does.
+    app.add_config_value("homepage_paper_pages", DEFAULT_FOLDER, "html")
+    app.connect("config-inited", _check_config)
     app.connect("html-collect-pages", collect_paper_pages)
     app.connect("html-page-context", add_open_graph, priority=550)

@@ -1,0 +1,10 @@
+import pathlib
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).parents[3] / "_ext"))
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "homepage"]
+exclude_patterns = ["_build"]
+bibtex_bibfiles = ["refs.bib"]
+homepage_author_names = ["Ziming Liu"]
+# A number where a folder name belongs: warned at this line, the pages go in "papers".
+homepage_paper_pages = 42
