@@ -38,13 +38,15 @@ class BuiltSite:
         return BeautifulSoup((self.outdir / path).read_text(encoding="utf-8"), "html.parser")
 
 
-def build_site(buildername: str, builddir: Path, settings: dict | None = None, **kwargs) -> tuple[SphinxTestApp, str]:
-    """Build the real site from the project root into ``builddir``, with ``settings`` overriding conf.py;
-    return the app and its warnings."""
+def build_site(
+    buildername: str, builddir: Path, settings: dict | None = None, srcdir: Path = PROJECT_ROOT, **kwargs
+) -> tuple[SphinxTestApp, str]:
+    """Build the real site (or the site in ``srcdir``) into ``builddir``, with ``settings`` overriding its
+    conf.py and every reference checked; return the app and its warnings."""
     warnings = io.StringIO()
     app = SphinxTestApp(
         buildername,
-        srcdir=PROJECT_ROOT,
+        srcdir=srcdir,
         builddir=builddir,
         freshenv=True,
         confoverrides={"nitpicky": True, **(settings or {})},

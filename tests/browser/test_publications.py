@@ -7,17 +7,15 @@ so abstracts are tested on a small site in the same theme (``tests/roots/test-br
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
 from browser.compressed_server import serve
 from browser.conftest import VIEWPORTS
-from conftest import PROJECT_ROOT, BuiltSite
+from conftest import PROJECT_ROOT, BuiltSite, build_site
 
 PUB = ".homepage-pub"
 
@@ -33,20 +31,9 @@ class Target:
 
 @pytest.fixture(scope="session")
 def abstracts_site_url(tmp_path_factory) -> Iterator[tuple[BuiltSite, str]]:
-    warnings = io.StringIO()
-    app = SphinxTestApp(
-        "html",
-        srcdir=PROJECT_ROOT / "tests" / "roots" / "test-browser-abstracts",
-        builddir=tmp_path_factory.mktemp("abstracts"),
-        freshenv=True,
-        status=io.StringIO(),
-        warning=warnings,
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert warnings.getvalue() == ""
+    srcdir = PROJECT_ROOT / "tests" / "roots" / "test-browser-abstracts"
+    app, warnings = build_site("html", tmp_path_factory.mktemp("abstracts"), srcdir=srcdir)
+    assert warnings == ""
     with serve(Path(app.outdir)) as url:
         yield BuiltSite(outdir=Path(app.outdir), warnings=""), url
 
