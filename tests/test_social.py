@@ -190,6 +190,35 @@ def test_parallel_build_gives_the_same_rows(make_app, rootdir, tmp_path):
         assert rows(page(parallel, name))
 
 
+@pytest.mark.sphinx("singlehtml", testroot="social-links", freshenv=True)
+def test_single_page_ends_each_pages_part_with_its_row(app):
+    # singlehtml inlines every page into the root page's tree: each page's rows must survive it, once each.
+    app.build()
+    assert warnings_of(app) == []
+    single = page(app, "index.html")
+    home_directive_row, rest_row, sub_end_row, home_end_row = rows(single)
+    assert home_directive_row["class"] == ["homepage-social", "homepage-social--left"]
+    assert rest_row["class"] == ["homepage-social", "homepage-social--center", "my-links"]
+    assert rest_row.find_parent("section")["id"] == "social-links-in-restructuredtext"
+
+    # sub/page.md says social: true: its row closes its own part, after what doctree-read appended there.
+    part_start = sub_end_row.find_previous_sibling("span", id=lambda i: i and i.startswith("document-"))
+    assert part_start["id"] == "document-sub/page"
+    assert [s.get("id") for s in part_start.find_next_siblings("section")] == ["a-page-one-folder-down", "appended-0"]
+    assert sub_end_row.find_previous_sibling()["id"] == "appended-0"
+    # The single page sits at the site's root, so links to the site's files do not climb.
+    assert dict((name, href) for name, href, _ in links_of(sub_end_row))["RSS feed"] == "feed.xml"
+
+    # The root page's row still ends the whole page, after what other extensions append on doctree-resolved.
+    body = single.select_one("[role=main]")
+    children = [c for c in body.find_all(recursive=False) if "clearer" not in c.get("class", [])]
+    assert children[-1] is home_end_row
+    assert children[-2]["id"] == "appended-1"
+    for end_row in (sub_end_row, home_end_row):
+        assert "homepage-social--page-end" in end_row["class"]
+        assert len(links_of(end_row)) == 11
+
+
 @pytest.mark.sphinx("text", testroot="social-links", freshenv=True)
 def test_other_builders_get_a_list_of_named_links(app):
     app.build()

@@ -23,6 +23,10 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .diagnostics import warn
+from .docstore import DocumentStore
+
+#: Each Markdown page's front matter: docname -> :class:`FrontMatter`.
+PAGE_FRONT_MATTER = DocumentStore("homepage_front_matter")
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 # An opening "---" whose block is never closed: myst-parser then reads the YAML as the page's text.
@@ -219,8 +223,7 @@ def parse_front_matter(docname: str, source: str) -> FrontMatter | None:
 
 def front_matter(env: BuildEnvironment, docname: str) -> FrontMatter:
     """The page's front matter (empty when it has none)."""
-    store = getattr(env, "homepage_front_matter", {})
-    return store.get(docname) or FrontMatter(docname)
+    return PAGE_FRONT_MATTER.of(env).get(docname) or FrontMatter(docname)
 
 
 def _is_markdown(app: Sphinx, docname: str) -> bool:
@@ -230,7 +233,7 @@ def _is_markdown(app: Sphinx, docname: str) -> bool:
 
 
 def _read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
-    store = app.env.__dict__.setdefault("homepage_front_matter", {})
+    store = PAGE_FRONT_MATTER.of(app.env)
     markdown = _is_markdown(app, docname)
     parsed = parse_front_matter(docname, source[0]) if markdown else None
     if parsed is None:
@@ -284,19 +287,6 @@ def _emptied_block(source: str) -> str:
     return source[: match.start(1)] + "{}" + "\n" * match.group(1).count("\n") + source[match.end(1) :]
 
 
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, "homepage_front_matter", {}).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    store = env.__dict__.setdefault("homepage_front_matter", {})
-    theirs = getattr(other, "homepage_front_matter", {})
-    for docname in docnames:
-        if docname in theirs:
-            store[docname] = theirs[docname]
-
-
 def setup_frontmatter(app: Sphinx) -> None:
     app.connect("source-read", _read_front_matter)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    PAGE_FRONT_MATTER.connect(app)

@@ -30,6 +30,8 @@ from PIL import Image, ImageOps, features
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .docstore import DocumentStore
+
 #: Widths of the copies (CSS pixels x device pixel ratio): a 270px-wide photo at 1x, 1.5x, 2x..., a phone's width.
 #: Steps of about 1.25x: Chromium takes the smaller of two candidates when it is nearly sharp enough, so a
 #: 600w copy serves a 380px-wide phone column at 1.75x instead of the 760w one.
@@ -45,6 +47,8 @@ AVIF_QUALITY = 55
 HAS_AVIF = features.check("avif")
 #: Folder of the HTML output that holds the copies (Sphinx's own images folder).
 IMAGES_DIR = "_images"
+#: The photos each page shows: docname -> [:class:`ResponsiveImage`], their copies written on env-updated.
+PAGE_IMAGES = DocumentStore("homepage_images")
 
 # The names this module gives its copies: <stem>-<10 hex digits of the source's digest>-<width>w.(webp|avif)
 _VARIANT_NAME = re.compile(r"^.+-[0-9a-f]{10}-[0-9]+w\.(?:webp|avif)$")
@@ -168,20 +172,8 @@ def _safe_stem(stem: str) -> str:
 
 def register_image(env: BuildEnvironment, docname: str, image: ResponsiveImage) -> None:
     """Note that ``docname`` shows ``image``: its copies are written before pages are, and editing it re-reads the page."""
-    env.__dict__.setdefault("homepage_images", {}).setdefault(docname, []).append(image)
+    PAGE_IMAGES.of(env).setdefault(docname, []).append(image)
     env.note_dependency(image.source)
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, "homepage_images", {}).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    store = env.__dict__.setdefault("homepage_images", {})
-    theirs = getattr(other, "homepage_images", {})
-    for docname in docnames:
-        if docname in theirs:
-            store[docname] = theirs[docname]
 
 
 def _write_all_variants(app: Sphinx, env: BuildEnvironment) -> None:
@@ -189,7 +181,7 @@ def _write_all_variants(app: Sphinx, env: BuildEnvironment) -> None:
         return
     images_dir = Path(app.outdir) / IMAGES_DIR
     current: dict[str, ResponsiveImage] = {}
-    for images in getattr(env, "homepage_images", {}).values():
+    for images in PAGE_IMAGES.of(env).values():
         for image in images:
             current.setdefault(image.largest.filename, image)
     for image in current.values():
@@ -198,6 +190,5 @@ def _write_all_variants(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def setup_images(app: Sphinx) -> None:
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    PAGE_IMAGES.connect(app)
     app.connect("env-updated", _write_all_variants)

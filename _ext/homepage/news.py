@@ -41,11 +41,16 @@ from sphinx.util.i18n import format_date
 from sphinx.util.osutil import relative_uri
 
 from .diagnostics import warn
+from .docstore import DocumentStore
 from .frontmatter import front_matter
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 #: al-folio: "adds a vertical scroll bar if there are more than 3 news items"
 SCROLL_AFTER = 3
+#: Every dated item: docname -> :class:`NewsItem`.
+NEWS_ITEMS = DocumentStore("homepage_news")
+#: The pages that list news (``news: true`` or the directive): read again when an item changes.
+NEWS_HOSTS = DocumentStore("homepage_news_hosts", set)
 
 
 # -- Data ----------------------------------------------------------------------------------------------------------
@@ -94,7 +99,7 @@ def is_news_item(config: Config, docname: str) -> bool:
 
 def news_items(env: BuildEnvironment) -> list[NewsItem]:
     """Every dated item, newest first."""
-    items = getattr(env, "homepage_news", {}).values()
+    items = NEWS_ITEMS.of(env).values()
     return sorted(items, key=lambda item: item.sort_key, reverse=True)
 
 
@@ -175,7 +180,7 @@ def _read_item(app: Sphinx, doctree: nodes.document) -> None:
     title = title.strip() if isinstance(title, str) and title.strip() else None
     inline = page.flag("inline", False)
     item = NewsItem(docname, when, inline, title)
-    env.__dict__.setdefault("homepage_news", {})[docname] = item
+    NEWS_ITEMS.of(env)[docname] = item
     _give_item_page_a_heading(app, doctree, item)
 
 
@@ -245,7 +250,7 @@ def _add_front_page_news(app: Sphinx, doctree: nodes.document) -> None:
     # After the bio, as a subsection of the page's heading when it has one.
     top = doctree.next_node(nodes.section)
     (top if top is not None and top.parent is doctree else doctree).append(section)
-    env.__dict__.setdefault("homepage_news_hosts", set()).add(env.docname)
+    NEWS_HOSTS.of(env).add(env.docname)
 
 
 class NewsDirective(SphinxDirective):
@@ -255,7 +260,7 @@ class NewsDirective(SphinxDirective):
     option_spec = {"limit": directives.positive_int, "scrollable": directives.flag}
 
     def run(self) -> list[nodes.Node]:
-        self.env.__dict__.setdefault("homepage_news_hosts", set()).add(self.env.docname)
+        NEWS_HOSTS.of(self.env).add(self.env.docname)
         node = news_list(limit=self.options.get("limit"), scrollable="scrollable" in self.options)
         self.set_source_info(node)
         return [node]
@@ -483,21 +488,7 @@ def _outdated_hosts(
     """Pages that list news are read again when an item is added, edited or removed."""
     if not any(is_news_item(app.config, docname) for docname in added | changed | removed):
         return []
-    return sorted(getattr(env, "homepage_news_hosts", set()) - removed)
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, "homepage_news", {}).pop(docname, None)
-    getattr(env, "homepage_news_hosts", set()).discard(docname)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    items = env.__dict__.setdefault("homepage_news", {})
-    hosts = env.__dict__.setdefault("homepage_news_hosts", set())
-    for docname, item in getattr(other, "homepage_news", {}).items():
-        if docname in docnames:
-            items[docname] = item
-    hosts.update(getattr(other, "homepage_news_hosts", set()) & docnames)
+    return sorted(NEWS_HOSTS.of(env) - removed)
 
 
 def _check_config(app: Sphinx, config: Config) -> None:
@@ -540,7 +531,7 @@ def setup_news(app: Sphinx) -> None:
     app.connect("doctree-read", _add_front_page_news, priority=450)
     app.add_post_transform(FillNewsLists)
     app.connect("env-get-outdated", _outdated_hosts)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    NEWS_ITEMS.connect(app)
+    NEWS_HOSTS.connect(app)
     app.connect("html-collect-pages", _collect_news_page)
     app.connect("html-page-context", _page_assets)

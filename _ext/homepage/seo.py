@@ -22,9 +22,9 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .diagnostics import ConfLines, warn
-from .publications.pages import json_ld
 from .profile import owner_name
 from .social import social_links
+from .structured_data import json_ld
 from .urls import is_external_url, is_safe_url
 
 SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -30,6 +30,7 @@ from urllib.parse import quote
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
@@ -504,8 +505,13 @@ class SocialLinksDirective(SphinxDirective):
         return [row]
 
 
-#: Set on a document whose front matter asks for the row at the end of the page (``social: true``).
-PAGE_END_FLAG = "homepage_social_at_end"
+class social_row_at_page_end(nodes.Invisible, nodes.Element):  # noqa: N801 - docutils names nodes in lower case
+    """Left at the end of a document whose front matter says ``social: true``: the row goes there, last.
+
+    A node rather than a flag on the document: singlehtml (like latex and texinfo) inlines every document
+    into the root document's tree, keeping each one's nodes in a ``start_of_file`` node but not the
+    attributes of its ``document`` node, so a flag would be lost for every page but the root.
+    """
 
 
 class SocialFromFrontMatter(SphinxTransform):
@@ -526,13 +532,26 @@ class SocialFromFrontMatter(SphinxTransform):
                 front.location("social"),
             )
             return
-        self.document[PAGE_END_FLAG] = True
+        self.document += social_row_at_page_end()
+
+
+def _pages_of(doctree: nodes.document) -> list[nodes.Element]:
+    """The tree itself and, when the builder inlined other documents into it, each of those documents."""
+    return [doctree, *doctree.findall(addnodes.start_of_file)]
 
 
 def _append_row_at_page_end(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     # doctree-resolved, late: after every other extension has added its sections, so the row is last.
-    if doctree.get(PAGE_END_FLAG):
-        doctree += make_row(social_links(app.config), "center", ["homepage-social--page-end"])
+    # singlehtml emits it once, for the root document's tree holding every page: each page that asked
+    # gets its row at the end of its own part of that tree (the root's part ends the whole tree).
+    for page in _pages_of(doctree):
+        # An inlined page's top-level nodes still name its old document as their parent: search the
+        # page's own children and remove through the page.
+        markers = [child for child in page.children if isinstance(child, social_row_at_page_end)]
+        for marker in markers:
+            page.remove(marker)
+        if markers:
+            page += make_row(social_links(app.config), "center", ["homepage-social--page-end"])
     if app.builder.format != "html":
         # Other builders have no visitor for the row: they get a plain list of named links.
         for row in list(doctree.findall(social_links_node)):
@@ -544,6 +563,7 @@ def setup_social(app: Sphinx) -> None:
     app.add_config_value("homepage_social_navbar", False, "html", types=[bool])
     app.connect("config-inited", _read_config)
     app.add_node(social_links_node, html=(visit_social_links_html, None))
+    app.add_node(social_row_at_page_end)
     app.add_directive("social-links", SocialLinksDirective)
     app.add_transform(SocialFromFrontMatter)
     app.connect("doctree-resolved", _append_row_at_page_end, priority=900)

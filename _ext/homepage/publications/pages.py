@@ -16,7 +16,6 @@ characters become ``-``, and a name already taken (another key, a page of the si
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -30,6 +29,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..diagnostics import ConfLines, warn
 from ..meta import shorten
+from ..structured_data import json_ld
 from ..urls import is_safe_url
 from .latex import parse_latex, plain_text
 from .model import Publication
@@ -157,14 +157,6 @@ def highwire_tags(publication: Publication, pdf: str) -> list[tuple[str, str]]:
     if arxiv_id(publication):
         tags.append(("citation_arxiv_id", arxiv_id(publication)))
     return tags
-
-
-def json_ld(data: dict[str, Any]) -> str:
-    """A JSON-LD script element; ``<``, ``>`` and ``&`` are escaped inside the JSON so no value
-    (a title with ``</script>``) can end the element early."""
-    text = json.dumps(data, ensure_ascii=False, indent=None)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{text}</script>'
 
 
 def scholarly_article(publication: Publication, url: str, pdf: str) -> dict[str, Any]:
