@@ -66,12 +66,12 @@ def test_front_matter_survives_a_parallel_build(make_app, rootdir, tmp_path):
 def test_myst_parser_gets_an_impossible_date_as_quoted_text(block, quoted):
     """myst-parser would reject the block ("Malformed YAML"): it gets the date quoted, the rest as written,
     and reads the same values as the homepage reader."""
-    import yaml
     from myst_parser.config.main import read_topmatter
 
-    from homepage.frontmatter import _impossible_dates_quoted, _Loader
+    from homepage.frontmatter import _impossible_dates_quoted
+    from homepage.yamlfile import FRONT_MATTER_LIMITS, load
 
     body = "\nBody.\n"
     given = _impossible_dates_quoted(f"---\n{block}---\n{body}")
     assert given == f"---\n{quoted}---\n{body}"
-    assert read_topmatter(given) == yaml.load(block, Loader=_Loader)  # noqa: S506 - a SafeLoader
+    assert read_topmatter(given) == load(block, FRONT_MATTER_LIMITS)

@@ -34,7 +34,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from .diagnostics import warn
 from .frontmatter import YAML_LOAD_ERRORS, front_matter
+from .sitefiles import OutsideTheSite, check_inside, site_folders
 from .urls import is_external_url, is_safe_url
+from .yamlfile import DATA_FILE_LIMITS, BoundedLoader, YAMLLimitError, load, read_text
 
 logger = logging.getLogger(__name__)
 
@@ -48,33 +50,37 @@ class _LineDict(dict):
     line = 0
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(BoundedLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _LineDict:
         mapping = _LineDict(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
         return mapping
 
-    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
-        # PyYAML raises a bare ValueError for a date that does not exist ("year: 2019-02-30"): keep it as text.
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return self.construct_scalar(node)
-
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 
 
-def load_cv(path: Path, display_path: str, cited_at: Any = None) -> list[_LineDict]:
+def load_cv(
+    path: Path, display_path: str, cited_at: Any = None, site: tuple[Path, ...] | None = None
+) -> list[_LineDict]:
     """The CV's sections, each checked; a bad section or entry warns (``homepage.cv``) and is left out.
 
-    ``display_path`` names the file in warnings; ``cited_at`` is where the page asks for it.
+    ``display_path`` names the file in warnings; ``cited_at`` is where the page asks for it; ``site``, the
+    folders a file must be in to be read (:func:`~homepage.sitefiles.site_folders`).
     """
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - a SafeLoader
+        if site is not None:
+            check_inside(path, site)
+        data = load(read_text(path, DATA_FILE_LIMITS.chars), DATA_FILE_LIMITS, _LineLoader)
+    except OutsideTheSite as error:
+        warn(f"the CV file {display_path} {error}; it is not read", "cv", cited_at)
+        return []
     except OSError as error:
         warn(f"cannot read the CV file {display_path}: {error.strerror}", "cv", cited_at)
+        return []
+    except YAMLLimitError as error:
+        where = f"{display_path}:{error.problem_mark.line + 1}" if error.problem_mark is not None else display_path
+        warn(f"the CV file {error.problem}; no CV is shown", "cv", where)
         return []
     except YAML_LOAD_ERRORS as error:
         mark = getattr(error, "problem_mark", None)
@@ -179,7 +185,7 @@ class CVDirective(SphinxDirective):
         self.display_path = relpath
         output: list[nodes.Node] = []
         output.extend(self._pdf_download())
-        for section in load_cv(Path(abspath), relpath, self.get_location()):
+        for section in load_cv(Path(abspath), relpath, self.get_location(), site_folders(self.env)):
             output.append(self._section(section))
         return output
 

@@ -24,6 +24,7 @@ from sphinx.environment import BuildEnvironment
 
 from .diagnostics import warn
 from .docstore import DocumentStore
+from .yamlfile import FRONT_MATTER_LIMITS, BoundedLoader, YAMLLimitError, compose, load
 
 #: Each Markdown page's front matter: docname -> :class:`FrontMatter`.
 PAGE_FRONT_MATTER = DocumentStore("homepage_front_matter")
@@ -108,24 +109,7 @@ def nearest_key(key: str, known: Iterable[str]) -> str | None:
 YAML_LOAD_ERRORS = (yaml.YAMLError, ValueError, AttributeError, RecursionError)
 
 
-class _Loader(yaml.SafeLoader):
-    """YAML's safe loader, except that a date that does not exist (``2023-02-30``) stays text.
-
-    PyYAML raises a bare ValueError for it, which no YAML error handler catches; as text, the key's
-    own check (a news item's date) reports it with its line.
-    """
-
-    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return self.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
-
-
-def _unreadable_scalars(root: yaml.Node | None, loader_class: type[yaml.SafeLoader] = _Loader) -> list[yaml.ScalarNode]:
+def _unreadable_scalars(root: yaml.Node | None, loader_class: type[yaml.SafeLoader] = BoundedLoader) -> list[yaml.ScalarNode]:
     """The scalars of the block that their tag's constructor (in ``loader_class``) rejects, in order."""
     loader = loader_class("")
     unreadable = []
@@ -193,8 +177,15 @@ def parse_front_matter(docname: str, source: str) -> FrontMatter | None:
     first_line = 2  # the YAML starts on the line after the opening "---"
     node = None
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        values = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
+        node = compose(text, FRONT_MATTER_LIMITS)
+        values = load(text, FRONT_MATTER_LIMITS)
+    except YAMLLimitError as error:
+        # Too much to read safely (an alias bomb, a block of megabytes): refused whole, before myst-parser
+        # reads the same block without limits.
+        line = first_line + error.problem_mark.line if error.problem_mark is not None else 1
+        warn(f"front matter {error.problem}; the page is read without it", "frontmatter", (docname, line))
+        front.valid = False
+        return front
     except YAML_LOAD_ERRORS as error:
         # The construct that was left open (context) says more than the end of the text (problem).
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)

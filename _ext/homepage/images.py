@@ -16,6 +16,13 @@ the copies of its earlier versions are removed.
 Where the copies are needed is recorded per document at read time
 (``env.homepage_images``, purged and merged for ``-j``); they are written on
 ``env-updated``, once per build, by HTML builders only.
+
+An image file is someone's bytes: a 37 KB PNG can claim 13000x13000 pixels (a gigabyte once decoded),
+EXIF data can be corrupt, a photo can be taller than WebP allows. :func:`describe_image` reads the
+size from the header and refuses what is too large before decoding anything, then decodes a reduced
+copy and turns it upright, so every failure of the file is reported with the page that shows it, as
+an ``OSError``. An SVG runs its scripts when opened from the site's address: :func:`svg_hazard` says
+why one must not be published.
 """
 
 from __future__ import annotations
@@ -23,6 +30,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import warnings
+from xml.etree import ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +39,7 @@ from PIL import Image, ImageOps, features
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .diagnostics import warn
 from .docstore import DocumentStore
 
 #: Widths of the copies (CSS pixels x device pixel ratio): a 270px-wide photo at 1x, 1.5x, 2x..., a phone's width.
@@ -45,6 +55,11 @@ WEBP_QUALITY = 75
 AVIF_QUALITY = 55
 #: Pillow wheels carry libavif from 11.2 on; a Pillow built without it still gets WebP copies.
 HAS_AVIF = features.check("avif")
+#: The most pixels a source may have: a 40-megapixel camera's photo; decoding more costs seconds and
+#: hundreds of megabytes, and no page shows more than 1440 pixels of it.
+MAX_PIXELS = 40_000_000
+#: The longest side a WebP copy may have (the format's own limit).
+WEBP_MAX_SIDE = 16_383
 #: Folder of the HTML output that holds the copies (Sphinx's own images folder).
 IMAGES_DIR = "_images"
 #: The photos each page shows: docname -> [:class:`ResponsiveImage`], their copies written on env-updated.
@@ -95,25 +110,40 @@ def variant_widths(source_width: int) -> list[int]:
 def describe_image(path: Path) -> ResponsiveImage:
     """Measure ``path`` and name its copies; raises ``OSError`` when it is not a readable image.
 
-    The pixels are decoded once here (a JPEG at an eighth of its size), so that a truncated or corrupt
+    The size comes from the header and is checked before any pixel is decoded; the pixels are then
+    decoded once here (a JPEG at an eighth of its size) and turned upright, so that a truncated or corrupt
     file is reported with the page that shows it rather than failing the build when its copies are written.
     """
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:10]
+    with path.open("rb") as file:
+        digest = hashlib.file_digest(file, "sha256").hexdigest()[:10]
     try:
-        with Image.open(path) as image:
+        # Pillow's own warnings (corrupt EXIF, large images) would reach the console as bare lines;
+        # what matters is reported here, with the page.
+        with warnings.catch_warnings(), Image.open(path) as image:
+            warnings.simplefilter("ignore")
+            if image.width * image.height > MAX_PIXELS:
+                raise OSError(
+                    f"{image.width}x{image.height} pixels, more than the {MAX_PIXELS // 1_000_000} megapixels "
+                    "a photo may have"
+                )
             width, height = _upright_size(image)
             image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
             image.load()
+            ImageOps.exif_transpose(image)
+    except OSError:
+        raise
     except Image.DecompressionBombError as error:
-        # Pillow refuses to decode images this large (more than ~179 megapixels); not an OSError.
+        # Over twice Pillow's own limit (~179 megapixels) the header is refused before the check above.
         raise OSError(str(error)) from error
+    except Exception as error:  # noqa: BLE001 - Pillow raises many types on bad bytes (SyntaxError, struct.error...)
+        raise OSError(f"{type(error).__name__}: {error}") from error
     stem = _safe_stem(path.stem)
+    widths = variant_widths(width)
+    if max(1, round(height * widths[-1] / width)) > WEBP_MAX_SIDE:
+        raise OSError(f"{width}x{height} pixels, too tall for its copies (WebP's limit is {WEBP_MAX_SIDE:,} pixels)")
 
     def copies(suffix: str) -> tuple[Variant, ...]:
-        return tuple(
-            Variant(f"{stem}-{digest}-{w}w.{suffix}", w, max(1, round(height * w / width))) for w in variant_widths(width)
-        )
+        return tuple(Variant(f"{stem}-{digest}-{w}w.{suffix}", w, max(1, round(height * w / width))) for w in widths)
 
     return ResponsiveImage(
         source=str(path), width=width, height=height, variants=copies("webp"), avif_variants=copies("avif") if HAS_AVIF else ()
@@ -127,7 +157,8 @@ def write_variants(image: ResponsiveImage, images_dir: Path) -> list[Path]:
         return []
     images_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    with Image.open(image.source) as opened:
+    with warnings.catch_warnings(), Image.open(image.source) as opened:
+        warnings.simplefilter("ignore")  # as in describe_image, which has read this file already
         upright = ImageOps.exif_transpose(opened)
         keep_alpha = upright.mode in ("RGBA", "LA") or "transparency" in upright.info
         upright = upright.convert("RGBA" if keep_alpha else "RGB")
@@ -152,6 +183,54 @@ def remove_stale_variants(images_dir: Path, keep: set[str]) -> None:
     for path in images_dir.iterdir():
         if _VARIANT_NAME.match(path.name) and path.name not in keep:
             path.unlink(missing_ok=True)
+
+
+def svg_hazard(path: Path) -> str | None:
+    """Why the SVG file ``path`` must not be published (scripts, event handlers, links out, embedded
+    documents, external styles), or None when it only draws.
+
+    An SVG opened at its own address in ``_images/`` is a document of the site: its scripts run with
+    the site's origin, which no Content-Security-Policy of the pages covers. Read with an XML parser
+    (entities and encodings decoded as a browser decodes them); a document type is refused, since its
+    entities could hide anything (and expand without end).
+    """
+    try:
+        data = path.read_bytes()
+        if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
+            return "it declares a document type"
+        root = ElementTree.fromstring(data)
+    except (OSError, ElementTree.ParseError, ValueError) as error:
+        return f"it is not readable XML ({error})"
+    for element in root.iter():
+        tag = element.tag.rpartition("}")[2].lower() if isinstance(element.tag, str) else ""
+        if tag in _SVG_ACTIVE_ELEMENTS:
+            return f"it has a <{tag}> element"
+        for name, value in element.attrib.items():
+            attribute = name.rpartition("}")[2].lower()
+            if attribute.startswith("on"):
+                return f"it has an event handler ({attribute})"
+            if attribute == "href" and not _is_embedded_picture(value):
+                return f"it links to {value.strip()[:60]!r}"
+            if _SVG_EXTERNAL_STYLE.search(value):
+                return "its styles load another file"
+        if tag == "style" and _SVG_EXTERNAL_STYLE.search(element.text or ""):
+            return "its styles load another file"
+    return None
+
+
+#: Elements that run code, embed another document, or change what a link or attribute says when animated.
+_SVG_ACTIVE_ELEMENTS = frozenset(
+    "script foreignobject iframe embed object handler listener set animate animatemotion animatetransform "
+    "discard".split()
+)
+#: ``@import`` or ``url(...)`` of anything but a fragment of the same file (a gradient) or embedded pixels.
+_SVG_EXTERNAL_STYLE = re.compile(r"@import|url\(\s*['\"]?\s*(?!#|data:image/(?:png|jpeg|gif|webp)[;,])", re.I)
+
+
+def _is_embedded_picture(href: str) -> bool:
+    """A reference to a part of the same file (``#id``) or to pixels embedded in it (``data:image/png``)."""
+    value = "".join(href.split()).lower()
+    return value.startswith("#") or re.match(r"data:image/(?:png|jpeg|gif|webp)[;,]", value) is not None
 
 
 def _upright_size(image: Image.Image) -> tuple[int, int]:
@@ -184,8 +263,13 @@ def _write_all_variants(app: Sphinx, env: BuildEnvironment) -> None:
     for images in PAGE_IMAGES.of(env).values():
         for image in images:
             current.setdefault(image.largest.filename, image)
+    shown_on = {image.source: docname for docname, images in sorted(PAGE_IMAGES.of(env).items()) for image in images}
     for image in current.values():
-        write_variants(image, images_dir)
+        try:
+            write_variants(image, images_dir)
+        except (OSError, ValueError) as error:
+            # describe_image read this file already; it changed since, or an encoder refused it.
+            warn(f"copies of the image {Path(image.source).name!r} could not be written ({error})", "image", shown_on[image.source])
     remove_stale_variants(images_dir, {v.filename for image in current.values() for v in image.all_variants})
 
 

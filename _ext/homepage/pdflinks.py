@@ -7,11 +7,18 @@ PDF that is missing would otherwise be a dead link on the page and a generic
 link text stays on the page as plain text, and the page is read again once the
 file appears. An al-folio ``/assets/pdf/<name>.pdf`` link finds ``<name>.pdf`` in
 the site's static folder (``_static/``), as al-folio's own layout would.
+
+Any link or image may name a file; Sphinx publishes whatever file it names, wherever it is.
+A file that leads out of the site (``../../private.pdf``, a link to ``/etc``) is not published:
+one warning (``homepage.file`` or ``homepage.image``), and the page keeps the link's words. A name
+longer than any file system allows (over 255 bytes) is taken out of the Markdown before MyST reads
+it: MyST would ask the file system about it and stop the build on its answer.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -20,6 +27,7 @@ from sphinx.application import Sphinx
 
 from .cv import site_static_dirs
 from .diagnostics import warn
+from .sitefiles import OutsideTheSite, check_inside, site_file, site_folders
 from .urls import url_scheme
 
 ALFOLIO_PDF_DIR = "assets/pdf/"
@@ -48,7 +56,13 @@ def check_pdf_links(app: Sphinx, doctree: nodes.document) -> None:
         candidates = [f"{static}/{name}" for static in static_dirs] if name else []
         for candidate in candidates:
             env.note_dependency(candidate)  # read again once the file is there
-            if Path(env.srcdir, candidate).is_file():
+            try:
+                found = site_file(Path(env.srcdir, candidate), site_folders(env))
+            except OutsideTheSite as error:
+                warn(f"links to the PDF {path!r}, which {error}; the file is not published", "file", xref)
+                xref.replace_self(nodes.inline("", "", *[child.deepcopy() for child in xref.children]))
+                break
+            if found is not None:
                 xref.replace_self(
                     addnodes.download_reference(
                         "",
@@ -75,6 +89,78 @@ def check_pdf_links(app: Sphinx, doctree: nodes.document) -> None:
             xref.replace_self(nodes.inline("", "", *[child.deepcopy() for child in xref.children]))
 
 
+def drop_files_outside(app: Sphinx, doctree: nodes.document) -> None:
+    """Links and images whose file is outside the site: warned, the link's words kept, the image left out."""
+    env = app.env
+    site = site_folders(env)
+    outside = []
+    for node in doctree.findall(lambda n: isinstance(n, (addnodes.download_reference, nodes.image))):
+        target = node.get("reftarget", "") if isinstance(node, addnodes.download_reference) else node.get("uri", "")
+        if not target or url_scheme(target) or target.startswith("//"):
+            continue
+        try:
+            check_inside(env.relfn2path(target, env.docname)[1], site)
+        except OutsideTheSite as error:
+            outside.append((node, target, str(error)))
+    for node, target, reason in outside:
+        if isinstance(node, nodes.image):
+            warn(f"shows the image {target!r}, which {reason}; the image is left out", "image", node)
+            node.parent.remove(node)
+        else:
+            warn(f"links to the file {target!r}, which {reason}; the file is not published", "file", node)
+            node.replace_self(nodes.inline("", "", *[child.deepcopy() for child in node.children]))
+
+
+#: The longest name of one file or folder that file systems allow, in bytes.
+NAME_MAX = 255
+# A Markdown link or image, inline ("[words](target "title")") or a reference definition ("[id]: target").
+# Neither spans lines, so taking one out leaves the line numbers of the rest as written.
+_INLINE_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\([ \t]*(<[^>\n]*>|[^)\s]+)(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\)")
+_LINK_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+).*$", re.M)
+
+
+def _name_too_long(target: str) -> bool:
+    target = target.strip("<>")
+    if url_scheme(target):
+        return False
+    path = target.split("#", 1)[0].split("?", 1)[0]
+    return any(len(part.encode("utf-8")) > NAME_MAX for part in path.split("/"))
+
+
+def drop_impossible_names(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Take out of a Markdown page the links and images to a name no file can have; one warning each."""
+    markdown = app.config.source_suffix.get(app.env.doc2path(docname).suffix) == "markdown"
+    # A quick look first: no run of characters that could make such a name (four bytes a character at most).
+    if not markdown or not re.search(rf"[^/\s]{{{NAME_MAX // 4 + 1},}}", source[0]):
+        return
+
+    def report(match: re.Match, target: str) -> None:
+        line = match.string.count("\n", 0, match.start()) + 1
+        shown = target.strip("<>")
+        warn(
+            f"links to {shown[:40]}..., a name longer than the {NAME_MAX} bytes a file may have; the link is left out",
+            "file",
+            (docname, line),
+        )
+
+    def without_link(match: re.Match) -> str:
+        if not _name_too_long(match.group(3)):
+            return match.group(0)
+        report(match, match.group(3))
+        return "" if match.group(1) else match.group(2)
+
+    def without_definition(match: re.Match) -> str:
+        if not _name_too_long(match.group(1)):
+            return match.group(0)
+        report(match, match.group(1))
+        return ""
+
+    source[0] = _LINK_DEFINITION.sub(without_definition, _INLINE_LINK.sub(without_link, source[0]))
+
+
 def setup_pdflinks(app: Sphinx) -> None:
-    # Before Sphinx's download collector (priority 500), which must see the download links made here.
+    # Before MyST parses the page (it asks the file system about every link target).
+    app.connect("source-read", drop_impossible_names)
+    # Before Sphinx's download and image collectors (priority 500), which must see the links made here.
     app.connect("doctree-read", check_pdf_links, priority=450)
+    app.connect("doctree-read", drop_files_outside, priority=460)

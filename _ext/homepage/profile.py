@@ -44,6 +44,7 @@ from .diagnostics import ConfLines, warn
 from .frontmatter import FrontMatter, front_matter
 from .images import ResponsiveImage, describe_image, register_image
 from .safehtml import HTML_FIELD
+from .sitefiles import OutsideTheSite, site_file, site_folders
 from .urls import url_scheme
 
 ALIGNMENTS = ("right", "left", "center")
@@ -214,6 +215,7 @@ def find_image(env: BuildEnvironment, docname: str, name: str) -> tuple[Path | N
 
     Like Sphinx's image directive, ``/x.png`` is relative to the source folder and ``x.png`` to
     the page; like al-folio, a bare name is also looked for in the static folders and ``assets/img``.
+    Raises :class:`~homepage.sitefiles.OutsideTheSite` for a name that leads out of the site.
     """
     srcdir = Path(env.srcdir)
     if name.startswith("/"):
@@ -227,12 +229,13 @@ def find_image(env: BuildEnvironment, docname: str, name: str) -> tuple[Path | N
         static_dirs = [Path(confdir, d) for d in site_static_path if Path(confdir, d) != STATIC_DIR]
         folders = [page_dir, *static_dirs, srcdir / ALFOLIO_IMAGE_DIR]
     seen = []
+    site = site_folders(env)
     for folder in folders:
         if folder in seen:
             continue
         seen.append(folder)
-        candidate = folder / name
-        if candidate.is_file():
+        candidate = site_file(folder / name, site)
+        if candidate is not None:
             return candidate, []
     return None, [_display_dir(folder, srcdir) for folder in seen]
 
@@ -255,7 +258,11 @@ def load_photo(env: BuildEnvironment, docname: str, name: str, location: Any) ->
             location,
         )
         return None
-    path, looked_in = find_image(env, docname, name)
+    try:
+        path, looked_in = find_image(env, docname, name)
+    except OutsideTheSite as error:
+        warn(f"profile image {name!r} {error}; no photo is shown", "image", location)
+        return None
     if path is None:
         # A missing dependency makes Sphinx read the page again on every build: the warning stays until the photo
         # is added, and then the page picks it up.

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from pybtex.database import BibliographyData, Entry
 
+from ..images import svg_hazard
+from ..sitefiles import OutsideTheSite, site_file
 from ..urls import is_safe_url, url_scheme
 from .bibtex import DISPLAY_FIELDS, serialise
 from .latex import Rich, links, parse_latex, plain_text
@@ -194,7 +196,12 @@ def _url(name: str, value: str, settings: ModelSettings, report: Report) -> Link
         return Link(label, "https://doi.org/" + _DOI_PREFIX.sub("", value))
     if name in _FILE_FIELDS and "://" not in value and not value.startswith(("/", "#", "mailto:")):
         path = Path(settings.srcdir, settings.files_dir, value)
-        if not path.is_file():
+        try:
+            found = site_file(path, (Path(settings.srcdir).resolve(),))
+        except OutsideTheSite as error:
+            report(f"{name} file {value!r} {error}; the link is left out", "bibtex")
+            return None
+        if found is None:
             report(f"{name} file {value!r} is not in {settings.files_dir}/; the link is left out", "bibtex")
             return None
         return Link(label, path.relative_to(settings.srcdir).as_posix(), local=True)
@@ -209,7 +216,17 @@ def _preview(value: str, settings: ModelSettings, report: Report) -> str:
         return ""
     folder = Path(settings.srcdir, settings.preview_dir)
     path = folder / value
-    if path.is_file():
+    try:
+        found = site_file(path, (Path(settings.srcdir).resolve(),))
+    except OutsideTheSite as error:
+        report(f"preview {value!r} {error}; no preview shown", "image")
+        return ""
+    hazard = svg_hazard(path) if found is not None and path.suffix.lower() == ".svg" else None
+    if hazard:
+        # Served from the site's address, an SVG's scripts would run as the site's own.
+        report(f"preview {value!r} is an SVG that does more than draw ({hazard}); no preview shown", "image")
+        return ""
+    if found is not None:
         return path.relative_to(settings.srcdir).as_posix()
     # Without the folder the site ships no previews at all (al-folio bibliographies name them anyway):
     # warning for each would be noise. With the folder, a missing file is a mistake worth a warning.

@@ -1,0 +1,60 @@
+"""Files a page names (a photo, a paper's PDF or preview, the CV's data): only the site's own are read or published.
+
+A name written in a page or a .bib file may climb out of the site (``../../../etc/passwd``) or be a
+symbolic link to anywhere; the build would copy that file into ``_downloads/`` or ``_images/`` and
+publish it. Every path taken from a page is therefore checked here, once resolved (links followed, ``..``
+collapsed): it must lie in one of the site's folders, the source folder or a static folder the owner
+set in ``conf.py`` (``html_static_path``, which may be outside the source folder).
+
+A name the file system rejects (over 255 bytes, a NUL) is a file that is not there, as for any
+other missing file: the caller's "not found" warning, not an ``OSError`` out of the build.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from sphinx.environment import BuildEnvironment
+
+
+class OutsideTheSite(Exception):
+    """The path resolves outside every folder of the site; ``str()`` is the end of a sentence about it."""
+
+    def __init__(self) -> None:
+        super().__init__("leads out of the site's folders")
+
+
+def site_folders(env: BuildEnvironment) -> tuple[Path, ...]:
+    """The folders whose files a page may name: the source folder and the owner's static folders, resolved."""
+    srcdir = Path(env.srcdir)
+    confdir = getattr(env.config, "_homepage_confdir", srcdir)
+    # The owner's html_static_path, as profile.py records it before extensions add their own asset folders.
+    static_path = getattr(env.config, "_homepage_site_static_path", env.config.html_static_path)
+    return tuple(Path(os.path.realpath(folder)) for folder in (srcdir, *(Path(confdir, d) for d in static_path)))
+
+
+def check_inside(path: str | Path, folders: tuple[Path, ...]) -> None:
+    """Raise :class:`OutsideTheSite` unless ``path``, links followed, lies in one of ``folders``."""
+    try:
+        resolved = Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        return  # a name the file system rejects names no file, outside or in
+    if not any(resolved.is_relative_to(folder) for folder in folders):
+        raise OutsideTheSite()
+
+
+def site_file(path: str | Path, folders: tuple[Path, ...]) -> Path | None:
+    """``path`` when it is a regular file of the site; None when there is none there (or not a regular file).
+
+    Raises :class:`OutsideTheSite` when it is a file outside ``folders``. Only a regular file counts:
+    reading a pipe or a device (``/dev/zero``) never ends.
+    """
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+    except (OSError, ValueError):
+        return None
+    check_inside(path, folders)
+    return Path(path)
