@@ -271,11 +271,16 @@ def _impossible_dates_quoted(source: str) -> str:
 
 
 def _emptied_block(source: str) -> str:
-    """The source with its front matter replaced by an empty mapping on as many lines."""
+    """The source with its front matter replaced by an empty mapping, the body on the lines it was written on.
+
+    The lines the block took are left blank after its closing ``---``, in the Markdown, not inside the
+    block: YAML reads blank lines a character at a time (a minute for a block of ten megabytes).
+    """
     match = _FRONT_MATTER.match(source)
     if match is None or not match.group(1):
         return source
-    return source[: match.start(1)] + "{}" + "\n" * match.group(1).count("\n") + source[match.end(1) :]
+    blank_lines = "\n" * (match.group(1).count("\n") - 1)
+    return source[: match.start(1)] + "{}\n" + source[match.end(1) : match.end()] + blank_lines + source[match.end() :]
 
 
 def setup_frontmatter(app: Sphinx) -> None:

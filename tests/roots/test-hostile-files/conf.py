@@ -1,0 +1,11 @@
+import pathlib
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).parents[3] / "_ext"))
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "homepage"]
+exclude_patterns = ["_build"]
+project = "Hostile files"
+html_static_path = ["_static"]
+bibtex_bibfiles = ["refs.bib"]
+homepage_owner_name = "Ada Lovelace"
+homepage_author_names = ["Ada Lovelace"]
