@@ -260,7 +260,7 @@ def _impossible_dates_quoted(source: str) -> str:
         return source
     text = match.group(1)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text, FRONT_MATTER_LIMITS)
     except YAML_LOAD_ERRORS:
         return source
     # Only dates are rejected here: any other unreadable scalar made the block invalid, and emptied.

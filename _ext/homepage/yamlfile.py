@@ -142,7 +142,7 @@ def _check_expansion(root: yaml.Node | None, budget: int) -> None:
             size = 1 + sum(sizes[id(child)] for child in _children(node))
             if size > budget:
                 raise YAMLLimitError(
-                    problem=f"stands for more than {budget:,} values once its aliases are written out",
+                    problem=f"holds more than {budget:,} values, each alias counted as the value it stands for",
                     problem_mark=node.start_mark,
                 )
             sizes[key] = size
