@@ -202,6 +202,10 @@ FILES_WARNINGS = [
     f"links.md:5: {W}shows the image '../elsewhere/private.png', which {OUT}; the image is left out [homepage.image]",
     f"links.md:7: {W}links to the PDF '/assets/pdf/../../elsewhere/secret.pdf', which {OUT}; the file is not published [homepage.file]",
     f"links.md:11: {W}links to {'a' * 40}..., a name longer than the 255 bytes a file may have; the link is left out [homepage.file]",
+    f"links.md:13: {W}links to the file '../elsewhere/secret.txt', which {OUT}; the file is not published [homepage.file]",
+    f"links.md:15: {W}shows the image '../elsewhere/private.png', which {OUT}; the image is left out [homepage.image]",
+    # The CV page's al-folio cv_pdf, looked for in _static/.
+    f"cv-pdf.md:9: {W}links to the file '/_static/../../elsewhere/secret.pdf', which {OUT}; the file is not published [homepage.file]",
     # .bib pdf and preview fields.
     f"refs.bib:1: {W}passwd: pdf file '{TO_ROOT}etc/passwd' {OUT}; {LEFT_OUT}",
     f"refs.bib:9: {W}secretpdf: pdf file '../../../elsewhere/secret.pdf' {OUT}; {LEFT_OUT}",
@@ -250,11 +254,20 @@ def test_links_keep_their_words_and_lose_their_target(hostile_files):
     text = " ".join(soup.select_one("[role=main]").get_text().split())
     assert "A long PDF and a secret and ." in text
     assert "A reference link and the end." not in text  # its definition is gone: shown as written
+    assert "A download and a picture:" in text
     hrefs = [a.get("href", "") for a in soup.select("[role=main] a")]
     assert not [href for href in hrefs if "secret" in href or "aaaa" in href or "elsewhere" in href]
     assert soup.select("[role=main] img") == []
     # The site's own PDF is still published and linked.
     assert any(href.endswith("/real.pdf") for href in hrefs)
+
+
+def test_cv_page_keeps_its_cv_without_the_pdf(hostile_files):
+    soup = page(hostile_files, "cv-pdf.html")
+    section = soup.select_one("section.homepage-cv__section")
+    assert "Awards" in section.get_text() and "A prize" in section.get_text()
+    assert soup.select(".homepage-cv__pdf a") == []  # the words stay, as for any link left out
+    assert "Body of cv-pdf." in soup.get_text()
 
 
 def test_papers_keep_their_entries_without_what_was_refused(hostile_files):

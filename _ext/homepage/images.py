@@ -33,9 +33,9 @@ import re
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from xml.etree import ElementTree
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 from PIL import Image, ImageOps, features
 from sphinx.application import Sphinx
@@ -165,7 +165,7 @@ def write_variants(image: ResponsiveImage, images_dir: Path) -> list[Path]:
         upright = ImageOps.exif_transpose(opened)
         keep_alpha = upright.mode in ("RGBA", "LA") or "transparency" in upright.info
         upright = upright.convert("RGBA" if keep_alpha else "RGB")
-        factor = min(upright.size) and upright.width // sharp_enough
+        factor = upright.width // sharp_enough
         if factor >= 2:
             upright = upright.reduce(factor)
         for variant in missing:
@@ -211,7 +211,10 @@ def svg_hazard(path: Path) -> str | None:
     entities could hide anything (and expand without end).
     """
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(MAX_SVG_BYTES + 1)
+        if len(data) > MAX_SVG_BYTES:
+            return f"it is larger than {MAX_SVG_BYTES // 1024 // 1024} MB"
         if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
             return "it declares a document type"
         root = ElementTree.fromstring(data)
@@ -234,6 +237,8 @@ def svg_hazard(path: Path) -> str | None:
     return None
 
 
+#: The largest SVG read: a drawing with a few embedded pictures is well under it.
+MAX_SVG_BYTES = 5 * 1024 * 1024
 #: Elements that run code, embed another document, or change what a link or attribute says when animated.
 _SVG_ACTIVE_ELEMENTS = frozenset(
     "script foreignobject iframe embed object handler listener set animate animatemotion animatetransform "
