@@ -164,6 +164,9 @@ def hostile_files(tmp_path_factory):
     (elsewhere / "secret.txt").write_text(SECRET, encoding="utf-8")
     (elsewhere / "secret.pdf").write_text(f"%PDF-1.4\n% {SECRET}\n", encoding="utf-8")
     os.symlink(elsewhere / "private.png", srcdir / "linked.png")
+    previews = srcdir / "assets/img/publication_preview"
+    (previews / "bomb.png").write_bytes(bilevel_png(13_000, 13_000))
+    (previews / "notes.png").write_text("Not a picture: notes that Sphinx would publish as they are.\n", encoding="utf-8")
     return build_copy(srcdir, tmp / "out", seconds=60, mib=400)
 
 
@@ -189,7 +192,7 @@ LEFT_OUT = "the link is left out [homepage.bibtex]"
 
 FILES_WARNINGS = [
     # Profile photos: decompression bomb, too tall for WebP, corrupt EXIF, over-long name, outside, linked outside.
-    f"photo-bomb.md:4: {W}profile image 'bomb.png' {NOT_READ} (13000x13000 pixels, more than the 40 megapixels a photo may have); {NO_PHOTO}",
+    f"photo-bomb.md:4: {W}profile image 'bomb.png' {NOT_READ} (13000x13000 pixels, more than the 40 megapixels an image may have); {NO_PHOTO}",
     f"photo-tall.md:4: {W}profile image 'tall.png' {NOT_READ} (100x20000 pixels, too tall for its copies (WebP's limit is 16,383 pixels)); {NO_PHOTO}",
     f"photo-exif-webp.md:4: {W}profile image 'exif-garbage.webp' {NOT_READ} (SyntaxError: not a TIFF file (header b'garbage,' not valid)); {NO_PHOTO}",
     f"photo-exif-short.md:4: {W}profile image 'exif-short.webp' {NOT_READ} (error: unpack requires a buffer of 4 bytes); {NO_PHOTO}",
@@ -220,6 +223,8 @@ FILES_WARNINGS = [
     f"refs.bib:81: {W}svgset: preview 'set.svg' {NOT_DRAWING} (it has a <set> element); {NO_PREVIEW}",
     f"refs.bib:89: {W}svgimport: preview 'import.svg' {NOT_DRAWING} (its styles load another file); {NO_PREVIEW}",
     f"refs.bib:97: {W}svgentity: preview 'entity.svg' {NOT_DRAWING} (it declares a document type); {NO_PREVIEW}",
+    f"refs.bib:114: {W}previewbomb: preview 'bomb.png' is 13000x13000 pixels, more than the 40 megapixels an image may have; {NO_PREVIEW}",
+    f"refs.bib:122: {W}previewtext: preview 'notes.png' could not be read as an image (cannot identify image file 'assets/img/publication_preview/notes.png'); {NO_PREVIEW}",
 ]
 
 
@@ -273,7 +278,7 @@ def test_cv_page_keeps_its_cv_without_the_pdf(hostile_files):
 def test_papers_keep_their_entries_without_what_was_refused(hostile_files):
     soup = page(hostile_files, "papers.html")
     titles = {li["id"]: li for li in soup.select("li.homepage-pub")}
-    assert len(titles) == 14
+    assert len(titles) == 16
     previews = {key for key, li in titles.items() if li.select("img.homepage-pub__preview")}
     assert previews == {"good"}  # only the SVG that only draws
     pdfs = {key for key, li in titles.items() if li.find("a", string="PDF")}

@@ -120,11 +120,9 @@ def describe_image(path: Path) -> ResponsiveImage:
         digest = hashlib.file_digest(file, "sha256").hexdigest()[:10]
     try:
         with _opened(path) as image:
-            if image.width * image.height > MAX_PIXELS:
-                raise OSError(
-                    f"{image.width}x{image.height} pixels, more than the {MAX_PIXELS // 1_000_000} megapixels "
-                    "a photo may have"
-                )
+            too_large = _too_many_pixels(image)
+            if too_large:
+                raise OSError(too_large)
             width, height = _upright_size(image)
             image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
             image.load()
@@ -180,6 +178,31 @@ def write_variants(image: ResponsiveImage, images_dir: Path) -> list[Path]:
             os.replace(partial, target)
             written.append(target)
     return written
+
+
+def _too_many_pixels(image: Image.Image) -> str | None:
+    """What is wrong with the size the header of ``image`` claims, if it is more than :data:`MAX_PIXELS`."""
+    if image.width * image.height <= MAX_PIXELS:
+        return None
+    return f"{image.width}x{image.height} pixels, more than the {MAX_PIXELS // 1_000_000} megapixels an image may have"
+
+
+def image_hazard(path: Path) -> str | None:
+    """Why the picture ``path`` must not be published as it is (the end of a sentence about it), or None.
+
+    For a picture the site copies as it is (a paper's preview): an SVG that does more than draw
+    (:func:`svg_hazard`), a file that is no image, or one whose header claims more pixels than
+    :data:`MAX_PIXELS`, which every visitor's browser would decode.
+    """
+    if path.suffix.lower() == ".svg":
+        hazard = svg_hazard(path)
+        return f"is an SVG that does more than draw ({hazard})" if hazard else None
+    try:
+        with _opened(path) as image:
+            too_large = _too_many_pixels(image)
+    except Exception as error:  # noqa: BLE001 - as in describe_image: Pillow's many error types on bad bytes
+        return f"could not be read as an image ({error})"
+    return f"is {too_large}" if too_large else None
 
 
 @contextmanager

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pybtex.database import BibliographyData, Entry
 
-from ..images import svg_hazard
+from ..images import image_hazard
 from ..sitefiles import OutsideTheSite, site_file
 from ..urls import is_safe_url, url_scheme
 from .bibtex import DISPLAY_FIELDS, serialise
@@ -221,10 +221,10 @@ def _preview(value: str, settings: ModelSettings, report: Report) -> str:
     except OutsideTheSite as error:
         report(f"preview {value!r} {error}; no preview shown", "image")
         return ""
-    hazard = svg_hazard(path) if found is not None and path.suffix.lower() == ".svg" else None
+    # Copied as it is: an SVG's scripts would run as the site's own, a decompression bomb in visitors' browsers.
+    hazard = image_hazard(path) if found is not None else None
     if hazard:
-        # Served from the site's address, an SVG's scripts would run as the site's own.
-        report(f"preview {value!r} is an SVG that does more than draw ({hazard}); no preview shown", "image")
+        report(f"preview {value!r} {hazard}; no preview shown", "image")
         return ""
     if found is not None:
         return path.relative_to(settings.srcdir).as_posix()
