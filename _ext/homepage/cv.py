@@ -12,7 +12,9 @@
 
 An al-folio user's ``cv.yml`` therefore works as it is. Each section becomes a
 real section (heading, anchor, page contents); everything is text, escaped, with
-e-mail addresses and http(s) URLs in a ``map`` made links.
+e-mail addresses and http(s) URLs in a ``map`` made links. A value of another kind
+where text is expected (a list, a mapping, a set) warns at its line and is left out
+rather than shown as Python would print it; lists nest at most :data:`MAX_DEPTH` deep.
 
 The page's al-folio front matter ``cv_pdf: name.pdf`` offers the PDF for download
 once ``name.pdf`` is in a static folder (``_static/``); until then the page offers

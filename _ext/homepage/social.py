@@ -10,7 +10,8 @@ The row appears where a page has the ``social-links`` directive, and at the very
 end of any page whose front matter says ``social: true`` (al-folio's about page),
 below everything else, including what other handlers append. With
 ``homepage_social_navbar = True`` the same entries also become pydata-sphinx-theme's
-navbar ``icon_links``, so there is one list to keep up to date.
+navbar ``icon_links``, so there is one list to keep up to date; a site whose own
+``navbar_end`` leaves out the theme's ``navbar-icon-links`` gets it added at the end.
 
 Every icon is inline SVG (:mod:`homepage.social_icons`), so the row costs no
 request; every link is named for screen readers ("Google Scholar") and links to
