@@ -34,7 +34,7 @@ def test_external_means_http_or_https():
 def test_another_host_written_with_backslashes_is_refused(url):
     """Browsers read a backslash as a slash: ``\\\\evil.example`` is ``//evil.example``, another site."""
     assert not is_safe_url(url)
-    assert is_external_url(url)
+    assert not is_external_url(url)
     assert not is_site_path(url)
 
 

@@ -60,8 +60,11 @@ def is_safe_url(url: str) -> bool:
 
 
 def is_external_url(url: str) -> bool:
-    """True for http(s) URLs and network paths (``//host/x``): addresses on another site."""
-    return url_scheme(url) in {"http", "https"} or is_network_path(url)
+    """True for http(s) URLs and network paths (``//host/x``): addresses on another site that may be linked.
+
+    Never for a URL :func:`is_safe_url` refuses: a host written with backslashes is neither this site's nor linked.
+    """
+    return url_scheme(url) in {"http", "https"} or (is_network_path(url) and not is_disguised_host(url))
 
 
 def is_site_path(url: str) -> bool:
