@@ -101,7 +101,8 @@ def load_cv(path: Path, display_path: str, cited_at: Any = None) -> list[_LineDi
         return []
     except YAML_LOAD_ERRORS as error:
         mark = getattr(error, "problem_mark", None)
-        where = f"{display_path}:{mark.line + 1}" if mark is not None else display_path
+        # Always "path:line": Sphinx would read a bare path as a document name ("about/cv.yaml.rst").
+        where = f"{display_path}:{mark.line + 1 if mark is not None else 1}"
         warn(f"the CV file is not valid YAML: {getattr(error, 'problem', None) or error}", "cv", where)
         return []
     if data is None:
