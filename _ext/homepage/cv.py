@@ -63,7 +63,7 @@ class _LineLoader(yaml.SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _LineDict:
         mapping = _LineDict(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
-        # The keys were constructed (and cached) by the call above; keys that are not text have no line here.
+        # By each key as written: the fields read here are all text (a key of another kind has no line of its own).
         mapping.lines = {
             key_node.value: value_node.start_mark.line + 1
             for key_node, value_node in node.value
@@ -115,7 +115,7 @@ def load_cv(path: Path, display_path: str, cited_at: Any = None) -> list[_LineDi
         line = data.lines[index] if isinstance(data, _LineList) else getattr(section, "line", 1)
         where = f"{display_path}:{line}"
         if not isinstance(section, dict):
-            warn(f"a CV section should be a mapping with title, type and contents, not {section!r}", "cv", where)
+            warn(f"a CV section should be a mapping with title, type and contents, not {_describe(section)}", "cv", where)
             continue
         title, kind, contents = section.get("title"), section.get("type"), section.get("contents")
         if not isinstance(title, str) or not title.strip():
