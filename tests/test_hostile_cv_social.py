@@ -3,9 +3,9 @@
 Each scenario is built once for the module, and once more in a child process (``tests/bounded.py``):
 
 - ``hostile-cv``: ``about/cv.yaml`` with a list nested 60 deep (120 deep, the old rendering stopped the build with a
-  RecursionError while Sphinx pickled the page's tree; files deeper still are the YAML reader's to refuse) and values of the wrong type where text is expected (lists,
-  mappings, a set, bytes), which were shown as Python reprs, a set's in a different order on every run; built
-  again with another hash seed to compare the pages;
+  RecursionError while Sphinx pickled the page's tree; files deeper still are the YAML reader's to refuse) and
+  values of the wrong type where text is expected (lists, mappings, a set, bytes), which were shown as Python reprs,
+  a set's in a different order on every run; built again with another hash seed to compare the pages;
 - ``hostile-social``: social URLs that name another host with backslashes (``\\\\evil.example``, which browsers
   read as ``//evil.example``), on the real site's navbar with ``homepage_social_navbar = True``; built again with
   20,000 more entries, its time and memory measured: each entry was located in ``conf.py`` by a search of the

@@ -115,7 +115,9 @@ def load_cv(path: Path, display_path: str, cited_at: Any = None) -> list[_LineDi
         line = data.lines[index] if isinstance(data, _LineList) else getattr(section, "line", 1)
         where = f"{display_path}:{line}"
         if not isinstance(section, dict):
-            warn(f"a CV section should be a mapping with title, type and contents, not {_describe(section)}", "cv", where)
+            warn(
+                f"a CV section should be a mapping with title, type and contents, not {_describe(section)}", "cv", where
+            )
             continue
         title, kind, contents = section.get("title"), section.get("type"), section.get("contents")
         if not isinstance(title, str) or not title.strip():
@@ -239,7 +241,8 @@ class CVDirective(SphinxDirective):
         if isinstance(value, list):
             return value
         if value not in (None, ""):
-            warn(f"CV field {key!r} should be a list, not {_describe(value)}; left out", "cv", self._where(mapping, key))
+            message = f"CV field {key!r} should be a list, not {_describe(value)}; left out"
+            warn(message, "cv", self._where(mapping, key))
         return []
 
     # -- Sections ---------------------------------------------------------------------------------------
