@@ -432,7 +432,7 @@ PAGES_CASES = [
         "cv-section-text",
         "cv.html",
         (
-            f"cv.yaml:1: {W}a CV section should be a mapping with title, type and contents, not 'A section that is only "
+            f"cv.yaml:5: {W}a CV section should be a mapping with title, type and contents, not 'A section that is only "
             "text' [homepage.cv]",
         ),
         present=((CV_SECTION, "Kept section Still here"),),
@@ -452,13 +452,13 @@ PAGES_CASES = [
     Case(
         "cv-item-list",
         "cv.html",
-        (f"cv.yaml:12: {W}a CV item should be text or a title with contents, not ['a', 'nested', 'list']; left out [homepage.cv]",),
+        (f"cv.yaml:15: {W}a CV item should be text or a title with contents, not ['a', 'nested', 'list']; left out [homepage.cv]",),
         present=((CV_SECTION, "kept list item"),),
     ),
     Case(
         "cv-items-not-list",
         "cv.html",
-        (f"cv.yaml:20: {W}a time_table entry's 'items' should be a list; left out [homepage.cv]",),
+        (f"cv.yaml:22: {W}CV field 'items' should be a list, not 'a string, not a list'; left out [homepage.cv]",),
         present=((CV_SECTION, "Kept entry"),),
     ),
     Case(
@@ -471,7 +471,7 @@ PAGES_CASES = [
     Case(
         "cv-map-entry-text",
         "cv.html",
-        (f"cv.yaml:26: {W}a map entry needs a name and a value, not 'just text'; left out [homepage.cv]",),
+        (f"cv.yaml:29: {W}a map entry should be a mapping (name, value), not 'just text'; left out [homepage.cv]",),
         present=((CV_SECTION, "Kept pair kept value"),),
     ),
     Case(

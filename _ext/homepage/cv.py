@@ -12,7 +12,9 @@
 
 An al-folio user's ``cv.yml`` therefore works as it is. Each section becomes a
 real section (heading, anchor, page contents); everything is text, escaped, with
-e-mail addresses and http(s) URLs in a ``map`` made links.
+e-mail addresses and http(s) URLs in a ``map`` made links. A value of another kind
+where text is expected (a list, a mapping, a set) warns at its line and is left out
+rather than shown as Python would print it; lists nest at most :data:`MAX_DEPTH` deep.
 
 The page's al-folio front matter ``cv_pdf: name.pdf`` offers the PDF for download
 once ``name.pdf`` is in a static folder (``_static/``); until then the page offers
@@ -21,7 +23,9 @@ none and the build says so (not a warning: the PDF is expected to come later).
 
 from __future__ import annotations
 
+import datetime
 import re
+import reprlib
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +39,7 @@ from sphinx.util.docutils import SphinxDirective
 from .diagnostics import warn
 from .frontmatter import YAML_LOAD_ERRORS, front_matter
 from .sitefiles import OutsideTheSite, check_inside, site_folders
-from .urls import is_external_url, is_safe_url
+from .urls import is_safe_url, url_scheme
 from .yamlfile import DATA_FILE_LIMITS, BoundedLoader, YAMLLimitError, load, read_text
 
 logger = logging.getLogger(__name__)
@@ -45,19 +49,38 @@ _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 
 class _LineDict(dict):
-    """A YAML mapping that remembers the 1-based line it starts on."""
+    """A YAML mapping that remembers the 1-based line it starts on, and the line of each value."""
 
     line = 0
+    lines: dict[Any, int] = {}
+
+
+class _LineList(list):
+    """A YAML list that remembers the 1-based line of each item."""
+
+    lines: list[int] = []
 
 
 class _LineLoader(BoundedLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _LineDict:
         mapping = _LineDict(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
+        # By each key as written: the fields read here are all text (a key of another kind has no line of its own).
+        mapping.lines = {
+            key_node.value: value_node.start_mark.line + 1
+            for key_node, value_node in node.value
+            if isinstance(key_node, yaml.ScalarNode)
+        }
         return mapping
+
+    def construct_line_sequence(self, node: yaml.SequenceNode) -> _LineList:
+        items = _LineList(self.construct_sequence(node, deep=True))
+        items.lines = [child.start_mark.line + 1 for child in node.value]
+        return items
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _LineLoader.construct_line_sequence)
 
 
 def load_cv(
@@ -84,7 +107,8 @@ def load_cv(
         return []
     except YAML_LOAD_ERRORS as error:
         mark = getattr(error, "problem_mark", None)
-        where = f"{display_path}:{mark.line + 1}" if mark is not None else display_path
+        # Always "path:line": Sphinx would read a bare path as a document name ("about/cv.yaml.rst").
+        where = f"{display_path}:{mark.line + 1 if mark is not None else 1}"
         warn(f"the CV file is not valid YAML: {getattr(error, 'problem', None) or error}", "cv", where)
         return []
     if data is None:
@@ -93,11 +117,13 @@ def load_cv(
         warn("the CV file should be a list of sections (title, type, contents)", "cv", f"{display_path}:1")
         return []
     sections = []
-    for section in data:
-        line = getattr(section, "line", 1)
+    for index, section in enumerate(data):
+        line = data.lines[index] if isinstance(data, _LineList) else getattr(section, "line", 1)
         where = f"{display_path}:{line}"
         if not isinstance(section, dict):
-            warn(f"a CV section should be a mapping with title, type and contents, not {section!r}", "cv", where)
+            warn(
+                f"a CV section should be a mapping with title, type and contents, not {_describe(section)}", "cv", where
+            )
             continue
         title, kind, contents = section.get("title"), section.get("type"), section.get("contents")
         if not isinstance(title, str) or not title.strip():
@@ -136,8 +162,29 @@ def _add_stylesheet(app: Sphinx, pagename: str, templatename: str, context: dict
         app.add_css_file("cv.css")
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
+#: How deep the CV's lists may nest (an item's ``contents`` holding items with their own ``contents``...).
+#: al-folio's CVs use two levels; Sphinx saves each page's tree recursively, and a list nested a hundred
+#: deep would exceed Python's recursion limit and stop the build.
+MAX_DEPTH = 8
+
+# Values of these types are shown as text; anything else (a list, a mapping, a set, bytes) where text is
+# expected warns and is left out, rather than shown as Python would print it (a set's order changes between runs).
+_TEXT_TYPES = (str, int, float, datetime.date)
+
+# Warnings quote what they refuse, but never more than a line of it, however large or deep it is.
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 2, 60, 60
+_SHORT.maxdict = _SHORT.maxlist = _SHORT.maxset = _SHORT.maxtuple = 4
+
+
+def _describe(value: Any) -> str:
+    """A value as a warning quotes it: bounded in size and depth, and the same on every run (sets sorted)."""
+    return _SHORT.repr(value)
+
+
+def _blank(value: Any) -> bool:
+    """Missing, or text with nothing in it."""
+    return value is None or (isinstance(value, _TEXT_TYPES) and not str(value).strip())
 
 
 def _paragraph(text: str, css_class: str) -> nodes.paragraph:
@@ -148,32 +195,16 @@ def _value_node(value: str) -> nodes.Node:
     """A ``map`` value: a link for an e-mail address or a web address, text otherwise."""
     if _EMAIL.match(value):
         return nodes.reference(value, value, refuri=f"mailto:{value}")
-    if is_external_url(value) and is_safe_url(value):
+    if url_scheme(value) in ("http", "https") and is_safe_url(value):
         return nodes.reference(value, value, refuri=value)
     return nodes.Text(value)
 
 
-def _item_list(items: list[Any], where: str, css_class: str) -> nodes.bullet_list:
-    """al-folio's ``description``/``items``: strings, or ``{title, contents}`` for a nested list."""
-    bullets = nodes.bullet_list(classes=[css_class])
-    for item in items:
-        entry = nodes.list_item()
-        if isinstance(item, dict):
-            entry += _paragraph(_text(item.get("title")), "homepage-cv__item-title")
-            contents = item.get("contents") or []
-            if isinstance(contents, list) and contents:
-                entry += _item_list(contents, where, "homepage-cv__subitems")
-        elif isinstance(item, str | int | float):
-            entry += _paragraph(_text(item), "homepage-cv__item")
-        else:
-            warn(f"a CV item should be text or a title with contents, not {item!r}; left out", "cv", where)
-            continue
-        bullets += entry
-    return bullets
-
-
 class CVDirective(SphinxDirective):
-    """``{cv} path/to/cv.yaml``: the CV's sections, rendered from al-folio's CV data format."""
+    """``{cv} path/to/cv.yaml``: the CV's sections, rendered from al-folio's CV data format.
+
+    Every warning points at the CV file and the line of the value it is about.
+    """
 
     required_arguments = 1
     final_argument_whitespace = True
@@ -189,29 +220,68 @@ class CVDirective(SphinxDirective):
             output.append(self._section(section))
         return output
 
-    def _where(self, mapping: Any) -> str:
-        return f"{self.display_path}:{getattr(mapping, 'line', 1)}"
+    # -- Reading values ---------------------------------------------------------------------------------
+
+    def _where(self, container: Any, key: Any = None) -> str:
+        """``path:line`` of ``container[key]`` (a mapping's value or a list's item), or of the container itself."""
+        line = getattr(container, "line", 1)
+        if isinstance(container, _LineDict):
+            line = container.lines.get(key, line)
+        elif isinstance(container, _LineList) and isinstance(key, int) and key < len(container.lines):
+            line = container.lines[key]
+        return f"{self.display_path}:{line}"
+
+    def _text(self, mapping: dict, key: str) -> str:
+        """``mapping[key]`` as text; ``""`` when absent, or (after a warning) when it is not text."""
+        value = mapping.get(key)
+        if value is None:
+            return ""
+        if isinstance(value, _TEXT_TYPES):
+            return str(value).strip()
+        warn(f"CV field {key!r} should be text, not {_describe(value)}; left out", "cv", self._where(mapping, key))
+        return ""
+
+    def _list(self, mapping: dict, key: str) -> list:
+        """``mapping[key]`` as a list; ``[]`` when absent or empty, or (after a warning) when it is not a list."""
+        value = mapping.get(key)
+        if isinstance(value, list):
+            return value
+        if value not in (None, ""):
+            message = f"CV field {key!r} should be a list, not {_describe(value)}; left out"
+            warn(message, "cv", self._where(mapping, key))
+        return []
+
+    # -- Sections ---------------------------------------------------------------------------------------
 
     def _section(self, data: dict) -> nodes.section:
-        title = _text(data["title"])
+        title = str(data["title"]).strip()
         section = nodes.section(classes=["homepage-cv__section", f"homepage-cv__section--{data['type']}"])
         section["names"].append(nodes.fully_normalize_name(title))
         section += nodes.title(title, title)
         self.state.document.note_implicit_target(section, section)
         render = getattr(self, f"_render_{data['type']}")
-        body = render(data["contents"], self._where(data))
-        if body is not None:
-            section += body
+        section += render(data["contents"])
         return section
 
-    def _render_map(self, contents: list, where: str) -> nodes.definition_list:
+    def _entries(self, contents: list, kind: str, needs: str):
+        """Each mapping of a section's contents; anything else warns (at its own line) and is left out."""
+        for index, entry in enumerate(contents):
+            if isinstance(entry, dict):
+                yield entry
+            else:
+                warn(f"a {kind} entry should be a mapping ({needs}), not {_describe(entry)}; left out", "cv",
+                     self._where(contents, index))
+
+    def _render_map(self, contents: list) -> nodes.definition_list:
         pairs = nodes.definition_list(classes=["homepage-cv__map"])
-        for entry in contents:
-            if not isinstance(entry, dict) or not _text(entry.get("name")):
-                location = self._where(entry) if isinstance(entry, dict) else where
-                warn(f"a map entry needs a name and a value, not {entry!r}; left out", "cv", location)
+        for entry in self._entries(contents, "map", "name, value"):
+            name = self._text(entry, "name")
+            if not name:
+                if _blank(entry.get("name")):  # a name that is not text has had its warning
+                    warn(f"a map entry needs a name and a value, not {_describe(entry)}; left out", "cv",
+                         self._where(entry))
                 continue
-            name, value = _text(entry.get("name")), _text(entry.get("value"))
+            value = self._text(entry, "value")
             item = nodes.definition_list_item()
             item += nodes.term(name, name)
             definition = nodes.definition()
@@ -222,56 +292,80 @@ class CVDirective(SphinxDirective):
             pairs += item
         return pairs
 
-    def _render_time_table(self, contents: list, where: str) -> nodes.bullet_list:
+    def _render_time_table(self, contents: list) -> nodes.bullet_list:
         entries = nodes.bullet_list(classes=["homepage-cv__entries"])
-        for entry in contents:
-            if not isinstance(entry, dict):
-                warn(
-                    f"a time_table entry should be a mapping (title, institution, year...), not {entry!r}; left out",
-                    "cv",
-                    where,
-                )
-                continue
-            entry_where = self._where(entry)
+        for entry in self._entries(contents, "time_table", "title, institution, year..."):
             item = nodes.list_item(classes=["homepage-cv__entry"])
-            if _text(entry.get("year")):
-                item += _paragraph(_text(entry.get("year")), "homepage-cv__year")
+            year = self._text(entry, "year")
+            if year:
+                item += _paragraph(year, "homepage-cv__year")
             details = nodes.container(classes=["homepage-cv__details"])
-            if _text(entry.get("title")):
+            title = self._text(entry, "title")
+            if title:
                 heading = nodes.paragraph(classes=["homepage-cv__title"])
-                heading += nodes.strong(_text(entry.get("title")), _text(entry.get("title")))
+                heading += nodes.strong(title, title)
                 details += heading
             for key in ("institution", "department", "location"):
-                if _text(entry.get(key)):
-                    details += _paragraph(_text(entry.get(key)), f"homepage-cv__{key}")
+                text = self._text(entry, key)
+                if text:
+                    details += _paragraph(text, f"homepage-cv__{key}")
             for key in ("description", "items"):
-                items = entry.get(key)
-                if isinstance(items, list) and items:
-                    details += _item_list(items, entry_where, "homepage-cv__items")
-                elif items:
-                    warn(f"a time_table entry's {key!r} should be a list; left out", "cv", entry_where)
+                items = self._list(entry, key)
+                if items:
+                    details += self._item_list(items, "homepage-cv__items", depth=1)
             item += details
             entries += item
         return entries
 
-    def _render_list(self, contents: list, where: str) -> nodes.bullet_list:
-        return _item_list(contents, where, "homepage-cv__list")
+    def _render_list(self, contents: list) -> nodes.bullet_list:
+        return self._item_list(contents, "homepage-cv__list", depth=0)
 
-    def _render_nested_list(self, contents: list, where: str) -> nodes.bullet_list:
+    def _render_nested_list(self, contents: list) -> nodes.bullet_list:
         groups = nodes.bullet_list(classes=["homepage-cv__list"])
-        for group in contents:
-            if not isinstance(group, dict) or not _text(group.get("title")):
-                location = self._where(group) if isinstance(group, dict) else where
-                warn(f"a nested_list entry needs a title and items, not {group!r}; left out", "cv", location)
+        for group in self._entries(contents, "nested_list", "title, items"):
+            title = self._text(group, "title")
+            if not title:
+                if _blank(group.get("title")):  # a title that is not text has had its warning
+                    warn(f"a nested_list entry needs a title and items, not {_describe(group)}; left out", "cv",
+                         self._where(group))
                 continue
             item = nodes.list_item()
-            title = nodes.paragraph(classes=["homepage-cv__item-title"])
-            title += nodes.strong(_text(group["title"]), _text(group["title"]))
-            item += title
-            if isinstance(group.get("items"), list) and group["items"]:
-                item += _item_list(group["items"], self._where(group), "homepage-cv__subitems")
+            heading = nodes.paragraph(classes=["homepage-cv__item-title"])
+            heading += nodes.strong(title, title)
+            item += heading
+            items = self._list(group, "items")
+            if items:
+                item += self._item_list(items, "homepage-cv__subitems", depth=1)
             groups += item
         return groups
+
+    def _item_list(self, items: list, css_class: str, depth: int) -> nodes.bullet_list:
+        """al-folio's ``description``/``items``: text, or ``{title, contents}`` for a nested list."""
+        bullets = nodes.bullet_list(classes=[css_class])
+        for index, item in enumerate(items):
+            entry = nodes.list_item()
+            if isinstance(item, dict):
+                entry += _paragraph(self._text(item, "title"), "homepage-cv__item-title")
+                contents = self._list(item, "contents")
+                if contents and depth + 1 >= MAX_DEPTH:
+                    warn(
+                        f"the CV's lists nest more than {MAX_DEPTH} deep here; the deeper items are left out",
+                        "cv",
+                        self._where(item, "contents"),
+                    )
+                elif contents:
+                    entry += self._item_list(contents, "homepage-cv__subitems", depth + 1)
+            elif isinstance(item, _TEXT_TYPES):
+                entry += _paragraph(str(item).strip(), "homepage-cv__item")
+            else:
+                warn(
+                    f"a CV item should be text or a title with contents, not {_describe(item)}; left out",
+                    "cv",
+                    self._where(items, index),
+                )
+                continue
+            bullets += entry
+        return bullets
 
     def _pdf_download(self) -> list[nodes.Node]:
         """al-folio's ``cv_pdf``: a download link once the PDF is in a static folder."""

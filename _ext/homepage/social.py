@@ -10,7 +10,8 @@ The row appears where a page has the ``social-links`` directive, and at the very
 end of any page whose front matter says ``social: true`` (al-folio's about page),
 below everything else, including what other handlers append. With
 ``homepage_social_navbar = True`` the same entries also become pydata-sphinx-theme's
-navbar ``icon_links``, so there is one list to keep up to date.
+navbar ``icon_links``, so there is one list to keep up to date; a site whose own
+``navbar_end`` leaves out the theme's ``navbar-icon-links`` gets it added at the end.
 
 Every icon is inline SVG (:mod:`homepage.social_icons`), so the row costs no
 request; every link is named for screen readers ("Google Scholar") and links to
@@ -24,6 +25,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -41,7 +43,7 @@ from .assets import add_stylesheet
 from .diagnostics import ConfLines, warn
 from .frontmatter import front_matter, nearest_key
 from .social_icons import ICONS
-from .urls import is_external_url, is_safe_url, url_scheme
+from .urls import is_disguised_host, is_external_url, is_network_path, is_safe_url, is_site_path, url_scheme
 
 #: The link a custom entry gets when it names no icon.
 DEFAULT_ICON = "link"
@@ -173,9 +175,11 @@ def read_social_setting(
         return []
     links = []
     for key, entry in entries:
-        link = _read_entry(str(key), entry, lambda *needles: conf.entry("homepage_social", str(key), *needles))
+        # Located only when there is something to say: a search per entry would cost every entry a read of conf.py.
+        where = partial(conf.entry, "homepage_social", str(key))
+        link = _read_entry(str(key), entry, where)
         if link is not None and link.icon_is_image and static_dirs is not None:
-            link = _with_existing_icon(link, static_dirs, conf.entry("homepage_social", str(key), "icon", "logo"))
+            link = _with_existing_icon(link, static_dirs, where)
         if link is not None:
             links.append(link)
     return links
@@ -222,19 +226,20 @@ def _read_entry(key: str, entry: Any, where) -> SocialLink | None:
 
 def _link(key: str, title: str, url: str, icon: str, rel_me: bool) -> SocialLink:
     # A relative URL names a file of the built site ("feed.xml", "/assets/cv.pdf"): relative to its root.
-    on_site = url_scheme(url) == "" and not url.startswith("#")
+    on_site = is_site_path(url)
     return SocialLink(key, title.strip(), url.lstrip("/") if on_site else url, icon, rel_me=rel_me, on_site=on_site)
 
 
-def _unsafe_url(key: str, url: str, location: str | None) -> bool:
-    """True (after a warning) for a URL that is not http(s), mailto or relative: ``javascript:``, ``data:``..."""
+def _unsafe_url(key: str, url: str, where, *needles: str) -> bool:
+    """True (after a warning) for a URL that is not http(s), mailto or relative: ``javascript:``, ``data:``...,
+    or another host written as a path (``\\\\evil.example``)."""
     if is_safe_url(url):
         return False
-    warn(
-        f"social entry {key!r} has the URL {url!r}, which is not http(s), mailto or a path of the site (left out)",
-        "social",
-        location,
-    )
+    if is_disguised_host(url):
+        reason = "which browsers read as the address of another site (//host), not a path of the site"
+    else:
+        reason = "which is not http(s), mailto or a path of the site"
+    warn(f"social entry {key!r} has the URL {url!r}, {reason} (left out)", "social", where(*needles))
     return True
 
 
@@ -265,9 +270,9 @@ def _platform_url(platform: Platform, value: Any, where) -> str | None:
         return None
     if platform.url is None or (key == "bluesky_url" and is_external_url(value)) or key == "rss_icon":
         # The value is the URL itself (al-folio's *_url keys, cv_pdf, rss_icon: a feed URL).
-        if _unsafe_url(key, value, where()):
+        if _unsafe_url(key, value, where):
             return None
-        return _site_path(value) if key in _SITE_FILE_KEYS and url_scheme(value) == "" else value
+        return _site_path(value) if key in _SITE_FILE_KEYS and is_site_path(value) else value
     if key == "email":
         return "mailto:" + quote(value.removeprefix("mailto:"), safe="@+.-_")
     return platform.url.format(quote(value.removeprefix("@") if key == "mastodon_username" else value, safe=_URL_SAFE))
@@ -285,7 +290,7 @@ def _custom_link(key: str, entry: dict[str, Any], where) -> SocialLink | None:
         warn(f"social entry {key!r}: 'url' should be text (left out)", "social", where("url"))
         return None
     url = url.strip()
-    if _unsafe_url(key, url, where("url")):
+    if _unsafe_url(key, url, where, "url"):
         return None
     title = entry.get("title")
     if not isinstance(title, str) or not title.strip():
@@ -304,7 +309,7 @@ def _icon(key: str, requested: Any, default: str, where) -> str:
     if isinstance(requested, str) and requested.strip():
         requested = requested.strip()
         if requested.lower().endswith(IMAGE_SUFFIXES):
-            if url_scheme(requested):
+            if url_scheme(requested) or is_network_path(requested):
                 warn(
                     f"social entry {key!r}: the icon {requested!r} is on another site, which every visitor's "
                     f"browser would contact; save it under _static/ instead (using the {default!r} icon)",
@@ -332,7 +337,7 @@ def _icon(key: str, requested: Any, default: str, where) -> str:
     return default
 
 
-def _with_existing_icon(link: SocialLink, static_dirs: list[Path], location: str | None) -> SocialLink:
+def _with_existing_icon(link: SocialLink, static_dirs: list[Path], where) -> SocialLink:
     """The link, or (after a warning) the link with the default icon when its icon image is not in a static folder."""
     relative = link.icon.removeprefix("_static/")
     if any((folder / relative).is_file() for folder in static_dirs):
@@ -341,7 +346,7 @@ def _with_existing_icon(link: SocialLink, static_dirs: list[Path], location: str
     warn(
         f"social entry {link.key!r}: the icon {relative!r} is not in html_static_path (using {default!r})",
         "social",
-        location,
+        where("icon", "logo"),
     )
     return replace(link, icon=default)
 
@@ -404,7 +409,32 @@ def _feed_navbar_icon_links(config: Config, links: list[SocialLink]) -> None:
             entry["attributes"] = attributes
         icon_links.append(entry)
     theme_options["icon_links"] = icon_links
+    _give_icon_links_a_slot(theme_options)
     config.html_theme_options = theme_options
+
+
+#: pydata-sphinx-theme's navbar slots, each a list of templates (or a comma-separated string of them).
+NAVBAR_SLOTS = ("navbar_start", "navbar_center", "navbar_end", "navbar_persistent")
+ICON_LINKS_TEMPLATE = "navbar-icon-links"
+
+
+def _templates(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [name.strip() for name in value.split(",") if name.strip()]
+    return list(value or [])
+
+
+def _give_icon_links_a_slot(theme_options: dict[str, Any]) -> None:
+    """Put the theme's icon links at the end of the navbar when the site's own slots leave them out.
+
+    The theme's default ``navbar_end`` holds them; a site that lists its own ``navbar_end`` (this one: the colour
+    switch alone) drops them, and the entries added above would then be on no page.
+    """
+    if "navbar_end" not in theme_options:
+        return
+    if any(ICON_LINKS_TEMPLATE in _templates(theme_options.get(slot)) for slot in NAVBAR_SLOTS):
+        return
+    theme_options["navbar_end"] = [*_templates(theme_options["navbar_end"]), ICON_LINKS_TEMPLATE]
 
 
 # -- The icon row --------------------------------------------------------------------
