@@ -1,24 +1,24 @@
 """One pass over every page for what links and user HTML may do.
 
-Modules check the URLs they make from user data (:mod:`homepage.urls`), but links
-also come from Markdown, raw HTML in pages, al-folio's HTML fields and other
-extensions. Here, once for the whole site:
+Modules check the URLs they make from user data (:mod:`homepage.urls`), but links and HTML also come
+from Markdown, raw HTML in pages, al-folio's HTML fields and other extensions. Here, once for the whole
+site:
 
-- a link or image whose URL is ``javascript:``, ``vbscript:`` or ``data:`` is
-  refused with a warning (``homepage.url``) naming its file and line; the link's
-  text stays. Markdown links to such URLs are left as text by markdown-it; they
-  warn too, so the owner learns why the link is not one.
-- al-folio's HTML fields (``subtitle``/``description``, ``profile.more_info``/
-  ``address``) keep their markup but lose what would run or load code:
-  ``<script>``, ``<iframe>``, ``<object>``..., ``on*`` event attributes
-  (``homepage.html``).
-- every external link on a page (``http(s)://``) carries ``rel="noopener"``,
-  however it was written (Markdown, raw HTML, a node's own visitor).
+- raw HTML written by the user goes through :func:`homepage.sanitiser.sanitise` when the page is read
+  (so news items copied into lists are already clean): al-folio's HTML fields (``subtitle``/
+  ``description``, ``profile.more_info``/``address``, marked :data:`HTML_FIELD` by the profile card)
+  with the field policy, balanced; the raw HTML blocks and inline tags of Markdown with the body policy,
+  piece by piece. What is taken out of one piece gives one warning (``homepage.html``) at its line.
+- a Markdown link or image whose URL is ``javascript:``, ``vbscript:`` or ``data:`` is refused with a
+  warning (``homepage.url``); the link's text stays. Markdown links to such URLs are left as text by
+  markdown-it; they warn too, so the owner learns why the link is not one. A Markdown image from
+  another host becomes a link to it (``homepage.url``): pages load nothing from other hosts.
+- every external link on a page (``http(s)://``) carries ``rel="noopener"``, however it was written
+  (Markdown, raw HTML, a node's own visitor).
 
-The checks run when a page is read (so news items copied into lists are already
-clean) and again when it is resolved (links made at that stage, e.g. by
-sphinxcontrib-bibtex); ``rel`` is added to the page body's HTML just before it
-is written.
+Raw nodes that extensions add later (sphinx-design's icons, written by their code, not by the user) are
+left alone. Links are checked again when the page is resolved (links made at that stage, e.g. by
+sphinxcontrib-bibtex); ``rel`` is added to the page body's HTML just before it is written.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from . import sanitiser
 from .diagnostics import warn
 from .urls import url_scheme
 
@@ -42,18 +43,13 @@ URL_ATTRIBUTES = frozenset(
     {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite", "data", "longdesc",
      "lowsrc", "dynsrc", "codebase", "srcset", "ping"}
 )
-#: Elements that run or embed code; removed from al-folio's HTML fields with everything inside them.
-SCRIPT_ELEMENTS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta",
-                             "link", "noscript", "template"})
-#: Of those, the ones that have no end tag.
-_VOID = frozenset({"embed", "base", "meta", "link", "frame"})
 #: Marks a raw node holding one of al-folio's HTML fields: the value is the front matter key.
 HTML_FIELD = "homepage_html_field"
 
-# markdown-it leaves "[text](javascript:...)" as literal text: the only trace of the refused link.
-#: Called with a sentence and the warning's subtype for each thing removed.
+#: Called with a sentence and the warning's subtype for each thing refused.
 Report = Callable[[str, str], None]
 
+# markdown-it leaves "[text](javascript:...)" as literal text: the only trace of the refused link.
 _REFUSED_MARKDOWN_LINK = re.compile(r"\]\(\s*<?\s*((?:java|vb)script|data)\s*:", re.I)
 
 
@@ -62,44 +58,34 @@ def is_dangerous_url(url: str) -> bool:
     return url_scheme(url) in DANGEROUS_SCHEMES
 
 
-def _is_external(url: str) -> bool:
-    return url_scheme(url) in ("http", "https") or url.strip().startswith("//")
-
-
 def _dangerous_in(name: str, value: str | None) -> bool:
     if value is None or name not in URL_ATTRIBUTES:
         return False
     if name == "srcset":
-        return any(is_dangerous_url(candidate.split()[0]) for candidate in value.split(",") if candidate.split())
+        return any(is_dangerous_url(url) for url in sanitiser.srcset_urls(value))
     return is_dangerous_url(value)
 
 
-# -- Rewriting HTML ------------------------------------------------------------------------------
+# -- rel="noopener" on the written page ------------------------------------------------------------
 
 
-class _Rewriter(HTMLParser):
-    """Collects edits of an HTML fragment as (start, end, replacement) spans of the original text.
+class _Noopener(HTMLParser):
+    """Collects edits of a page body as (start, end, replacement) spans: ``rel="noopener"`` on external links.
 
-    Only the tags that change are rebuilt; everything else is kept byte for byte.
+    The body is the HTML Sphinx and the extensions wrote, with user HTML already rewritten by the sanitiser,
+    so Python's parser reads it as a browser does. Only the tags that change are rebuilt.
     """
 
-    def __init__(self, text: str, report: Report | None, strip_scripts: bool, add_noopener: bool):
+    def __init__(self, text: str, report: Report | None):
         super().__init__(convert_charrefs=True)
         self.text = text
         self.report = report
-        self.strip_scripts = strip_scripts
-        self.add_noopener = add_noopener
         self.edits: list[tuple[int, int, str]] = []
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self._removing: tuple[str, int, int] | None = None  # (tag, start offset, depth)
 
     def _offset(self) -> int:
         line, column = self.getpos()
         return self._line_starts[line - 1] + column
-
-    def _tag_end(self, start: int) -> int:
-        raw = self.get_starttag_text()
-        return start + len(raw) if raw else self.text.find(">", start) + 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, attrs, closed=False)
@@ -109,69 +95,35 @@ class _Rewriter(HTMLParser):
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> None:
         start = self._offset()
-        end = self._tag_end(start)
-        if self._removing is not None:
-            name, begin, depth = self._removing
-            if tag == name and not closed:
-                self._removing = (name, begin, depth + 1)
-            return
-        if self.strip_scripts and tag in SCRIPT_ELEMENTS:
-            self._say(f"removed <{tag}> (it would run or embed code)", "html")
-            if closed or tag in _VOID:
-                self.edits.append((start, end, ""))
-            else:
-                self._removing = (tag, start, 1)
-            return
+        raw = self.get_starttag_text()
+        end = start + len(raw) if raw else self.text.find(">", start) + 1
         kept: list[tuple[str, str | None]] = []
         changed = False
         for name, value in attrs:
             if _dangerous_in(name, value):
-                self._say(f"refused the {name} {value!r} of <{tag}> ({url_scheme(value)}: URLs can run code)", "url")
-                changed = True
-                continue
-            if self.strip_scripts and (name.startswith("on") or name == "srcdoc"):
-                self._say(f"removed the {name} attribute of <{tag}> (it would run code)", "html")
+                if self.report is not None:
+                    self.report(f"refused the {name} {value!r} of <{tag}> ({url_scheme(value)}: URLs can run code)", "url")
                 changed = True
                 continue
             kept.append((name, value))
-        if self.add_noopener and tag in ("a", "area"):
+        if tag in ("a", "area"):
             href = dict(kept).get("href")
-            if href is not None and _is_external(href):
+            if href is not None and sanitiser.is_remote(href):
                 rel = dict(kept).get("rel") or ""
                 if "noopener" not in rel.lower().split():
                     kept = [(n, v) for n, v in kept if n != "rel"] + [("rel", f"{rel} noopener".strip())]
                     changed = True
         if changed:
-            self.edits.append((start, end, _start_tag(tag, kept, closed)))
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._removing is None:
-            return
-        name, begin, depth = self._removing
-        if tag != name:
-            return
-        if depth > 1:
-            self._removing = (name, begin, depth - 1)
-            return
-        start = self._offset()
-        self.edits.append((begin, self.text.find(">", start) + 1, ""))
-        self._removing = None
-
-    def _say(self, message: str, subtype: str) -> None:
-        if self.report is not None:
-            self.report(message, subtype)
+            written = "".join(f" {name}" if value is None else f' {name}="{escape(value)}"' for name, value in kept)
+            self.edits.append((start, end, f"<{tag}{written}{' /' if closed else ''}>"))
 
     def rewritten(self) -> str:
         self.feed(self.text)
         self.close()
-        if self._removing is not None:  # never closed: everything after it goes
-            self.edits.append((self._removing[1], len(self.text), ""))
         if not self.edits:
             return self.text
         parts, position = [], 0
         for start, end, replacement in sorted(self.edits):
-            if start < position:
-                continue  # inside a span already removed
             parts.append(self.text[position:start])
             parts.append(replacement)
             position = end
@@ -179,22 +131,9 @@ class _Rewriter(HTMLParser):
         return "".join(parts)
 
 
-def _start_tag(tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> str:
-    written = "".join(f" {name}" if value is None else f' {name}="{escape(value)}"' for name, value in attrs)
-    return f"<{tag}{written}{' /' if closed else ''}>"
-
-
-def clean_html(text: str, report: Report | None = None, *, field: bool = False) -> str:
-    """``text`` without dangerous URLs; with ``field`` (al-folio's HTML fields) also without scripts.
-
-    ``report`` is called once per thing removed, with a sentence and a warning subtype (``url``, ``html``).
-    """
-    return _Rewriter(text, report, strip_scripts=field, add_noopener=False).rewritten()
-
-
 def add_noopener(text: str, report: Report | None = None) -> str:
     """``text`` with ``rel="noopener"`` on every external ``<a>`` and ``<area>`` (and no dangerous URL)."""
-    return _Rewriter(text, report, strip_scripts=False, add_noopener=True).rewritten()
+    return _Noopener(text, report).rewritten()
 
 
 # -- The doctree pass -------------------------------------------------------------------------------
@@ -206,11 +145,35 @@ def _refuse_link(reference: nodes.reference) -> None:
     reference.replace_self(nodes.inline("", "", *reference.children))
 
 
-def check_doctree(doctree: nodes.Node, markdown_text: bool = True) -> None:
-    """Refuse dangerous URLs in links, images and raw HTML; strip scripts from al-folio's HTML fields.
+def sanitise_raw(raw: nodes.raw) -> None:
+    """Rewrite one raw HTML node of the user's with the sanitiser; one warning for what it took out."""
+    field = raw.get(HTML_FIELD)
+    policy = sanitiser.FIELD if field else sanitiser.BODY
+    result = sanitiser.sanitise(raw.astext(), policy, balanced=bool(field))
+    if result.removed:
+        prefix = f"front matter {field!r}: " if field else "raw HTML: "
+        warn(prefix + result.summary(), "html", raw)
+    raw.children[:] = [nodes.Text(result.html)]
 
-    ``markdown_text``: also look for Markdown links that markdown-it left as text.
-    """
+
+def _remote_image_as_link(image: nodes.image) -> None:
+    uri = image["uri"]
+    warn(
+        f"the image {uri[:80]!r} is on another host; it is shown as a link to it (pages load nothing from other hosts)",
+        "url",
+        image,
+    )
+    text = image.get("alt") or uri
+    link = nodes.reference(text, text, refuri=uri, classes=["homepage-remote"])
+    if isinstance(image.parent, nodes.TextElement):
+        image.replace_self(link)
+    else:
+        image.replace_self(nodes.paragraph("", "", link))
+
+
+def check_doctree(doctree: nodes.Node, read: bool = True) -> None:
+    """Refuse dangerous URLs in links and images; when the page is ``read``, sanitise its raw HTML too
+    (extensions' raw nodes added later are theirs) and look for refused Markdown links left as text."""
     for reference in list(doctree.findall(nodes.reference)):
         if is_dangerous_url(reference.get("refuri") or ""):
             _refuse_link(reference)
@@ -220,21 +183,13 @@ def check_doctree(doctree: nodes.Node, markdown_text: bool = True) -> None:
             warn(f"refused the image {uri[:40]!r} ({url_scheme(uri)}: URLs are not served by the site)", "url", image)
             alt = image.get("alt", "")
             image.replace_self(nodes.inline(alt, alt))
-    for raw in list(doctree.findall(nodes.raw)):
-        if "html" not in raw.get("format", "").split():
-            continue
-        field = raw.get(HTML_FIELD)
-        prefix = f"front matter {field!r}: " if field else ""
-
-        def report(message: str, subtype: str, raw: nodes.raw = raw, prefix: str = prefix) -> None:
-            warn(prefix + message, subtype, raw)
-
-        text = raw.astext()
-        cleaned = clean_html(text, report, field=bool(field))
-        if cleaned != text:
-            raw.children[:] = [nodes.Text(cleaned)]
-    if not markdown_text:
+        elif read and sanitiser.is_remote(uri):
+            _remote_image_as_link(image)
+    if not read:
         return
+    for raw in list(doctree.findall(nodes.raw)):
+        if "html" in raw.get("format", "").split():
+            sanitise_raw(raw)
     for text in list(doctree.findall(nodes.Text)):
         if isinstance(text.parent, (nodes.literal, nodes.literal_block, nodes.raw, nodes.comment)):
             continue
@@ -254,7 +209,7 @@ def _on_read(app: Sphinx, doctree: nodes.document) -> None:
 
 def _on_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     # What was there when the page was read is clean by now: this finds what was added since (bibliographies).
-    check_doctree(doctree, markdown_text=False)
+    check_doctree(doctree, read=False)
 
 
 def _noopener_in_body(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
