@@ -25,7 +25,7 @@ from homepage.cv import load_cv
 from homepage.frontmatter import parse_front_matter
 from homepage.navigation import parse_entry
 from homepage.news import parse_news_date
-from homepage.safehtml import add_noopener
+from homepage.safehtml import add_noopener, is_dangerous_url
 from homepage.social import PLATFORMS, read_social_setting
 from homepage.urls import SAFE_SCHEMES, is_external_url, is_safe_url, url_scheme
 

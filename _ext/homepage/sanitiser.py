@@ -173,7 +173,7 @@ BODY = Policy(
         "p": _ALIGN,
         **{f"h{level}": _ALIGN for level in range(1, 7)},
     },
-    max_length=1024 * 1024,
+    max_length=256 * 1024,
     aria=True,
     embeds=True,
 )
@@ -311,8 +311,8 @@ class _Writer:
         if name in ("source", "track") and is_remote(attrs.get("src") or ""):
             self.say(f"the <{name}> from {_host(attrs.get('src') or '')}")
             return
-        kept = self._attributes(name, attrs)
-        self.out.append(f"<{name}{''.join(f' {key}={chr(34)}{_escape(value, True)}{chr(34)}' for key, value in kept)}>")
+        kept = self._attributes(name, attrs) if attrs else ()
+        self.out.append(f"<{name}" + "".join([f' {key}="{_escape(value, True)}"' for key, value in kept]) + ">")
         if self.balanced and name not in VOID:
             self.open.append(name)
 
