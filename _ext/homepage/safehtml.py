@@ -171,9 +171,9 @@ def _remote_image_as_link(image: nodes.image) -> None:
         image.replace_self(nodes.paragraph("", "", link))
 
 
-def check_doctree(doctree: nodes.Node, read: bool = True) -> None:
-    """Refuse dangerous URLs in links and images; when the page is ``read``, sanitise its raw HTML too
-    (extensions' raw nodes added later are theirs) and look for refused Markdown links left as text."""
+def check_links(doctree: nodes.Node, read: bool = True) -> None:
+    """Refuse dangerous URLs in links and images; when the page is ``read``, also make images from other
+    hosts links and look for refused Markdown links that markdown-it left as text."""
     for reference in list(doctree.findall(nodes.reference)):
         if is_dangerous_url(reference.get("refuri") or ""):
             _refuse_link(reference)
@@ -187,9 +187,6 @@ def check_doctree(doctree: nodes.Node, read: bool = True) -> None:
             _remote_image_as_link(image)
     if not read:
         return
-    for raw in list(doctree.findall(nodes.raw)):
-        if "html" in raw.get("format", "").split():
-            sanitise_raw(raw)
     for text in list(doctree.findall(nodes.Text)):
         if isinstance(text.parent, (nodes.literal, nodes.literal_block, nodes.raw, nodes.comment)):
             continue
@@ -203,13 +200,25 @@ def check_doctree(doctree: nodes.Node, read: bool = True) -> None:
             )
 
 
-def _on_read(app: Sphinx, doctree: nodes.document) -> None:
-    check_doctree(doctree)
+def sanitise_raw_html(doctree: nodes.Node) -> None:
+    """Every raw HTML node of a page just read: the user's (extensions' raw nodes come later)."""
+    for raw in list(doctree.findall(nodes.raw)):
+        if "html" in raw.get("format", "").split():
+            sanitise_raw(raw)
+
+
+def _on_read_links(app: Sphinx, doctree: nodes.document) -> None:
+    # Early: before Sphinx's image collector looks for the files of images that are no longer images.
+    check_links(doctree)
+
+
+def _on_read_html(app: Sphinx, doctree: nodes.document) -> None:
+    sanitise_raw_html(doctree)
 
 
 def _on_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     # What was there when the page was read is clean by now: this finds what was added since (bibliographies).
-    check_doctree(doctree, read=False)
+    check_links(doctree, read=False)
 
 
 def _noopener_in_body(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
@@ -224,8 +233,32 @@ def _noopener_in_body(app: Sphinx, pagename: str, templatename: str, context: di
     context["body"] = add_noopener(body, report)
 
 
+def _guard_myst_html_images() -> None:
+    """Make myst-parser's ``html_image`` fall back to raw HTML (then sanitised) where it would raise.
+
+    With ``html_image`` on, an ``<img>`` of a Markdown page becomes an image directive; an ``<img src>``
+    with no value (a hostile page has them) makes myst-parser 4 raise AttributeError and the build stop.
+    """
+    from myst_parser.mdit_to_docutils import base, html_to_nodes
+
+    convert = html_to_nodes.html_to_nodes
+    if getattr(base.html_to_nodes, "homepage_guard", False):
+        return
+
+    def guarded(text: str, line_number: int, renderer) -> list[nodes.Element]:
+        try:
+            return convert(text, line_number, renderer)
+        except (AttributeError, TypeError, ValueError):
+            return html_to_nodes.default_html(text, renderer.document["source"], line_number)
+
+    guarded.homepage_guard = True  # type: ignore[attr-defined]
+    base.html_to_nodes = guarded
+
+
 def setup_safehtml(app: Sphinx) -> None:
+    _guard_myst_html_images()
+    app.connect("doctree-read", _on_read_links, priority=100)
     # Late: after the profile card, news and every other extension's doctree-read handlers.
-    app.connect("doctree-read", _on_read, priority=900)
+    app.connect("doctree-read", _on_read_html, priority=900)
     app.connect("doctree-resolved", _on_resolved, priority=950)
     app.connect("html-page-context", _noopener_in_body, priority=900)

@@ -1,0 +1,84 @@
+"""The payload site (``tests/xss_site.py``): every vector in every user-HTML place, read from the built pages.
+
+The browser half (nothing runs when the pages are opened) is ``tests/browser/test_xss.py``; here the HTML
+itself: no event handler, no script URL, no ``<base>`` or ``<meta http-equiv=refresh>``, no script, frame,
+form or foreign content in the content, nothing loaded from another host, and every warning located.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from homepage.urls import url_scheme
+from xss_site import PAGES, build_payload_site
+
+URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "action", "formaction", "xlink:href", "data", "cite", "background")
+LOADED_ATTRIBUTES = ("src", "srcset", "poster", "data", "background")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build_payload_site(tmp_path_factory.mktemp("xss"))
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_page_holds_anything_that_runs(built, name):
+    soup = built.page(name)
+    for tag in soup.find_all(True):
+        for attribute, value in tag.attrs.items():
+            assert not attribute.lower().startswith("on"), (name, tag.name, attribute)
+            if attribute in URL_ATTRIBUTES:
+                for url in (value.split(",") if attribute == "srcset" else [value]):
+                    assert url_scheme(url.strip()) not in ("javascript", "vbscript", "data"), (name, tag.name, url)
+        if tag.name == "script":
+            assert tag.get("src", "").startswith(("_static/", "../_static/")) or "alert" not in (tag.string or ""), tag
+            assert "__pwned" not in (tag.string or "") and "alert(" not in (tag.string or ""), tag
+    assert soup.find_all("base") == []
+    assert [meta for meta in soup.find_all("meta") if meta.get("http-equiv", "").lower() == "refresh"] == []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_content_holds_no_script_frame_form_or_foreign_content(built, name):
+    main = built.page(name).select_one("main")
+    # (The publication list's own copy buttons are the site's: buttons are no risk without a form.)
+    forbidden = main.find_all(["script", "style", "iframe", "frame", "object", "embed", "form", "input", "textarea", "select", "svg", "math", "template", "noscript", "link", "meta", "base"])
+    assert forbidden == []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_nothing_is_loaded_from_another_host(built, name):
+    soup = built.page(name)
+    for tag in soup.find_all(True):
+        for attribute in LOADED_ATTRIBUTES:
+            value = tag.get(attribute)
+            if isinstance(value, str):
+                for url in value.split(","):
+                    url = url.strip().replace("\\", "/")
+                    assert not (url.startswith("//") or url_scheme(url) in ("http", "https")), (name, tag.name, url)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_element_id_shadows_a_document_property(built, name):
+    # Sections are named by Sphinx after their headings; a section's id is no property of document.
+    ids = {tag["id"].lower() for tag in built.page(name).select("main [id]") if tag.name != "section"}
+    assert ids.isdisjoint({"cookie", "defaultview", "location", "getelementbyid", "body", "currentscript",
+                           "documentelement", "submit", "elements", "domain", "referrer", "implementation"})
+
+
+def test_every_warning_is_located_and_the_build_finished(built):
+    located = re.compile(r"^[\w./-]+\.(md|yaml|bib|rst)(:\d+)?: (WARNING|ERROR): ")
+    assert built.warnings and [line for line in built.warnings if not located.match(line)] == []
+    assert "Traceback" not in built.status
+    assert all((built.outdir / name).is_file() for name in PAGES)
+
+
+def test_the_user_html_places_were_filled(built):
+    # Guards the scenario: each place holds the vectors' harmless remains, not an empty page.
+    home = built.page("index.html")
+    assert home.select_one("div.homepage-subtitle") is not None
+    assert home.select_one(".homepage-profile__more-info a") is not None
+    assert len(built.page("body.html").select("main p")) > 150
+    assert len(built.page("papers.html").select("li.homepage-pub")) > 100
+    assert "embed" in " ".join(a.get("class", [""])[0] for a in built.page("body.html").select("main a[class]"))
