@@ -25,8 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from html import escape
-from html.parser import HTMLParser
+from html import escape, unescape
 from typing import Any
 
 from docutils import nodes
@@ -68,72 +67,48 @@ def _dangerous_in(name: str, value: str | None) -> bool:
 
 # -- rel="noopener" on the written page ------------------------------------------------------------
 
+# A start tag of the body Sphinx wrote. Every writer of the body (docutils, the extensions' visitors, the
+# sanitiser for user HTML) escapes "<" and ">" in text and attribute values, so a tag runs from "<name" to
+# the next ">"; stopping at "<" keeps the search linear on any input.
+_START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)?>")
+_ATTRIBUTE = re.compile(r"""([^\s"'=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 
-class _Noopener(HTMLParser):
-    """Collects edits of a page body as (start, end, replacement) spans: ``rel="noopener"`` on external links.
 
-    The body is the HTML Sphinx and the extensions wrote, with user HTML already rewritten by the sanitiser,
-    so Python's parser reads it as a browser does. Only the tags that change are rebuilt.
-    """
-
-    def __init__(self, text: str, report: Report | None):
-        super().__init__(convert_charrefs=True)
-        self.text = text
-        self.report = report
-        self.edits: list[tuple[int, int, str]] = []
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=False)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=True)
-
-    def _start(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> None:
-        start = self._offset()
-        raw = self.get_starttag_text()
-        end = start + len(raw) if raw else self.text.find(">", start) + 1
-        kept: list[tuple[str, str | None]] = []
-        changed = False
-        for name, value in attrs:
-            if _dangerous_in(name, value):
-                if self.report is not None:
-                    self.report(f"refused the {name} {value!r} of <{tag}> ({url_scheme(value)}: URLs can run code)", "url")
-                changed = True
-                continue
-            kept.append((name, value))
-        if tag in ("a", "area"):
-            href = dict(kept).get("href")
-            if href is not None and sanitiser.is_remote(href):
-                rel = dict(kept).get("rel") or ""
-                if "noopener" not in rel.lower().split():
-                    kept = [(n, v) for n, v in kept if n != "rel"] + [("rel", f"{rel} noopener".strip())]
-                    changed = True
-        if changed:
-            written = "".join(f" {name}" if value is None else f' {name}="{escape(value)}"' for name, value in kept)
-            self.edits.append((start, end, f"<{tag}{written}{' /' if closed else ''}>"))
-
-    def rewritten(self) -> str:
-        self.feed(self.text)
-        self.close()
-        if not self.edits:
-            return self.text
-        parts, position = [], 0
-        for start, end, replacement in sorted(self.edits):
-            parts.append(self.text[position:start])
-            parts.append(replacement)
-            position = end
-        parts.append(self.text[position:])
-        return "".join(parts)
+def _attributes(text: str) -> list[tuple[str, str | None]]:
+    found = []
+    for match in _ATTRIBUTE.finditer(text):
+        name, *values = match.groups()
+        value = next((value for value in values if value is not None), None)
+        found.append((name.lower(), None if value is None else unescape(value)))
+    return found
 
 
 def add_noopener(text: str, report: Report | None = None) -> str:
     """``text`` with ``rel="noopener"`` on every external ``<a>`` and ``<area>`` (and no dangerous URL)."""
-    return _Noopener(text, report).rewritten()
+
+    def rewrite(match: re.Match) -> str:
+        tag, written = match.group(1).lower(), match.group(2) or ""
+        if "=" not in written:
+            return match.group(0)
+        attrs = _attributes(written)
+        kept = []
+        for name, value in attrs:
+            if _dangerous_in(name, value):
+                if report is not None:
+                    report(f"refused the {name} {value!r} of <{tag}> ({url_scheme(value)}: URLs can run code)", "url")
+                continue
+            kept.append((name, value))
+        if tag in ("a", "area"):
+            values = dict(kept)
+            rel = values.get("rel") or ""
+            if sanitiser.is_remote(values.get("href") or "") and "noopener" not in rel.lower().split():
+                kept = [(n, v) for n, v in kept if n != "rel"] + [("rel", f"{rel} noopener".strip())]
+        if kept == attrs:
+            return match.group(0)
+        closed = " /" if written.rstrip().endswith("/") else ""
+        return f"<{tag}" + "".join(f" {n}" if v is None else f' {n}="{escape(v)}"' for n, v in kept) + f"{closed}>"
+
+    return _START_TAG.sub(rewrite, text)
 
 
 # -- The doctree pass -------------------------------------------------------------------------------
