@@ -82,3 +82,34 @@ def test_the_user_html_places_were_filled(built):
     assert len(built.page("body.html").select("main p")) > 150
     assert len(built.page("papers.html").select("li.homepage-pub")) > 100
     assert "embed" in " ".join(a.get("class", [""])[0] for a in built.page("body.html").select("main a[class]"))
+
+
+MISSING_X = "WARNING: image file not readable: x [image.not_readable]"
+
+
+@pytest.mark.parametrize(
+    ("vector", "warning", "sphinx"),
+    [
+        ("<!--><img src=x onerror=alert(1)>-->", "removed the onerror attribute of <img>", None),
+        # Not an HTML block for markdown-it (text follows the first tag): a paragraph of inline tags, one warning
+        # for them all; myst-parser makes the <img> an image (no onerror), whose file x is missing.
+        ("<svg><style><img src=x onerror=alert(1)></style></svg>", "removed <svg>, <style>", MISSING_X),
+        ("<math><mtext><mglyph><style><img src=x onerror=alert(1)></style></mglyph></mtext></math>",
+         "removed <math>, <mtext> (its content is kept), <mglyph> (its content is kept), <style>", MISSING_X),
+        ('<textarea><p title="</textarea><img src=x onerror=alert(1)>">',
+         "removed <textarea>, the onerror attribute of <img>", None),
+        ("<script>alert(1)</script>", "removed <script>", None),
+        ('<base href="https://evil.example/">', "removed <base>", None),
+        ('<meta http-equiv=refresh content="0;url=https://evil.example/">', "removed <meta>", None),
+        ('<a href="java\tscript:alert(1)">link</a>', "removed the javascript: URL in <a href>", None),
+        ('<p style="width:expression(alert(1))">x</p>', "removed the style of <p> (only plain CSS properties are allowed)", None),
+        ('<iframe srcdoc="<script>alert(1)</script>"></iframe>', "removed <iframe>", None),
+    ],
+)
+def test_a_hostile_block_gives_one_warning_at_its_line(built, vector, warning, sphinx):
+    text = (built.srcdir / "body.md").read_text(encoding="utf-8")
+    line = text[: text.index(f"\n{vector}\n")].count("\n") + 2
+    expected = [f"body.md:{line}: WARNING: raw HTML: {warning} [homepage.html]"]
+    if sphinx:
+        expected.insert(0, f"body.md:{line}: {sphinx}")
+    assert [w for w in built.warnings if w.startswith(f"body.md:{line}: ")] == expected

@@ -2,8 +2,11 @@
 
 Written for this project from the public descriptions of each class (browser parsing rules in the HTML
 standard, the mutation-XSS write-ups on DOMPurify and other sanitisers); no list is copied from elsewhere.
-Every vector, if it ran, would either call ``alert(1)`` (a ``dialog`` event in the browser) or set
-``window.__pwned = 1``; the browser test listens for both. ``PAYLOADS`` is a list of (class, html) pairs.
+A vector that runs script either calls ``alert(1)`` (a ``dialog`` event in the browser) or sets
+``window.__pwned = 1``; the browser test listens for both. The rest do harm without a script of their own
+(``<base>``, ``<meta http-equiv=refresh>``, a remote image or stylesheet, DOM clobbering by ``id``/``name``)
+and are checked on the built pages and by the browser test's navigation and request checks.
+``PAYLOADS`` is a list of (class, html) pairs.
 """
 
 from __future__ import annotations

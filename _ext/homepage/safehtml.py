@@ -120,15 +120,13 @@ def _refuse_link(reference: nodes.reference) -> None:
     reference.replace_self(nodes.inline("", "", *reference.children))
 
 
-def sanitise_raw(raw: nodes.raw) -> None:
-    """Rewrite one raw HTML node of the user's with the sanitiser; one warning for what it took out."""
+def sanitise_raw(raw: nodes.raw) -> tuple[str, ...]:
+    """Rewrite one raw HTML node of the user's with the sanitiser; what it took out, to be said once."""
     field = raw.get(HTML_FIELD)
     policy = sanitiser.FIELD if field else sanitiser.BODY
     result = sanitiser.sanitise(raw.astext(), policy, balanced=bool(field))
-    if result.removed:
-        prefix = f"front matter {field!r}: " if field else "raw HTML: "
-        warn(prefix + result.summary(), "html", raw)
     raw.children[:] = [nodes.Text(result.html)]
+    return result.removed
 
 
 def _remote_image_as_link(image: nodes.image) -> None:
@@ -176,10 +174,24 @@ def check_links(doctree: nodes.Node, read: bool = True) -> None:
 
 
 def sanitise_raw_html(doctree: nodes.Node) -> None:
-    """Every raw HTML node of a page just read: the user's (extensions' raw nodes come later)."""
+    """Every raw HTML node of a page just read: the user's (extensions' raw nodes come later).
+
+    markdown-it makes a raw node of each inline tag, so a paragraph's tags are one piece of bad input to the
+    reader: one warning per paragraph (per block for HTML blocks, per field for front matter).
+    """
+    removed: dict[nodes.Node, tuple[nodes.raw, dict[str, None]]] = {}
     for raw in list(doctree.findall(nodes.raw)):
-        if "html" in raw.get("format", "").split():
-            sanitise_raw(raw)
+        if "html" not in raw.get("format", "").split():
+            continue
+        phrases = sanitise_raw(raw)
+        if phrases:
+            inline = isinstance(raw.parent, nodes.TextElement) and not raw.get(HTML_FIELD)
+            first, said = removed.setdefault(raw.parent if inline else raw, (raw, {}))
+            said.update(dict.fromkeys(phrases))
+    for raw, said in removed.values():
+        field = raw.get(HTML_FIELD)
+        prefix = f"front matter {field!r}: " if field else "raw HTML: "
+        warn(prefix + sanitiser.Sanitised("", tuple(said)).summary(), "html", raw)
 
 
 def _on_read_links(app: Sphinx, doctree: nodes.document) -> None:
