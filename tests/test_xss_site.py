@@ -8,8 +8,10 @@ form or foreign content in the content, nothing loaded from another host, and ev
 from __future__ import annotations
 
 import re
+from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 
 from homepage.urls import url_scheme
 from xss_site import PAGES, build_payload_site
@@ -113,3 +115,16 @@ def test_a_hostile_block_gives_one_warning_at_its_line(built, vector, warning, s
     if sphinx:
         expected.insert(0, f"body.md:{line}: {sphinx}")
     assert [w for w in built.warnings if w.startswith(f"body.md:{line}: ")] == expected
+
+
+def test_the_news_feed_carries_nothing_that_runs(built):
+    # Feed readers show each entry's content as HTML: it is the sanitised HTML of the item's page.
+    feed = ElementTree.parse(built.outdir / "news" / "feed.xml").getroot()
+    contents = [entry.text or "" for entry in feed.iter("{http://www.w3.org/2005/Atom}content")]
+    assert len(contents) == 2 and all(contents)
+    for content in contents:
+        soup = BeautifulSoup(content, "html.parser")
+        assert soup.find_all(["script", "style", "iframe", "object", "embed", "svg", "math", "base", "meta", "form"]) == []
+        for tag in soup.find_all(True):
+            assert not any(attribute.startswith("on") for attribute in tag.attrs), tag
+            assert url_scheme(tag.get("href", "")) not in ("javascript", "vbscript", "data"), tag
