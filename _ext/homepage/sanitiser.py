@@ -50,6 +50,7 @@ This module knows nothing of Sphinx; :mod:`homepage.safehtml` applies it to the 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -272,6 +273,7 @@ class _Writer:
         self.out: list[str] = []
         self.removed: dict[str, None] = {}
         self.open: list[str] = []  # elements written and not yet closed (``balanced`` only)
+        self.open_count: Counter[str] = Counter()  # the same, by name: an end tag is looked up in constant time
         self.skipping: str | None = None  # the element whose content is being left out
         self.skip_depth = 0
 
@@ -315,6 +317,7 @@ class _Writer:
         self.out.append(f"<{name}" + "".join([f' {key}="{_escape(value, True)}"' for key, value in kept]) + ">")
         if self.balanced and name not in VOID:
             self.open.append(name)
+            self.open_count[name] += 1
 
     def end(self, name: str) -> None:
         if self.skipping is not None:
@@ -328,10 +331,11 @@ class _Writer:
         if not self.balanced:
             self.out.append(f"</{name}>")
             return
-        if name not in self.open:
+        if not self.open_count[name]:
             return  # closes nothing this value opened: it would close an element of the page
         while self.open:
             closed = self.open.pop()
+            self.open_count[closed] -= 1
             self.out.append(f"</{closed}>")
             if closed == name:
                 break
