@@ -3,7 +3,8 @@
 Each page is opened with a listener on ``dialog`` (``alert(1)``), on ``securitypolicyviolation`` (a blocked
 script is an attempt that a Content-Security-Policy stopped) and with the ``window.__pwned`` probe read after
 every element has been hovered, focused and animated, so handlers that need a visitor fire as well. Nothing
-may be requested from another host either.
+may be requested from another host, the page may not navigate away, and no element may stand in for a
+property of ``document`` (DOM clobbering).
 
 The same test runs over a list of defences (``DEFENCES``): the sanitiser alone today; a
 Content-Security-Policy alone (the sanitiser bypassed with ``xss_site.sanitiser_bypassed``) and both
@@ -47,7 +48,17 @@ PROVOKE = """async () => {
     }
   }
   await new Promise((resolve) => setTimeout(resolve, 300));
-  return {pwned: window.__pwned === 1, violations: window.__violations};
+  // DOM clobbering: an element standing in for a property of document that the page's scripts read.
+  const names = ['cookie', 'body', 'defaultView', 'getElementById', 'currentScript', 'documentElement',
+                 'domain', 'referrer', 'implementation', 'createElement', 'forms', 'querySelector'];
+  const native = (name) => {
+    for (let object = Object.getPrototypeOf(document); object; object = Object.getPrototypeOf(object)) {
+      const property = Object.getOwnPropertyDescriptor(object, name);
+      if (property) return property.get ? property.get.call(document) : property.value;
+    }
+  };
+  const clobbered = names.filter((name) => document[name] !== native(name));
+  return {pwned: window.__pwned === 1, violations: window.__violations, clobbered};
 }"""
 
 
@@ -78,13 +89,14 @@ def test_no_vector_runs_in_the_browser(browser, served, path):
         try:
             outcome = page.evaluate(PROVOKE)
         except PlaywrightError:  # the page went elsewhere (a <meta http-equiv=refresh>, a script) while provoked
-            outcome = {"pwned": None, "violations": []}
+            outcome = {"pwned": None, "violations": [], "clobbered": []}
         location = page.url
     finally:
         context.close()
     assert location == url + path, "the page navigated away"
     assert dialogs == []
     assert outcome["pwned"] is False
+    assert outcome["clobbered"] == []
     if not defence.violations_allowed:
         assert outcome["violations"] == []
     assert foreign == []
