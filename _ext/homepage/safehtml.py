@@ -99,10 +99,7 @@ def add_noopener(text: str, report: Report | None = None) -> str:
                 continue
             kept.append((name, value))
         if tag in ("a", "area"):
-            values = dict(kept)
-            rel = values.get("rel") or ""
-            if sanitiser.is_remote(values.get("href") or "") and "noopener" not in rel.lower().split():
-                kept = [(n, v) for n, v in kept if n != "rel"] + [("rel", f"{rel} noopener".strip())]
+            kept = sanitiser.with_noopener(kept)
         if kept == attrs:
             return match.group(0)
         closed = " /" if written.rstrip().endswith("/") else ""

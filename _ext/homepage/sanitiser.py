@@ -80,10 +80,10 @@ VOID = frozenset(
     {"area", "base", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link", "meta", "param",
      "source", "track", "wbr"}
 )
-#: Attributes that hold one URL.
-URL_ATTRIBUTES = frozenset({"href", "src", "poster", "cite"})
-#: Attributes whose URL the browser fetches as the page loads.
-LOADED_ATTRIBUTES = frozenset({"src", "poster", "srcset"})
+# Attributes that hold one URL.
+_URL_ATTRIBUTES = frozenset({"href", "src", "poster", "cite"})
+# Attributes whose URL the browser fetches as the page loads.
+_LOADED_ATTRIBUTES = frozenset({"src", "poster", "srcset"})
 #: Media that become a link to their file when it is on another host.
 MEDIA = {"img": "Image", "video": "Video", "audio": "Audio"}
 
@@ -366,7 +366,7 @@ class _Writer:
                 self.say(f"the {_short(name)} attribute of <{element}>")
             elif name not in allowed and not (self.policy.aria and name.startswith("aria-")):
                 self.say(f"the {_short(name)} attribute of <{element}>")
-            elif name in URL_ATTRIBUTES or name == "srcset":
+            elif name in _URL_ATTRIBUTES or name == "srcset":
                 url = self._url(element, name, value)
                 if url is not None:
                     kept.append((name, url))
@@ -377,7 +377,7 @@ class _Writer:
             else:
                 kept.append((name, value))
         if element == "a":
-            kept = _with_noopener(kept)
+            kept = with_noopener(kept)
         return kept
 
     def _url(self, element: str, attribute: str, value: str) -> str | None:
@@ -388,7 +388,7 @@ class _Writer:
                 scheme = url_scheme(url)
                 self.say(f"the {scheme}: URL in <{element} {attribute}>")
                 return None
-            if attribute in LOADED_ATTRIBUTES and (is_remote(url) or url_scheme(url)):
+            if attribute in _LOADED_ATTRIBUTES and (is_remote(url) or url_scheme(url)):
                 self.say(f"the {attribute} of <{element}> from {_host(url)} (pages load nothing from other hosts)")
                 return None
         return urls[0] if attribute != "srcset" else value.strip()
@@ -400,12 +400,13 @@ def _breaks_out_of_foreign_content(name: str, attrs: dict[str, str | None]) -> b
     return name in FOREIGN_BREAKOUT_ELEMENTS
 
 
-def _with_noopener(attrs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """An external link opened in a new tab must not reach back to this page through ``window.opener``."""
+def with_noopener(attrs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """A link's attributes with ``rel="noopener"`` if it leads to another host: a page opened from it in a new
+    tab cannot reach back to this one through ``window.opener``."""
     values = dict(attrs)
-    if not is_remote(values.get("href", "")):
+    if not is_remote(values.get("href") or ""):
         return attrs
-    rel = values.get("rel", "")
+    rel = values.get("rel") or ""
     if "noopener" in rel.lower().split():
         return attrs
     return [(key, value) for key, value in attrs if key != "rel"] + [("rel", f"{rel} noopener".strip())]
