@@ -1,37 +1,37 @@
 """One pass over every page for what links and user HTML may do.
 
-Modules check the URLs they make from user data (:mod:`homepage.urls`), but links
-also come from Markdown, raw HTML in pages, al-folio's HTML fields and other
-extensions. Here, once for the whole site:
+Modules check the URLs they make from user data (:mod:`homepage.urls`), but links and HTML also come
+from Markdown, raw HTML in pages, al-folio's HTML fields and other extensions. Here, once for the whole
+site:
 
-- a link or image whose URL is ``javascript:``, ``vbscript:`` or ``data:`` is
-  refused with a warning (``homepage.url``) naming its file and line; the link's
-  text stays. Markdown links to such URLs are left as text by markdown-it; they
-  warn too, so the owner learns why the link is not one.
-- al-folio's HTML fields (``subtitle``/``description``, ``profile.more_info``/
-  ``address``) keep their markup but lose what would run or load code:
-  ``<script>``, ``<iframe>``, ``<object>``..., ``on*`` event attributes
-  (``homepage.html``).
-- every external link on a page (``http(s)://``) carries ``rel="noopener"``,
-  however it was written (Markdown, raw HTML, a node's own visitor).
+- raw HTML written by the user goes through :func:`homepage.sanitiser.sanitise` when the page is read
+  (so news items copied into lists are already clean): al-folio's HTML fields (``subtitle``/
+  ``description``, ``profile.more_info``/``address``, marked :data:`HTML_FIELD` by the profile card)
+  with the field policy, balanced; the raw HTML blocks and inline tags of Markdown with the body policy,
+  piece by piece. What is taken out of one piece gives one warning (``homepage.html``) at its line.
+- a Markdown link or image whose URL is ``javascript:``, ``vbscript:`` or ``data:`` is refused with a
+  warning (``homepage.url``); the link's text stays. Markdown links to such URLs are left as text by
+  markdown-it; they warn too, so the owner learns why the link is not one. A Markdown image from
+  another host becomes a link to it (``homepage.url``): pages load nothing from other hosts.
+- every external link on a page (``http(s)://``) carries ``rel="noopener"``, however it was written
+  (Markdown, raw HTML, a node's own visitor).
 
-The checks run when a page is read (so news items copied into lists are already
-clean) and again when it is resolved (links made at that stage, e.g. by
-sphinxcontrib-bibtex); ``rel`` is added to the page body's HTML just before it
-is written.
+Raw nodes that extensions add later (sphinx-design's icons, written by their code, not by the user) are
+left alone. Links are checked again when the page is resolved (links made at that stage, e.g. by
+sphinxcontrib-bibtex); ``rel`` is added to the page body's HTML just before it is written.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from html import escape
-from html.parser import HTMLParser
+from html import escape, unescape
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from . import sanitiser
 from .diagnostics import warn
 from .urls import url_scheme
 
@@ -42,18 +42,13 @@ URL_ATTRIBUTES = frozenset(
     {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite", "data", "longdesc",
      "lowsrc", "dynsrc", "codebase", "srcset", "ping"}
 )
-#: Elements that run or embed code; removed from al-folio's HTML fields with everything inside them.
-SCRIPT_ELEMENTS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta",
-                             "link", "noscript", "template"})
-#: Of those, the ones that have no end tag.
-_VOID = frozenset({"embed", "base", "meta", "link", "frame"})
 #: Marks a raw node holding one of al-folio's HTML fields: the value is the front matter key.
 HTML_FIELD = "homepage_html_field"
 
-# markdown-it leaves "[text](javascript:...)" as literal text: the only trace of the refused link.
-#: Called with a sentence and the warning's subtype for each thing removed.
+#: Called with a sentence and the warning's subtype for each thing refused.
 Report = Callable[[str, str], None]
 
+# markdown-it leaves "[text](javascript:...)" as literal text: the only trace of the refused link.
 _REFUSED_MARKDOWN_LINK = re.compile(r"\]\(\s*<?\s*((?:java|vb)script|data)\s*:", re.I)
 
 
@@ -62,139 +57,55 @@ def is_dangerous_url(url: str) -> bool:
     return url_scheme(url) in DANGEROUS_SCHEMES
 
 
-def _is_external(url: str) -> bool:
-    return url_scheme(url) in ("http", "https") or url.strip().startswith("//")
-
-
 def _dangerous_in(name: str, value: str | None) -> bool:
     if value is None or name not in URL_ATTRIBUTES:
         return False
     if name == "srcset":
-        return any(is_dangerous_url(candidate.split()[0]) for candidate in value.split(",") if candidate.split())
+        return any(is_dangerous_url(url) for url in sanitiser.srcset_urls(value))
     return is_dangerous_url(value)
 
 
-# -- Rewriting HTML ------------------------------------------------------------------------------
+# -- rel="noopener" on the written page ------------------------------------------------------------
+
+# A start tag of the body Sphinx wrote. Every writer of the body (docutils, the extensions' visitors, the
+# sanitiser for user HTML) escapes "<" and ">" in text and attribute values, so a tag runs from "<name" to
+# the next ">"; stopping at "<" keeps the search linear on any input.
+_START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)?>")
+_ATTRIBUTE = re.compile(r"""([^\s"'=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 
 
-class _Rewriter(HTMLParser):
-    """Collects edits of an HTML fragment as (start, end, replacement) spans of the original text.
-
-    Only the tags that change are rebuilt; everything else is kept byte for byte.
-    """
-
-    def __init__(self, text: str, report: Report | None, strip_scripts: bool, add_noopener: bool):
-        super().__init__(convert_charrefs=True)
-        self.text = text
-        self.report = report
-        self.strip_scripts = strip_scripts
-        self.add_noopener = add_noopener
-        self.edits: list[tuple[int, int, str]] = []
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self._removing: tuple[str, int, int] | None = None  # (tag, start offset, depth)
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
-
-    def _tag_end(self, start: int) -> int:
-        raw = self.get_starttag_text()
-        return start + len(raw) if raw else self.text.find(">", start) + 1
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=False)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=True)
-
-    def _start(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> None:
-        start = self._offset()
-        end = self._tag_end(start)
-        if self._removing is not None:
-            name, begin, depth = self._removing
-            if tag == name and not closed:
-                self._removing = (name, begin, depth + 1)
-            return
-        if self.strip_scripts and tag in SCRIPT_ELEMENTS:
-            self._say(f"removed <{tag}> (it would run or embed code)", "html")
-            if closed or tag in _VOID:
-                self.edits.append((start, end, ""))
-            else:
-                self._removing = (tag, start, 1)
-            return
-        kept: list[tuple[str, str | None]] = []
-        changed = False
-        for name, value in attrs:
-            if _dangerous_in(name, value):
-                self._say(f"refused the {name} {value!r} of <{tag}> ({url_scheme(value)}: URLs can run code)", "url")
-                changed = True
-                continue
-            if self.strip_scripts and (name.startswith("on") or name == "srcdoc"):
-                self._say(f"removed the {name} attribute of <{tag}> (it would run code)", "html")
-                changed = True
-                continue
-            kept.append((name, value))
-        if self.add_noopener and tag in ("a", "area"):
-            href = dict(kept).get("href")
-            if href is not None and _is_external(href):
-                rel = dict(kept).get("rel") or ""
-                if "noopener" not in rel.lower().split():
-                    kept = [(n, v) for n, v in kept if n != "rel"] + [("rel", f"{rel} noopener".strip())]
-                    changed = True
-        if changed:
-            self.edits.append((start, end, _start_tag(tag, kept, closed)))
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._removing is None:
-            return
-        name, begin, depth = self._removing
-        if tag != name:
-            return
-        if depth > 1:
-            self._removing = (name, begin, depth - 1)
-            return
-        start = self._offset()
-        self.edits.append((begin, self.text.find(">", start) + 1, ""))
-        self._removing = None
-
-    def _say(self, message: str, subtype: str) -> None:
-        if self.report is not None:
-            self.report(message, subtype)
-
-    def rewritten(self) -> str:
-        self.feed(self.text)
-        self.close()
-        if self._removing is not None:  # never closed: everything after it goes
-            self.edits.append((self._removing[1], len(self.text), ""))
-        if not self.edits:
-            return self.text
-        parts, position = [], 0
-        for start, end, replacement in sorted(self.edits):
-            if start < position:
-                continue  # inside a span already removed
-            parts.append(self.text[position:start])
-            parts.append(replacement)
-            position = end
-        parts.append(self.text[position:])
-        return "".join(parts)
-
-
-def _start_tag(tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> str:
-    written = "".join(f" {name}" if value is None else f' {name}="{escape(value)}"' for name, value in attrs)
-    return f"<{tag}{written}{' /' if closed else ''}>"
-
-
-def clean_html(text: str, report: Report | None = None, *, field: bool = False) -> str:
-    """``text`` without dangerous URLs; with ``field`` (al-folio's HTML fields) also without scripts.
-
-    ``report`` is called once per thing removed, with a sentence and a warning subtype (``url``, ``html``).
-    """
-    return _Rewriter(text, report, strip_scripts=field, add_noopener=False).rewritten()
+def _attributes(text: str) -> list[tuple[str, str | None]]:
+    found = []
+    for match in _ATTRIBUTE.finditer(text):
+        name, *values = match.groups()
+        value = next((value for value in values if value is not None), None)
+        found.append((name.lower(), None if value is None else unescape(value)))
+    return found
 
 
 def add_noopener(text: str, report: Report | None = None) -> str:
     """``text`` with ``rel="noopener"`` on every external ``<a>`` and ``<area>`` (and no dangerous URL)."""
-    return _Rewriter(text, report, strip_scripts=False, add_noopener=True).rewritten()
+
+    def rewrite(match: re.Match) -> str:
+        tag, written = match.group(1).lower(), match.group(2) or ""
+        if "=" not in written:
+            return match.group(0)
+        attrs = _attributes(written)
+        kept = []
+        for name, value in attrs:
+            if _dangerous_in(name, value):
+                if report is not None:
+                    report(f"refused the {name} {value!r} of <{tag}> ({url_scheme(value)}: URLs can run code)", "url")
+                continue
+            kept.append((name, value))
+        if tag in ("a", "area"):
+            kept = sanitiser.with_noopener(kept)
+        if kept == attrs:
+            return match.group(0)
+        closed = " /" if written.rstrip().endswith("/") else ""
+        return f"<{tag}" + "".join(f" {n}" if v is None else f' {n}="{escape(v)}"' for n, v in kept) + f"{closed}>"
+
+    return _START_TAG.sub(rewrite, text)
 
 
 # -- The doctree pass -------------------------------------------------------------------------------
@@ -206,11 +117,33 @@ def _refuse_link(reference: nodes.reference) -> None:
     reference.replace_self(nodes.inline("", "", *reference.children))
 
 
-def check_doctree(doctree: nodes.Node, markdown_text: bool = True) -> None:
-    """Refuse dangerous URLs in links, images and raw HTML; strip scripts from al-folio's HTML fields.
+def sanitise_raw(raw: nodes.raw) -> tuple[str, ...]:
+    """Rewrite one raw HTML node of the user's with the sanitiser; what it took out, to be said once."""
+    field = raw.get(HTML_FIELD)
+    policy = sanitiser.FIELD if field else sanitiser.BODY
+    result = sanitiser.sanitise(raw.astext(), policy, balanced=bool(field))
+    raw.children[:] = [nodes.Text(result.html)]
+    return result.removed
 
-    ``markdown_text``: also look for Markdown links that markdown-it left as text.
-    """
+
+def _remote_image_as_link(image: nodes.image) -> None:
+    uri = image["uri"]
+    warn(
+        f"the image {uri[:80]!r} is on another host; it is shown as a link to it (pages load nothing from other hosts)",
+        "url",
+        image,
+    )
+    text = image.get("alt") or uri
+    link = nodes.reference(text, text, refuri=uri, classes=["homepage-remote"])
+    if isinstance(image.parent, nodes.TextElement):
+        image.replace_self(link)
+    else:
+        image.replace_self(nodes.paragraph("", "", link))
+
+
+def check_links(doctree: nodes.Node, read: bool = True) -> None:
+    """Refuse dangerous URLs in links and images; when the page is ``read``, also make images from other
+    hosts links and look for refused Markdown links that markdown-it left as text."""
     for reference in list(doctree.findall(nodes.reference)):
         if is_dangerous_url(reference.get("refuri") or ""):
             _refuse_link(reference)
@@ -220,20 +153,9 @@ def check_doctree(doctree: nodes.Node, markdown_text: bool = True) -> None:
             warn(f"refused the image {uri[:40]!r} ({url_scheme(uri)}: URLs are not served by the site)", "url", image)
             alt = image.get("alt", "")
             image.replace_self(nodes.inline(alt, alt))
-    for raw in list(doctree.findall(nodes.raw)):
-        if "html" not in raw.get("format", "").split():
-            continue
-        field = raw.get(HTML_FIELD)
-        prefix = f"front matter {field!r}: " if field else ""
-
-        def report(message: str, subtype: str, raw: nodes.raw = raw, prefix: str = prefix) -> None:
-            warn(prefix + message, subtype, raw)
-
-        text = raw.astext()
-        cleaned = clean_html(text, report, field=bool(field))
-        if cleaned != text:
-            raw.children[:] = [nodes.Text(cleaned)]
-    if not markdown_text:
+        elif read and sanitiser.is_remote(uri):
+            _remote_image_as_link(image)
+    if not read:
         return
     for text in list(doctree.findall(nodes.Text)):
         if isinstance(text.parent, (nodes.literal, nodes.literal_block, nodes.raw, nodes.comment)):
@@ -248,13 +170,39 @@ def check_doctree(doctree: nodes.Node, markdown_text: bool = True) -> None:
             )
 
 
-def _on_read(app: Sphinx, doctree: nodes.document) -> None:
-    check_doctree(doctree)
+def sanitise_raw_html(doctree: nodes.Node) -> None:
+    """Every raw HTML node of a page just read: the user's (extensions' raw nodes come later).
+
+    markdown-it makes a raw node of each inline tag, so a paragraph's tags are one piece of bad input to the
+    reader: one warning per paragraph (per block for HTML blocks, per field for front matter).
+    """
+    removed: dict[nodes.Node, tuple[nodes.raw, dict[str, None]]] = {}
+    for raw in list(doctree.findall(nodes.raw)):
+        if "html" not in raw.get("format", "").split():
+            continue
+        phrases = sanitise_raw(raw)
+        if phrases:
+            inline = isinstance(raw.parent, nodes.TextElement) and not raw.get(HTML_FIELD)
+            first, said = removed.setdefault(raw.parent if inline else raw, (raw, {}))
+            said.update(dict.fromkeys(phrases))
+    for raw, said in removed.values():
+        field = raw.get(HTML_FIELD)
+        prefix = f"front matter {field!r}: " if field else "raw HTML: "
+        warn(prefix + sanitiser.Sanitised("", tuple(said)).summary(), "html", raw)
+
+
+def _on_read_links(app: Sphinx, doctree: nodes.document) -> None:
+    # Early: before Sphinx's image collector looks for the files of images that are no longer images.
+    check_links(doctree)
+
+
+def _on_read_html(app: Sphinx, doctree: nodes.document) -> None:
+    sanitise_raw_html(doctree)
 
 
 def _on_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     # What was there when the page was read is clean by now: this finds what was added since (bibliographies).
-    check_doctree(doctree, markdown_text=False)
+    check_links(doctree, read=False)
 
 
 def _noopener_in_body(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
@@ -269,8 +217,32 @@ def _noopener_in_body(app: Sphinx, pagename: str, templatename: str, context: di
     context["body"] = add_noopener(body, report)
 
 
+def _guard_myst_html_images() -> None:
+    """Make myst-parser's ``html_image`` fall back to raw HTML (then sanitised) where it would raise.
+
+    With ``html_image`` on, an ``<img>`` of a Markdown page becomes an image directive; an ``<img src>``
+    with no value (a hostile page has them) makes myst-parser 4 raise AttributeError and the build stop.
+    """
+    from myst_parser.mdit_to_docutils import base, html_to_nodes
+
+    convert = html_to_nodes.html_to_nodes
+    if getattr(base.html_to_nodes, "homepage_guard", False):
+        return
+
+    def guarded(text: str, line_number: int, renderer) -> list[nodes.Element]:
+        try:
+            return convert(text, line_number, renderer)
+        except (AttributeError, TypeError, ValueError):
+            return html_to_nodes.default_html(text, renderer.document["source"], line_number)
+
+    guarded.homepage_guard = True  # type: ignore[attr-defined]
+    base.html_to_nodes = guarded
+
+
 def setup_safehtml(app: Sphinx) -> None:
+    _guard_myst_html_images()
+    app.connect("doctree-read", _on_read_links, priority=100)
     # Late: after the profile card, news and every other extension's doctree-read handlers.
-    app.connect("doctree-read", _on_read, priority=900)
+    app.connect("doctree-read", _on_read_html, priority=900)
     app.connect("doctree-resolved", _on_resolved, priority=950)
     app.connect("html-page-context", _noopener_in_body, priority=900)

@@ -1,0 +1,11 @@
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[3] / "_ext"))
+
+# Large hostile HTML in the front matter fields and a page body: tests/test_sanitiser_bounds.py writes index.md.
+project = "Large HTML"
+author = "Ada"
+extensions = ["myst_parser", "homepage"]
+exclude_patterns = ["_build"]
+homepage_owner_name = "Ada Lovelace"
