@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from buildutil import ROOTS, build, copy_root
-from homepage.csp import policy, runs_as_script, with_policy, InlineCode
+from homepage.csp import InlineCode, policy, runs_as_script, with_policy
 
 CSP_ROOT = ROOTS / "test-csp"
 # What the testroot's conf.py puts on its pages: a script in the content, one of the site's own, a data block.
@@ -26,7 +26,6 @@ _conf_spec.loader.exec_module(ROOT_CONF)
 
 #: Every directive a page's policy may have, in the order they are written.
 DIRECTIVES = ("default-src", "script-src", "style-src", "style-src-attr", "object-src", "base-uri", "form-action")
-SCRIPT_TYPES_RUN = (None, "", "text/javascript", "module", "application/javascript")
 
 
 def sha256(text: str) -> str:
@@ -48,7 +47,7 @@ def directives(soup: BeautifulSoup) -> dict[str, list[str]]:
 
 
 def _runs(script) -> bool:
-    return not script.has_attr("src") and runs_as_script({key: value for key, value in script.attrs.items()})
+    return not script.has_attr("src") and runs_as_script(dict(script.attrs))
 
 
 def inline_scripts(soup: BeautifulSoup) -> list[str]:

@@ -205,7 +205,8 @@ def _policy_on_pages(render: Callable[[str, dict[str, Any]], str]) -> Callable[[
 def _wrap_renderer(app: Sphinx) -> None:
     templates = getattr(app.builder, "templates", None)
     # Embedded builders (EPUB, HTML Help) write books for readers, not pages for a web server.
-    if not app.config.homepage_csp or app.builder.format != "html" or app.builder.embedded or templates is None:
+    embedded = getattr(app.builder, "embedded", False)
+    if not app.config.homepage_csp or app.builder.format != "html" or embedded or templates is None:
         return
     templates.render = _policy_on_pages(templates.render)
 
