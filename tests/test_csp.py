@@ -10,13 +10,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from buildutil import ROOTS, build, copy_root
-from homepage.csp import InlineCode, policy, runs_as_script, with_policy
+from homepage.csp import OWN_MARK, InlineCode, mark_own, policy, runs_as_script, with_policy
 
 CSP_ROOT = ROOTS / "test-csp"
 # What the testroot's conf.py puts on its pages: a script in the content, one of the site's own, a data block.
@@ -109,18 +110,20 @@ def test_the_testroot_writes_the_pages_checked(csp_build):
     assert csp_build.warnings == []
 
 
+#: The scripts the testroot puts where a page's sources go: its content, a title other pages show.
+CONTENT_SCRIPTS = tuple(inline_scripts(BeautifulSoup(ROOT_CONF.INJECTED + ROOT_CONF.INJECTED_TITLE, "html.parser")))
+
+
 @pytest.mark.parametrize("name", CSP_PAGES)
 def test_each_page_allows_exactly_its_own_inline_scripts_and_styles(csp_build, name):
-    soup = csp_build.page(name)
-    content_scripts = tuple(inline_scripts(BeautifulSoup(ROOT_CONF.INJECTED, "html.parser")))
-    assert policy_problems(soup, content_scripts) == []
+    assert policy_problems(csp_build.page(name), CONTENT_SCRIPTS) == []
 
 
 def test_the_policy_written(csp_build):
     """The home page of the testroot: the theme's colour-mode script and Sphinx's two option lines; the theme's
     <noscript> style."""
     soup = csp_build.page("index.html")
-    mode_script, pagename, search = inline_scripts(soup)
+    mode_script, pagename, search = [text for text in inline_scripts(soup) if text not in CONTENT_SCRIPTS]
     assert "localStorage.getItem(\"mode\")" in mode_script
     assert pagename == "DOCUMENTATION_OPTIONS.pagename = 'index';"
     (noscript_style,) = inline_styles(soup)
@@ -139,6 +142,15 @@ def test_a_script_in_the_content_gets_no_hash(csp_build):
     policy = directives(soup)
     assert sha256(injected) not in policy["script-src"]
     assert not any(source in ("'unsafe-inline'", "'unsafe-hashes'", "'unsafe-eval'") for source in policy["script-src"])
+
+
+def test_a_script_in_a_title_gets_no_hash_on_the_pages_that_show_it(csp_build):
+    """The navigation on every page, the previous/next links, are written by the theme's templates: what they
+    show of a page's title is still the page's, not the site's own."""
+    (injected,) = inline_scripts(BeautifulSoup(ROOT_CONF.INJECTED_TITLE, "html.parser"))
+    showing = [name for name in CSP_PAGES if injected in inline_scripts(csp_build.page(name))]
+    assert showing == CSP_PAGES, "the testroot no longer shows the title's script"
+    assert [name for name in showing if sha256(injected) in directives(csp_build.page(name))["script-src"]] == []
 
 
 def test_a_script_an_extension_adds_gets_its_hash_and_a_data_block_none(csp_build):
@@ -168,10 +180,15 @@ def test_the_real_site(site):
 # -- Builds other than one full serial build ----------------------------------------------------------------
 
 
-def test_off_with_homepage_csp_false(tmp_path):
+def test_off_with_homepage_csp_false_and_the_policy_is_all_it_changes(csp_build, tmp_path):
     result = build(copy_root("csp", tmp_path), tmp_path / "_build", confoverrides={"homepage_csp": False})
     assert result.warnings == []
     assert [name for name in CSP_PAGES if policy_metas(result.page(name))] == []
+    # With it, each page is the same but for the policy's line: the marks on the own tags are all gone.
+    policy_line = re.compile(r'\n    <meta http-equiv="Content-Security-Policy" content="[^"]*" />')
+    changed = [name for name in CSP_PAGES if policy_line.sub("", csp_build.html(name), count=1) != result.html(name)]
+    assert changed == []
+    assert [name for name in CSP_PAGES if OWN_MARK in csp_build.html(name)] == []
 
 
 def test_a_setting_that_is_not_a_bool_warns_once_and_keeps_the_policy(tmp_path):
@@ -202,7 +219,7 @@ def test_an_incremental_build_leaves_the_other_pages_alone(tmp_path):
     assert "and changed." in second.html("own.html")
     # Each page written again has its one policy, the same as a fresh build gives it.
     assert [name for name in rewritten if name != "own.html" and second.html(name) != before[name]] == []
-    assert policy_problems(second.page("own.html")) == []
+    assert policy_problems(second.page("own.html"), CONTENT_SCRIPTS) == []
 
 
 # -- The policy of a page on its own -------------------------------------------------------------------------
@@ -227,32 +244,45 @@ def test_which_scripts_run(attrs, runs):
     assert runs_as_script(attrs) is runs
 
 
-PAGE = (
-    '<!DOCTYPE html><html><head>\n  <meta charset="utf-8" />\n  <script>own()</script>\n'
-    "  <noscript><style>.js{display:none}</style></noscript>\n"
-    '  <script type="application/ld+json">{"a": 1}</script>\n</head><body>{content}\n'
-    "  <script>\r\nfooter()</script>\n</body></html>"
+SECRET = "0123456789abcdef0123456789abcdef"
+HEAD = '<!DOCTYPE html><html><head>\n  <meta charset="utf-8" />\n'
+CHROME_HEAD = (
+    "  <script>own()</script>\n  <noscript><style>.js{display:none}</style></noscript>\n"
+    '  <script type="application/ld+json">{"a": 1}</script>\n  <script src="x.js"></script>\n</head><body>'
 )
+CHROME_END = "\n  <script>\r\nfooter()</script>\n</body></html>"
 
 
-def test_the_policy_goes_right_after_the_charset_and_names_the_own_code_only():
-    content = '<p style="color: red">x</p><script>evil()</script><style>p{}</style>'
-    page = with_policy(PAGE.replace("{content}", content), content)
+def test_the_policy_goes_right_after_the_charset_and_allows_the_marked_code_only():
+    content = (
+        '<p style="color: red">x</p><script>evil()</script><style>p{}</style>'
+        f"<script {OWN_MARK}=ffffffffffffffffffffffffffffffff>forged()</script>"
+    )
+    page = with_policy(HEAD + mark_own(CHROME_HEAD, SECRET) + content + mark_own(CHROME_END, SECRET), SECRET)
     expected = policy(InlineCode([sha256("own()"), sha256("\nfooter()")], [sha256(".js{display:none}")]), True)
-    assert page.startswith(
-        '<!DOCTYPE html><html><head>\n  <meta charset="utf-8" />\n'
-        f'    <meta http-equiv="Content-Security-Policy" content="{expected}" />\n  <script>own()</script>'
+    assert page == (
+        f'{HEAD.rstrip()}\n    <meta http-equiv="Content-Security-Policy" content="{expected}" />\n'
+        f"{CHROME_HEAD}{content}{CHROME_END}"
     )
     assert "style-src-attr 'unsafe-inline'" in expected
 
 
 def test_without_a_charset_the_policy_opens_the_head():
-    page = with_policy("<html><head><title>t</title></head><body></body></html>")
+    page = with_policy("<html><head><title>t</title></head><body></body></html>", SECRET)
     assert page.startswith("<html><head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; ")
 
 
-def test_content_a_template_changed_leaves_only_the_head_as_the_pages_own():
-    content = "<script>evil()</script>"
-    page = with_policy(PAGE.replace("{content}", content.upper()), content)
-    script_src = directives(BeautifulSoup(page, "html.parser"))["script-src"]
-    assert script_src == ["'self'", sha256("own()")]
+def test_a_content_script_left_open_swallows_the_own_one_after_it_and_neither_gets_a_hash_of_the_whole():
+    content = "<script>evil("
+    page = with_policy(HEAD + mark_own(CHROME_HEAD, SECRET) + content + mark_own(CHROME_END, SECRET), SECRET)
+    soup = BeautifulSoup(page, "html.parser")
+    swallowed = [text for text in inline_scripts(soup) if "evil(" in text]
+    assert swallowed and sha256(swallowed[0]) not in directives(soup)["script-src"]
+
+
+def test_tags_are_marked_in_template_sources_without_quotes():
+    source = """{%- set tag = "<script defer src=" ~ x %}<SCRIPT>a</SCRIPT><style>b</style><scripts><script-x>"""
+    assert mark_own(source, SECRET) == (
+        f'{{%- set tag = "<script {OWN_MARK}={SECRET} defer src=" ~ x %}}<SCRIPT {OWN_MARK}={SECRET}>a</SCRIPT>'
+        f"<style {OWN_MARK}={SECRET}>b</style><scripts><script-x>"
+    )

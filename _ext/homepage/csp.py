@@ -2,7 +2,7 @@
 
 The sanitiser (:mod:`.safehtml`) keeps scripts out of what the site's sources say; the policy is the second
 wall, for whatever it misses: a browser runs an inline script only when the policy names the script's hash,
-and it names the hashes of the scripts the page itself writes around its content, never of the content's.
+and it names the hashes of the scripts the site's templates write, never of what a page shows.
 GitHub Pages and Read the Docs cannot send headers, so the policy is a ``<meta http-equiv>``, written first
 in ``<head>`` after ``<meta charset>``: a policy in a ``<meta>`` covers only what comes after it.
 
@@ -14,9 +14,8 @@ The policy of a page:
   script, Sphinx's ``DOCUMENTATION_OPTIONS`` lines, the search page's. No ``'unsafe-inline'``, so an event
   handler attribute or a ``javascript:`` URL never runs; no ``'unsafe-eval'``. Data blocks (the JSON-LD
   ``<script type="application/ld+json">``) are not scripts and get no hash.
-- ``style-src 'self'`` and the SHA-256 of each inline ``<style>`` of the page's own (the home page's
-  navigation mark, the theme's ``<noscript>`` rule), so an injected ``<style>`` hides nothing and imports
-  nothing. ``style-src-attr 'unsafe-inline'`` only on pages whose markup has ``style=""`` attributes
+- ``style-src 'self'`` and the SHA-256 of each inline ``<style>`` of the page's own (the theme's
+  ``<noscript>`` rule), so an injected ``<style>`` hides nothing and imports nothing. ``style-src-attr 'unsafe-inline'`` only on pages whose markup has ``style=""`` attributes
   (a figure's width): an attribute holds declarations only, and ``default-src`` keeps their ``url()`` home.
 - ``object-src 'none'``, ``base-uri 'self'``, ``form-action 'self'``: no plugins, no ``<base>`` that would
   send every relative URL to another host, no form that posts elsewhere (none of these fall back to
@@ -24,10 +23,12 @@ The policy of a page:
 
 ``frame-ancestors``, ``report-uri`` and ``sandbox`` are ignored in a ``<meta>`` and are not written.
 
-"The page's own" is the page with its content taken out: the HTML the page's sources were turned into
-(``body`` in the template context) is the only text a stranger's file can put on a page; everything around
-it comes from the theme's templates, Sphinx and extensions. A script or style in the content gets no hash,
-whoever wrote it; a site that needs a script adds it with ``html_js_files`` or ``app.add_js_file()``.
+"The page's own" scripts and styles are the ones the theme's templates and Sphinx's script list write: while
+a build runs, every ``<script>`` and ``<style>`` tag in the templates' sources and every tag ``js_tag()`` writes
+carries a mark with a secret made for the build, which is taken out again once the page is rendered. Anything
+else on the page came from what the page shows (its body, the titles of other pages in its navigation, its
+metadata) and gets no hash, whoever wrote it; a site that needs a script adds it with ``html_js_files`` or
+``app.add_js_file()``.
 
 Sphinx has no event after a page is rendered, and the page's scripts are only known then (the templates
 write them), so the builder's template renderer is wrapped: each page gets its policy as it is written, in
@@ -41,11 +42,13 @@ import base64
 import hashlib
 import html
 import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import jinja2.ext
 from justhtml import JustHTML
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -79,16 +82,19 @@ SCRIPT_TYPES = frozenset(
     }
 )
 
-# A <script> or <style> element of a template, from its start tag to its end tag. Templates are the site's own,
-# well-formed markup, so finding their elements needs no more; each one found is then parsed by an HTML5
-# parser for its attributes and its text exactly as a browser reads them.
-_OWN_ELEMENT = re.compile(r"""<(script|style)\b(?:"[^"]*"|'[^']*'|[^'">])*>.*?</\1\s*>""", re.I | re.S)
+#: The attribute that marks a ``<script>`` or ``<style>`` tag as written by a template while a page renders.
+OWN_MARK = "data-homepage-own"
+# A <script> or <style> start tag's opening, in a template's source or in what js_tag() writes.
+_TAG_OPENING = re.compile(r"<(?:script|style)(?=[\s/>])", re.I)
+# A start tag marked as the site's own; the mark comes right after the tag's name. The build's secret is
+# never written out, so no text from elsewhere can carry it.
+_MARKED_TAG = r"<(script|style) {mark}=(\w+)(?:\"[^\"]*\"|'[^']*'|[^'\">])*>"
+_END_TAG = {"script": re.compile(r"</script[\s/>]", re.I), "style": re.compile(r"</style[\s/>]", re.I)}
 # Where a page may carry a style attribute: "style=" after a space, a slash or a quote (the ways an HTML
 # tokenizer starts an attribute). Text that merely reads so only allows attributes where none are.
 _STYLE_ATTRIBUTE = re.compile(r"""[\s/"']style\s*=""", re.I)
 _HEAD_START = re.compile(r"<head\b(?:\"[^\"]*\"|'[^']*'|[^'\">])*>", re.I)
 _CHARSET_META = re.compile(r"""\s*<meta\s+charset\s*=\s*["']?[\w-]+["']?\s*/?>""", re.I)
-_CONTENT_PARTS = re.compile(r"<(?:script|style)\b", re.I)
 
 #: The context key that marks a page (not an XML file rendered through the same templates) for a policy.
 _PAGE_MARK = "homepage_csp_page"
@@ -122,35 +128,45 @@ def runs_as_script(attrs: dict[str, str | None]) -> bool:
     return script_type.strip().lower() in SCRIPT_TYPES
 
 
-@lru_cache(maxsize=4096)
-def _own_element(markup: str) -> tuple[str, str] | None:
-    """``("script"|"style", hash source)`` for an element a template wrote; None for an external or data script.
+def mark_own(markup: str, secret: str) -> str:
+    """``markup`` (a template's source, a tag js_tag() wrote) with each ``<script>``/``<style>`` tag marked.
 
-    Most such elements repeat on every page (the theme's), so each is parsed once.
+    The mark has no quotes, so it fits inside a quoted string of the template language too.
     """
-    root = JustHTML(markup, sanitize=False, fragment=True).root
-    element = next((node for node in root.children or () if node.name in ("script", "style")), None)
-    if element is None:
-        return None
-    if element.name == "script" and ("src" in element.attrs or not runs_as_script(element.attrs)):
-        return None
-    text = "".join(child.data for child in element.children or () if child.name == "#text")
-    return element.name, hash_source(text)
+    return _TAG_OPENING.sub(lambda opening: f"{opening.group(0)} {OWN_MARK}={secret}", markup)
 
 
-def own_inline_code(page: str, content: str) -> InlineCode:
-    """The inline scripts and styles ``page`` writes itself, outside ``content`` (the HTML of its sources)."""
-    chrome = page
-    if content and _CONTENT_PARTS.search(content):
-        if content in page:
-            chrome = page.replace(content, "")
-        else:
-            # A template changed the content on its way into the page: where it lies is unknown, so only
-            # what comes before <body> is the page's own.
-            chrome = re.split(r"<body\b", page, maxsplit=1, flags=re.I)[0]
+@lru_cache(maxsize=4096)
+def _inline_code(element: str) -> tuple[str, str] | None:
+    """``("script"|"style", hash source)`` for an element's markup; None for an external script or a data block.
+
+    Parsed by an HTML5 parser, for the attributes and the text exactly as a browser reads them. Most own
+    elements repeat on every page (the theme's), so each is parsed once.
+    """
+    root = JustHTML(element, sanitize=False, fragment=True).root
+    node = next((child for child in root.children or () if child.name in ("script", "style")), None)
+    if node is None or (node.name == "script" and ("src" in node.attrs or not runs_as_script(node.attrs))):
+        return None
+    text = "".join(child.data for child in node.children or () if child.name == "#text")
+    return node.name, hash_source(text)
+
+
+def own_inline_code(page: str, secret: str) -> InlineCode:
+    """The inline scripts and styles of ``page`` whose tags carry the mark made with ``secret``.
+
+    Each element ends at its first end tag, as a browser ends a script or style element; only the marked
+    elements are looked at, so a page's content costs one pass however many tags it opens.
+    """
     code = InlineCode()
-    for match in _OWN_ELEMENT.finditer(chrome):
-        found = _own_element(match.group(0))
+    mark = f" {OWN_MARK}={secret}"
+    for start in re.finditer(_MARKED_TAG.format(mark=OWN_MARK), page):
+        if start.group(2) != secret:
+            continue
+        end = _END_TAG[start.group(1).lower()].search(page, start.end())
+        if end is None:
+            continue  # never closed: the browser runs nothing of it
+        # Up to its end tag: the parser reads the text to the end of the string, as the browser to "</script".
+        found = _inline_code(page[start.start() : end.start()].replace(mark, ""))
         if found is not None:
             code.add(*found)
     return code
@@ -169,11 +185,11 @@ def policy(code: InlineCode, style_attributes: bool) -> str:
     return "; ".join(directives)
 
 
-def with_policy(page: str, content: str = "") -> str:
-    """``page`` with its Content-Security-Policy ``<meta>`` first in ``<head>`` after ``<meta charset>``.
-
-    ``content`` is the HTML of the page's sources within it: its scripts and styles are not allowed.
-    """
+def with_policy(page: str, secret: str) -> str:
+    """``page``, rendered with its own tags marked with ``secret``, without the marks and with its
+    Content-Security-Policy ``<meta>`` first in ``<head>`` after ``<meta charset>``."""
+    code = own_inline_code(page, secret)
+    page = page.replace(f" {OWN_MARK}={secret}", "")
     head = _HEAD_START.search(page)
     if head is None:
         return page
@@ -181,39 +197,52 @@ def with_policy(page: str, content: str = "") -> str:
     charset = _CHARSET_META.match(page, at)
     if charset is not None:
         at = charset.end()
-    meta = (
-        '<meta http-equiv="Content-Security-Policy" content="'
-        f'{html.escape(policy(own_inline_code(page, content), bool(_STYLE_ATTRIBUTE.search(page))), quote=False)}" />'
-    )
-    return f"{page[:at]}\n    {meta}{page[at:]}"
+    content = html.escape(policy(code, bool(_STYLE_ATTRIBUTE.search(page))), quote=False)
+    return f'{page[:at]}\n    <meta http-equiv="Content-Security-Policy" content="{content}" />{page[at:]}'
 
 
 # -- Build integration -------------------------------------------------------------
 
 
-def _policy_on_pages(render: Callable[[str, dict[str, Any]], str]) -> Callable[[str, dict[str, Any]], str]:
-    def render_page(template: str, context: dict[str, Any]) -> str:
-        output = render(template, context)
+class _MarkOwnTags(jinja2.ext.Extension):
+    """Marks the ``<script>`` and ``<style>`` tags of every template's source as the site's own."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return mark_own(source, self.environment.homepage_csp_secret)
+
+
+class PagePolicies:
+    """Gives each page the builder renders its policy: marks the own tags, then hashes them and removes the marks."""
+
+    def __init__(self, app: Sphinx) -> None:
+        # Made afresh for each build and never written out: what a page shows cannot guess it.
+        self.secret = secrets.token_hex(16)
+        templates = app.builder.templates
+        templates.environment.extend(homepage_csp_secret=self.secret)
+        templates.environment.add_extension(_MarkOwnTags)
+        self._render = templates.render
+        templates.render = self.render
+        app.connect("html-page-context", self.mark_scripts)
+
+    def mark_scripts(self, app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+        js_tag = context.get("js_tag")
+        if templatename.endswith(".html") and callable(js_tag):
+            context["js_tag"] = lambda js: mark_own(js_tag(js), self.secret)
+            context[_PAGE_MARK] = True
+
+    def render(self, template: str, context: dict[str, Any]) -> str:
+        output = self._render(template, context)
         if not context.get(_PAGE_MARK):
-            return output
-        body = context.get("body")
-        return with_policy(output, body if isinstance(body, str) else "")
-
-    return render_page
+            return output.replace(f" {OWN_MARK}={self.secret}", "")
+        return with_policy(output, self.secret)
 
 
-def _wrap_renderer(app: Sphinx) -> None:
-    templates = getattr(app.builder, "templates", None)
+def _add_policies(app: Sphinx) -> None:
     # Embedded builders (EPUB, HTML Help) write books for readers, not pages for a web server.
     embedded = getattr(app.builder, "embedded", False)
-    if not app.config.homepage_csp or app.builder.format != "html" or embedded or templates is None:
-        return
-    templates.render = _policy_on_pages(templates.render)
-
-
-def _mark_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    if templatename.endswith(".html"):
-        context[_PAGE_MARK] = True
+    templates = getattr(app.builder, "templates", None)
+    if app.config.homepage_csp and app.builder.format == "html" and not embedded and templates is not None:
+        PagePolicies(app)
 
 
 def _check_config(app: Sphinx, config: Config) -> None:
@@ -230,6 +259,5 @@ def _check_config(app: Sphinx, config: Config) -> None:
 def setup_csp(app: Sphinx) -> None:
     app.add_config_value("homepage_csp", True, "html")
     app.connect("config-inited", _check_config)
-    app.connect("builder-inited", _wrap_renderer)
-    app.connect("html-page-context", _mark_page)
+    app.connect("builder-inited", _add_policies)
 
