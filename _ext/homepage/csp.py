@@ -52,6 +52,7 @@ import jinja2.ext
 from justhtml import JustHTML
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.jinja2glue import BuiltinTemplateLoader
 
 from .diagnostics import ConfLines, warn
 
@@ -96,7 +97,7 @@ _STYLE_ATTRIBUTE = re.compile(r"""[\s/"']style\s*=""", re.I)
 _HEAD_START = re.compile(r"<head\b(?:\"[^\"]*\"|'[^']*'|[^'\">])*>", re.I)
 _CHARSET_META = re.compile(r"""\s*<meta\s+charset\s*=\s*["']?[\w-]+["']?\s*/?>""", re.I)
 
-#: The context key that marks a page (not an XML file rendered through the same templates) for a policy.
+#: The context key that marks a page for a policy (not an XML file rendered through the same templates).
 _PAGE_MARK = "homepage_csp_page"
 
 
@@ -222,7 +223,9 @@ class PagePolicies:
         templates.environment.add_extension(_MarkOwnTags)
         self._render = templates.render
         templates.render = self.render
-        app.connect("html-page-context", self.mark_scripts)
+        # Last: a handler may render parts of the page on their own from a copy of its context (pydata-sphinx-theme
+        # renders each component to see if it is empty), which must not be taken for the page.
+        app.connect("html-page-context", self.mark_scripts, priority=999)
 
     def mark_scripts(self, app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
         js_tag = context.get("js_tag")
@@ -238,11 +241,13 @@ class PagePolicies:
 
 
 def _add_policies(app: Sphinx) -> None:
-    # Embedded builders (EPUB, HTML Help) write books for readers, not pages for a web server.
+    # Embedded builders (EPUB, HTML Help) write books for readers, not pages for a web server. A site's own
+    # template_bridge renders in ways the marks cannot follow.
     embedded = getattr(app.builder, "embedded", False)
     templates = getattr(app.builder, "templates", None)
-    if app.config.homepage_csp and app.builder.format == "html" and not embedded and templates is not None:
-        PagePolicies(app)
+    if app.config.homepage_csp and app.builder.format == "html" and not embedded:
+        if isinstance(templates, BuiltinTemplateLoader):
+            PagePolicies(app)
 
 
 def _check_config(app: Sphinx, config: Config) -> None:
