@@ -9,14 +9,15 @@ in ``<head>`` after ``<meta charset>``: a policy in a ``<meta>`` covers only wha
 The policy of a page:
 
 - ``default-src 'self'``: images, fonts, the search's requests, frames, media come from the site alone; the
-  site asks no other host for anything, so nothing else is needed.
+  site asks no other host for anything, so nothing else is needed (a video of another host is a link).
 - ``script-src 'self'`` and the SHA-256 of each inline script of the page's own: the theme's colour-mode
   script, Sphinx's ``DOCUMENTATION_OPTIONS`` lines, the search page's. No ``'unsafe-inline'``, so an event
   handler attribute or a ``javascript:`` URL never runs; no ``'unsafe-eval'``. Data blocks (the JSON-LD
   ``<script type="application/ld+json">``) are not scripts and get no hash.
 - ``style-src 'self'`` and the SHA-256 of each inline ``<style>`` of the page's own (the theme's
-  ``<noscript>`` rule), so an injected ``<style>`` hides nothing and imports nothing. ``style-src-attr 'unsafe-inline'`` only on pages whose markup has ``style=""`` attributes
-  (a figure's width): an attribute holds declarations only, and ``default-src`` keeps their ``url()`` home.
+  ``<noscript>`` rule), so an injected ``<style>`` hides nothing and imports nothing.
+  ``style-src-attr 'unsafe-inline'`` only on pages whose markup has ``style=""`` attributes (a table's
+  column widths): an attribute holds declarations only, and ``default-src`` keeps their ``url()`` home.
 - ``object-src 'none'``, ``base-uri 'self'``, ``form-action 'self'``: no plugins, no ``<base>`` that would
   send every relative URL to another host, no form that posts elsewhere (none of these fall back to
   ``default-src``).
