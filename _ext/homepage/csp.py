@@ -9,7 +9,7 @@ in ``<head>`` after ``<meta charset>``: a policy in a ``<meta>`` covers only wha
 The policy of a page:
 
 - ``default-src 'self'``: images, fonts, the search's requests, frames, media come from the site alone; the
-  site asks no other host for anything, so no page can make the browser contact one.
+  site asks no other host for anything, so no page can load anything from one.
 - ``script-src 'self'`` and the SHA-256 of each inline script of the page's own: the theme's colour-mode
   script, Sphinx's ``DOCUMENTATION_OPTIONS`` lines, the search page's. No ``'unsafe-inline'``, so an event
   handler attribute or a ``javascript:`` URL never runs; no ``'unsafe-eval'``. Data blocks (the JSON-LD
