@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 
 from .a11y import setup_a11y
 from .assets import setup_assets
+from .csp import setup_csp
 from .cv import setup_cv
 from .frontmatter import setup_frontmatter
 from .images import setup_images
@@ -48,6 +49,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_unused_css(app)
     setup_seo(app)
     setup_safehtml(app)
+    setup_csp(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -24,6 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
+from .assets import add_stylesheet
 from .diagnostics import warn
 from .frontmatter import front_matter
 
@@ -145,26 +146,15 @@ def _label_links(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     return []
 
 
-# The theme underlines the link of the section a page belongs to (``li.current``), found from the page's
-# parents in the toctree; the home page has none, so its own link ("about") would never be marked.
-# al-folio marks it. A few bytes inline, on the home page only, rather than one more stylesheet request.
-_HOME_LINK_STYLE = (
-    '<style>.bd-header ul.navbar-nav>li.nav-item>.nav-link[aria-current="page"]{color:var(--pst-color-primary)}'
-    '.bd-header ul.navbar-nav>li.nav-item>.nav-link[aria-current="page"]:before'
-    "{border-bottom:3px solid var(--pst-color-primary)}</style>"
-)
-
-
-def _mark_home_link(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    root = app.config.root_doc
-    if pagename == root and any(entry.docname == root for entry in navigation_entries(app.config)):
-        context["metatags"] = context.get("metatags", "") + "\n    " + _HOME_LINK_STYLE
-
-
 def setup_navigation(app: Sphinx) -> None:
     app.add_config_value("homepage_navigation", [], "env", types=[list])
     app.connect("config-inited", _check_config)
     # Before Sphinx's toctree collector (priority 500) reads the root document.
     app.connect("doctree-read", add_navigation_toctree, priority=400)
     app.connect("env-updated", _label_links)
-    app.connect("html-page-context", _mark_home_link)
+    # The theme underlines the link of the section a page belongs to (``li.current``), found from the page's
+    # parents in the toctree; the home page has none, so its own link ("about") would never be marked, as
+    # al-folio marks it. navigation.css marks the link of the page being shown (``aria-current="page"``), on
+    # section pages the link the theme marks already. A stylesheet rule, not an inline <style>: the search
+    # page reads other pages for its summaries, and their inline styles would break its Content-Security-Policy.
+    add_stylesheet(app, "navigation.css")
