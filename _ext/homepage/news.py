@@ -349,12 +349,27 @@ class NewsDirective(SphinxDirective):
 # -- Writing: fill the lists ----------------------------------------------------------------------------------------
 
 
-def _item_content(env: BuildEnvironment, item: NewsItem, host: str) -> list[nodes.Node]:
-    """The body of an item's page, without its heading and date, resolved as shown on ``host``.
+def items_content(env: BuildEnvironment, items: list[NewsItem], host: str) -> dict[str, list[nodes.Node]]:
+    """The body of each item's page, without its heading and date, resolved as shown on ``host``.
 
-    The item's links are resolved here, from ``host``, with logging off: a broken link
+    The items' links are resolved here, from ``host``, with logging off: a broken link
     is reported once, by the item's own page, not again by every list that shows it.
+    All items are resolved in one pass: Sphinx's post-transforms cost as much per
+    document as per node, and a list can show thousands of items.
     """
+    scratch = new_document(host)
+    boxes = {}
+    for item in items:
+        boxes[item.docname] = box = nodes.container()
+        box.extend(_item_copies(env, item, host))
+        scratch += box
+    with logging.suppress_logging():
+        env.apply_post_transforms(scratch, host)
+    return {docname: list(box.children) for docname, box in boxes.items()}
+
+
+def _item_copies(env: BuildEnvironment, item: NewsItem, host: str) -> list[nodes.Node]:
+    """Copies of the item page's body, to be shown on ``host``."""
     doctree = env.get_doctree(item.docname)
     section = doctree.next_node(nodes.section)
     source = section if section is not None and section.parent is doctree else doctree
@@ -372,10 +387,6 @@ def _item_content(env: BuildEnvironment, item: NewsItem, host: str) -> list[node
         # from ``refdoc``: shown on another page, the link starts from that page.
         if xref.get("reftype") == "myst":
             xref["refdoc"] = host
-    scratch = new_document(item.docname)
-    scratch += copies
-    with logging.suppress_logging():
-        env.apply_post_transforms(scratch, host)
     return list(copies.children)
 
 
@@ -389,6 +400,7 @@ def _item_title(env: BuildEnvironment, app: Sphinx, item: NewsItem) -> str:
 def build_news_rows(app: Sphinx, items: list[NewsItem], refdoc: str) -> nodes.bullet_list:
     """One list item per news item: its date, then its text (inline) or a link to its page."""
     env = app.env
+    contents = items_content(env, [item for item in items if item.inline], refdoc)
     rows = nodes.bullet_list(classes=["homepage-news__list"])
     for item in items:
         row = nodes.list_item(classes=["homepage-news__item"])
@@ -396,7 +408,7 @@ def build_news_rows(app: Sphinx, items: list[NewsItem], refdoc: str) -> nodes.bu
         row += news_date(shown, shown, datetime=item.iso_date, classes=["homepage-news__date"])
         text = nodes.container(classes=["homepage-news__text"])
         if item.inline:
-            content = _item_content(env, item, refdoc)
+            content = contents[item.docname]
             # al-folio strips the <p> of a one-paragraph item.
             if len(content) == 1 and isinstance(content[0], nodes.paragraph):
                 inline = nodes.inline(classes=["homepage-news__inline"])
@@ -437,9 +449,13 @@ class FillNewsLists(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
+        placeholders = list(self.document.findall(news_list))
+        if not placeholders:
+            # Most documents: among them each item's copy that a list resolves, so no sorting here.
+            return
         items = news_items(self.env)
         docname = self.env.current_document.docname
-        for placeholder in list(self.document.findall(news_list)):
+        for placeholder in placeholders:
             section = placeholder.parent if "homepage-news-section" in placeholder.parent.get("classes", []) else None
             if not items:
                 (section or placeholder).parent.remove(section or placeholder)
@@ -529,10 +545,11 @@ def _write_feed(app: Sphinx) -> None:
     sub(feed, "link", rel="alternate", type="text/html", href=builder.get_relative_uri(feed_name, news_page(app)))
     author = sub(feed, "author")
     sub(author, "name", app.config.author or app.config.project)
+    contents = items_content(app.env, items[:FEED_ENTRIES], feed_name)
     for item in items[:FEED_ENTRIES]:
         entry = sub(feed, "entry")
         content = nodes.container()
-        content.extend(_item_content(app.env, item, feed_name))
+        content.extend(contents[item.docname])
         # Atom wants a title: an inline item's is its text.
         title = " ".join(content.astext().split()) if item.inline else _item_title(app.env, app, item)
         sub(entry, "title", title)
