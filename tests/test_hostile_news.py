@@ -174,6 +174,27 @@ def test_the_news_page_still_lists_every_item(many):
     assert len(page.select("li.homepage-news__item")) == MANY
 
 
+def test_a_rebuild_with_nothing_changed_resolves_each_item_once(many, tmp_path):
+    build(many.srcdir, tmp_path)
+    passes = []
+
+    def count_passes(app):
+        resolve = app.env.apply_post_transforms
+
+        def counted(doctree, docname):
+            passes.append(docname)
+            return resolve(doctree, docname)
+
+        app.env.apply_post_transforms = counted
+
+    again = build(many.srcdir, tmp_path, freshenv=False, setup=count_passes)
+    assert again.warnings == [] and "0 added, 0 changed, 0 removed" in again.status
+    # The news page, its items in one pass; the feed's 50 entries in one, then each entry's HTML.
+    # Not one pass per item of the page: 300 items would make it 350, 5,000 items 5,050.
+    assert sorted(set(passes)) == ["news/feed", "news/index"]
+    assert len(passes) == 2 + 1 + 50
+
+
 # -- Rebuilds: the sitemap, a stopped build, files that cannot be written ---------------------------------------
 
 
