@@ -257,7 +257,7 @@ def test_files_that_cannot_be_written_warn_once(tmp_path):
     srcdir = copy_root("hostile-news-rebuild", tmp_path)
     first = build(srcdir, tmp_path / "build")
     # The tests may run as root, whom a read-only folder does not stop: a folder in the way of a file does.
-    for blocked in ("news/feed.xml", "robots.txt"):
+    for blocked in ("news/feed.xml", "robots.txt", "sitemap.xml"):
         (first.outdir / blocked).unlink()
         (first.outdir / blocked).mkdir()
     again = build(srcdir, tmp_path / "build")
@@ -266,4 +266,4 @@ def test_files_that_cannot_be_written_warn_once(tmp_path):
         "the site there is incomplete [homepage.output]"
     ]
     # The rest of the site is written.
-    assert _sitemap(again.outdir) and (again.outdir / "news" / "index.html").is_file()
+    assert (again.outdir / "news" / "index.html").is_file() and (again.outdir / "searchindex.js").is_file()

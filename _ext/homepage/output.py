@@ -15,6 +15,7 @@ finishes, tells the next build to read and write every page again.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 from pathlib import Path
@@ -55,6 +56,19 @@ def write_output(app: Sphinx, path: Path, data: bytes) -> bool:
         partial.unlink(missing_ok=True)
         raise
     return True
+
+
+def writable(app: Sphinx, path: Path) -> bool:
+    """Whether a file another extension writes at ``path`` can be; else False, after the build's one warning."""
+    folder = path.parent if path.parent.is_dir() else Path(app.outdir)
+    if path.is_dir():
+        error: OSError = IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+    elif not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        error = PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+    else:
+        return True
+    _report(app, path, error)
+    return False
 
 
 def _report(app: Sphinx, path: Path, error: OSError) -> None:

@@ -25,7 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .diagnostics import ConfLines, warn
-from .output import write_output
+from .output import writable, write_output
 from .profile import owner_name
 from .social import social_links
 from .structured_data import json_ld
@@ -60,10 +60,18 @@ def robots_txt(base_url: str, sitemap_name: str) -> bytes:
 def _every_document_in_sitemap(app: Sphinx, exception: Exception | None) -> None:
     """Hand sphinx-sitemap the documents this build did not write (it has the ones it wrote, given twice
     are made once by :func:`sorted_sitemap`)."""
-    if exception is not None or app.builder.format != "html" or "sphinx_sitemap" not in app.extensions:
+    if app.builder.format != "html" or "sphinx_sitemap" not in app.extensions:
         return
     from sphinx_sitemap import add_html_link
 
+    sitemap = Path(app.outdir) / getattr(app.config, "sitemap_filename", "sitemap.xml")
+    if exception is not None or not writable(app, sitemap):
+        # sphinx-sitemap writes even after a failed build (a sitemap of half the pages), and a file it cannot
+        # write ends the build with its traceback, hiding the real error: with no page to list, it writes nothing.
+        pages = app.env.app.sitemap_links
+        while not pages.empty():
+            pages.get_nowait()
+        return
     for docname in sorted(app.env.found_docs):
         add_html_link(app, docname, "page.html", {}, None)
 
@@ -76,7 +84,7 @@ def _finish_site(app: Sphinx, exception: Exception | None) -> None:
     write_output(app, outdir / ".nojekyll", b"")
     sitemap_name = getattr(app.config, "sitemap_filename", "sitemap.xml")
     sitemap = outdir / sitemap_name
-    if sitemap.exists():
+    if sitemap.is_file():
         write_output(app, sitemap, sorted_sitemap(sitemap))
     write_output(app, outdir / "robots.txt", robots_txt(site_url(app), sitemap_name))
 
