@@ -97,7 +97,7 @@ def test_nothing_else_warns(hostile):
 
 
 def test_the_build_finishes_within_bounds(hostile):
-    # Measured: 4 s and 80 MiB on an idle machine (the loop is not walked page by page; nothing recurses).
+    # Measured: 7 s and 78 MiB on a shared machine (the loop is never walked; nothing recurses).
     assert hostile.returncode == 0 and "Traceback" not in hostile.stderr, hostile.stderr
     assert hostile.seconds < 60
     assert hostile.peak_mib < 400
@@ -157,8 +157,9 @@ def many(tmp_path_factory):
 
 def test_many_items_build_within_bounds(many):
     assert many.returncode == 0 and many.warnings == [], many.stderr
-    # Measured: 25 s and 150 MiB for 300 items on an idle machine.
-    assert many.peak_mib < 600
+    # Measured: 22 s and 89 MiB for 300 items on a shared machine.
+    assert many.seconds < 120
+    assert many.peak_mib < 400
 
 
 def test_the_feed_holds_the_newest_fifty(many):

@@ -204,7 +204,7 @@ def _read_item(app: Sphinx, doctree: nodes.document) -> None:
         warn(f"{message}; left out of the news lists", "news", page.location("date"))
         return
     title = page.get("title")
-    title = NOT_XML.sub("", title).strip() if isinstance(title, str) else None
+    title = (NOT_XML.sub("", title).strip() if isinstance(title, str) else "") or None
     _drop_characters_xml_forbids(page, doctree)
     inline = page.flag("inline", False)
     item = NewsItem(docname, when, inline, title)
