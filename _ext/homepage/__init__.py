@@ -19,12 +19,14 @@ from .lastupdated import setup_lastupdated
 from .meta import setup_meta
 from .navigation import setup_navigation
 from .news import setup_news
+from .output import setup_output
 from .page_assets import setup_page_assets
 from .pdflinks import setup_pdflinks
 from .profile import setup_profile
 from .publications import setup_publications
 from .safehtml import setup_safehtml
 from .seo import setup_seo
+from .sources import setup_sources
 from .social import setup_social
 from .unused_css import setup_unused_css
 
@@ -32,6 +34,7 @@ __version__ = "0.1.0"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    setup_sources(app)
     setup_assets(app)
     setup_frontmatter(app)
     setup_navigation(app)
@@ -50,6 +53,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_seo(app)
     setup_safehtml(app)
     setup_csp(app)
+    setup_output(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -10,8 +10,15 @@ with al-folio's front matter: ``date`` (required), ``inline`` and ``title``.
   linking to the news page; ``announcements.limit`` and ``.scrollable`` (or the
   settings ``homepage_news_limit``, ``homepage_news_scrollable``) cap the list and
   put more than three items in a scroll box. ``{news}`` shows the list anywhere.
-- ``news/index.html`` lists every item, newest first (unless the site has its own
-  ``news/index`` page), and ``news/feed.xml`` is their Atom feed.
+- ``news/index.html`` lists every item, newest first, and ``news/feed.xml`` is the
+  Atom feed of the newest 50. A ``news/index`` page of the site's own takes the
+  place of the generated one (it is the owner's writing); it warns if it does not
+  list the news, since the items would then be listed nowhere in full.
+
+An item cannot list the news itself (it would be shown inside itself, without
+end): ``{news}`` or ``news: true`` in an item warns and shows nothing. A date that
+leaves years 1 to 9999 once moved to UTC, like one without a date, leaves the item
+out of the lists; control characters, which XML forbids in the feed, are removed.
 
 With no items none of this appears, and nothing warns. Lists are filled in when a
 page is written (a post-transform), so an inline item's links resolve from the
@@ -21,6 +28,7 @@ page that shows it; a page with a list is read again whenever an item changes.
 from __future__ import annotations
 
 import posixpath
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -42,9 +50,15 @@ from sphinx.util.osutil import relative_uri
 
 from .diagnostics import warn
 from .docstore import DocumentStore
-from .frontmatter import front_matter
+from .frontmatter import FrontMatter, front_matter
+from .output import write_output
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+#: The feed carries the newest entries only, as Atom feeds usually do; the news page lists every item.
+FEED_ENTRIES = 50
+#: Characters XML 1.0 forbids (C0 controls but tab, newline and carriage return; lone surrogates; U+FFFE/F):
+#: one of them in the feed and no reader parses it.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: al-folio: "adds a vertical scroll bar if there are more than 3 news items"
 SCROLL_AFTER = 3
 #: Every dated item: docname -> :class:`NewsItem`.
@@ -72,6 +86,15 @@ class NewsItem:
     def iso_date(self) -> str:
         """RFC 3339, as Atom and ``<time datetime>`` want it; a date without offset is taken as UTC."""
         return self.date.isoformat() if self.date.tzinfo else self.date.isoformat() + "Z"
+
+
+def in_utc_range(moment: datetime) -> bool:
+    """Whether a date with an offset stays within years 1 to 9999 once moved to UTC (``0001-01-01 00:30+01:00`` does not)."""
+    try:
+        moment.astimezone(UTC)
+    except OverflowError:
+        return False
+    return True
 
 
 def parse_news_date(value: Any) -> datetime | None:
@@ -168,20 +191,49 @@ def _read_item(app: Sphinx, doctree: nodes.document) -> None:
     # An item is reached from the lists, not from a toctree.
     env.metadata[docname]["orphan"] = True
     page = front_matter(env, docname)
+    if not page.valid:
+        return  # its front matter has warned already; without it, the item has no date
     when = parse_news_date(page.get("date"))
-    if when is None:
-        if page.has("date"):
+    if when is None or not in_utc_range(when):
+        if when is not None:
+            message = f"news item date '{page.get('date')}' is out of range (before year 1 or after 9999 in UTC)"
+        elif page.has("date"):
             message = f"news item date {page.get('date')!r} is not a date (YYYY-MM-DD, optionally with a time)"
         else:
             message = "news item has no date"
         warn(f"{message}; left out of the news lists", "news", page.location("date"))
         return
     title = page.get("title")
-    title = title.strip() if isinstance(title, str) and title.strip() else None
+    title = (NOT_XML.sub("", title).strip() if isinstance(title, str) else "") or None
+    _drop_characters_xml_forbids(page, doctree)
     inline = page.flag("inline", False)
     item = NewsItem(docname, when, inline, title)
     NEWS_ITEMS.of(env)[docname] = item
     _give_item_page_a_heading(app, doctree, item)
+
+
+def _drop_characters_xml_forbids(page: FrontMatter, doctree: nodes.document) -> None:
+    """Remove the characters XML forbids from the item's text, which the feed carries; one warning, at the first."""
+    where = None
+    title = page.get("title")
+    if isinstance(title, str) and NOT_XML.search(title):
+        where, character = page.location("title"), NOT_XML.search(title).group()
+    for text in list(doctree.findall(nodes.Text)):
+        found = NOT_XML.search(text)
+        if found is None:
+            continue
+        if where is None:
+            line = next((node.line for node in _ancestors(text) if node.line), None)
+            where, character = (page.docname, line), found.group()
+        text.parent.replace(text, nodes.Text(NOT_XML.sub("", text)))
+    if where is not None:
+        warn(f"news item holds the control character U+{ord(character):04X}, which XML forbids; removed", "news", where)
+
+
+def _ancestors(node: nodes.Node):
+    while node is not None:
+        yield node
+        node = node.parent
 
 
 def _give_item_page_a_heading(app: Sphinx, doctree: nodes.document, item: NewsItem) -> None:
@@ -244,6 +296,11 @@ def _add_front_page_news(app: Sphinx, doctree: nodes.document) -> None:
     enabled, limit, scrollable = _list_settings(app, env.docname)
     if not enabled:
         return
+    if is_news_item(app.config, env.docname):
+        page = front_matter(env, env.docname)
+        key = "announcements.enabled" if page.has("announcements.enabled") else "news"
+        warn(NEWS_IN_AN_ITEM, "news", page.location(key))
+        return
     section = nodes.section(ids=["news"], names=["news"], classes=["homepage-news-section"])
     section += nodes.title("news", "news")
     section += news_list(limit=limit, scrollable=scrollable)
@@ -253,6 +310,26 @@ def _add_front_page_news(app: Sphinx, doctree: nodes.document) -> None:
     NEWS_HOSTS.of(env).add(env.docname)
 
 
+#: An item shown in a list that shows the item would never end.
+NEWS_IN_AN_ITEM = "a news item cannot list the news (it would be shown inside itself); no list here"
+
+
+def _check_own_news_page(app: Sphinx, doctree: nodes.document) -> None:
+    """The site's own ``news/index`` page replaces the generated one: it should list the news itself."""
+    docname = app.env.docname
+    if docname != news_page(app):
+        return
+    # Reached from the news heading of the lists, as the generated page is, not from a toctree.
+    app.env.metadata[docname]["orphan"] = True
+    if docname not in NEWS_HOSTS.of(app.env):
+        warn(
+            f"{docname} takes the place of the generated news page but lists no news; "
+            "add the {news} directive to it, or remove it to get the generated page",
+            "news",
+            (docname, 1),
+        )
+
+
 class NewsDirective(SphinxDirective):
     """``{news}``: the news list, newest first; ``:limit:`` items at most, ``:scrollable:`` after three."""
 
@@ -260,6 +337,9 @@ class NewsDirective(SphinxDirective):
     option_spec = {"limit": directives.positive_int, "scrollable": directives.flag}
 
     def run(self) -> list[nodes.Node]:
+        if is_news_item(self.config, self.env.docname):
+            warn(NEWS_IN_AN_ITEM, "news", self.get_location())
+            return []
         NEWS_HOSTS.of(self.env).add(self.env.docname)
         node = news_list(limit=self.options.get("limit"), scrollable="scrollable" in self.options)
         self.set_source_info(node)
@@ -269,12 +349,27 @@ class NewsDirective(SphinxDirective):
 # -- Writing: fill the lists ----------------------------------------------------------------------------------------
 
 
-def _item_content(env: BuildEnvironment, item: NewsItem, host: str) -> list[nodes.Node]:
-    """The body of an item's page, without its heading and date, resolved as shown on ``host``.
+def items_content(env: BuildEnvironment, items: list[NewsItem], host: str) -> dict[str, list[nodes.Node]]:
+    """The body of each item's page, without its heading and date, resolved as shown on ``host``.
 
-    The item's links are resolved here, from ``host``, with logging off: a broken link
+    The items' links are resolved here, from ``host``, with logging off: a broken link
     is reported once, by the item's own page, not again by every list that shows it.
+    All items are resolved in one pass: Sphinx's post-transforms cost as much per
+    document as per node, and a list can show thousands of items.
     """
+    scratch = new_document(host)
+    boxes = {}
+    for item in items:
+        boxes[item.docname] = box = nodes.container()
+        box.extend(_item_copies(env, item, host))
+        scratch += box
+    with logging.suppress_logging():
+        env.apply_post_transforms(scratch, host)
+    return {docname: list(box.children) for docname, box in boxes.items()}
+
+
+def _item_copies(env: BuildEnvironment, item: NewsItem, host: str) -> list[nodes.Node]:
+    """Copies of the item page's body, to be shown on ``host``."""
     doctree = env.get_doctree(item.docname)
     section = doctree.next_node(nodes.section)
     source = section if section is not None and section.parent is doctree else doctree
@@ -292,10 +387,6 @@ def _item_content(env: BuildEnvironment, item: NewsItem, host: str) -> list[node
         # from ``refdoc``: shown on another page, the link starts from that page.
         if xref.get("reftype") == "myst":
             xref["refdoc"] = host
-    scratch = new_document(item.docname)
-    scratch += copies
-    with logging.suppress_logging():
-        env.apply_post_transforms(scratch, host)
     return list(copies.children)
 
 
@@ -309,6 +400,7 @@ def _item_title(env: BuildEnvironment, app: Sphinx, item: NewsItem) -> str:
 def build_news_rows(app: Sphinx, items: list[NewsItem], refdoc: str) -> nodes.bullet_list:
     """One list item per news item: its date, then its text (inline) or a link to its page."""
     env = app.env
+    contents = items_content(env, [item for item in items if item.inline], refdoc)
     rows = nodes.bullet_list(classes=["homepage-news__list"])
     for item in items:
         row = nodes.list_item(classes=["homepage-news__item"])
@@ -316,7 +408,7 @@ def build_news_rows(app: Sphinx, items: list[NewsItem], refdoc: str) -> nodes.bu
         row += news_date(shown, shown, datetime=item.iso_date, classes=["homepage-news__date"])
         text = nodes.container(classes=["homepage-news__text"])
         if item.inline:
-            content = _item_content(env, item, refdoc)
+            content = contents[item.docname]
             # al-folio strips the <p> of a one-paragraph item.
             if len(content) == 1 and isinstance(content[0], nodes.paragraph):
                 inline = nodes.inline(classes=["homepage-news__inline"])
@@ -357,9 +449,13 @@ class FillNewsLists(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
+        placeholders = list(self.document.findall(news_list))
+        if not placeholders:
+            # Most documents: among them each item's copy that a list resolves, so no sorting here.
+            return
         items = news_items(self.env)
         docname = self.env.current_document.docname
-        for placeholder in list(self.document.findall(news_list)):
+        for placeholder in placeholders:
             section = placeholder.parent if "homepage-news-section" in placeholder.parent.get("classes", []) else None
             if not items:
                 (section or placeholder).parent.remove(section or placeholder)
@@ -435,7 +531,7 @@ def _write_feed(app: Sphinx) -> None:
     def sub(parent, tag, text=None, **attributes):
         element = ElementTree.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attributes)
         if text is not None:
-            element.text = text
+            element.text = NOT_XML.sub("", text)
         return element
 
     items = news_items(app.env)
@@ -449,10 +545,11 @@ def _write_feed(app: Sphinx) -> None:
     sub(feed, "link", rel="alternate", type="text/html", href=builder.get_relative_uri(feed_name, news_page(app)))
     author = sub(feed, "author")
     sub(author, "name", app.config.author or app.config.project)
-    for item in items:
+    contents = items_content(app.env, items[:FEED_ENTRIES], feed_name)
+    for item in items[:FEED_ENTRIES]:
         entry = sub(feed, "entry")
         content = nodes.container()
-        content.extend(_item_content(app.env, item, feed_name))
+        content.extend(contents[item.docname])
         # Atom wants a title: an inline item's is its text.
         title = " ".join(content.astext().split()) if item.inline else _item_title(app.env, app, item)
         sub(entry, "title", title)
@@ -462,9 +559,8 @@ def _write_feed(app: Sphinx) -> None:
         sub(entry, "link", rel="alternate", type="text/html", href=builder.get_relative_uri(feed_name, item.docname))
         sub(entry, "content", html, type="html")
     ElementTree.indent(feed)
-    path = builder.outdir / folder / "feed.xml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(ElementTree.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n")
+    data = ElementTree.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    write_output(app, builder.outdir / folder / "feed.xml", data)
 
 
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -529,6 +625,7 @@ def setup_news(app: Sphinx) -> None:
     # Before the title and toctree collectors (500), so an item page's heading is its title.
     app.connect("doctree-read", _read_item, priority=400)
     app.connect("doctree-read", _add_front_page_news, priority=450)
+    app.connect("doctree-read", _check_own_news_page, priority=460)
     app.add_post_transform(FillNewsLists)
     app.connect("env-get-outdated", _outdated_hosts)
     NEWS_ITEMS.connect(app)

@@ -6,9 +6,12 @@ The home page carries schema.org ``Person`` JSON-LD built from ``homepage_person
 the built site or a URL) with the name of ``homepage_owner_name`` and, as ``sameAs``, the profiles of
 ``homepage_social`` as :mod:`.social` reads them: the one list of profiles, not a second one here.
 
-sphinx-sitemap writes ``sitemap.xml``; its page order is the order pages were
-written, which varies with ``-j``. It is sorted here so that two builds of the
-same sources give the same bytes.
+sphinx-sitemap writes ``sitemap.xml`` from the pages written in this build: an
+incremental build, which writes only the pages that changed, would leave the others
+out. Every document of the site is handed to it before it writes, and the file is
+then sorted (its page order is the order pages were written, which varies with
+``-j``) and rid of the entries given twice, so that any two builds of the same
+sources give the same bytes.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .diagnostics import ConfLines, warn
+from .output import writable, write_output
 from .profile import owner_name
 from .social import social_links
 from .structured_data import json_ld
@@ -36,21 +40,40 @@ def site_url(app: Sphinx) -> str:
     return url.rstrip("/") + "/" if url else ""
 
 
-def sort_sitemap(path: Path) -> None:
+def sorted_sitemap(path: Path) -> bytes:
+    """The sitemap at ``path`` with its entries sorted by address, each address once."""
     ElementTree.register_namespace("", SITEMAP_NAMESPACE)
     ElementTree.register_namespace("xhtml", "http://www.w3.org/1999/xhtml")
-    tree = ElementTree.parse(path)
-    root = tree.getroot()
-    entries = sorted(root, key=lambda url: url.findtext(f"{{{SITEMAP_NAMESPACE}}}loc") or "")
-    root[:] = entries
-    tree.write(path, xml_declaration=True, encoding="utf-8", method="xml")
+    root = ElementTree.parse(path).getroot()
+    entries = {url.findtext(f"{{{SITEMAP_NAMESPACE}}}loc") or "": url for url in root}
+    root[:] = [entries[loc] for loc in sorted(entries)]
+    return ElementTree.tostring(root, xml_declaration=True, encoding="utf-8", method="xml")
 
 
-def write_robots_txt(outdir: Path, base_url: str, sitemap_name: str) -> None:
+def robots_txt(base_url: str, sitemap_name: str) -> bytes:
     lines = ["User-agent: *", "Allow: /"]
     if base_url:
         lines.append(f"Sitemap: {base_url}{sitemap_name}")
-    (outdir / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _every_document_in_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    """Hand sphinx-sitemap the documents this build did not write (it has the ones it wrote, given twice
+    are made once by :func:`sorted_sitemap`)."""
+    if app.builder.format != "html" or "sphinx_sitemap" not in app.extensions:
+        return
+    from sphinx_sitemap import add_html_link
+
+    sitemap = Path(app.outdir) / getattr(app.config, "sitemap_filename", "sitemap.xml")
+    if exception is not None or not writable(app, sitemap):
+        # sphinx-sitemap writes even after a failed build (a sitemap of half the pages), and a file it cannot
+        # write ends the build with its traceback, hiding the real error: with no page to list, it writes nothing.
+        pages = app.env.app.sitemap_links
+        while not pages.empty():
+            pages.get_nowait()
+        return
+    for docname in sorted(app.env.found_docs):
+        add_html_link(app, docname, "page.html", {}, None)
 
 
 def _finish_site(app: Sphinx, exception: Exception | None) -> None:
@@ -58,12 +81,12 @@ def _finish_site(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.outdir)
     # GitHub Pages would otherwise run Jekyll, which hides _static/ and _images/.
-    (outdir / ".nojekyll").touch()
+    write_output(app, outdir / ".nojekyll", b"")
     sitemap_name = getattr(app.config, "sitemap_filename", "sitemap.xml")
     sitemap = outdir / sitemap_name
-    if sitemap.exists():
-        sort_sitemap(sitemap)
-    write_robots_txt(outdir, site_url(app), sitemap_name)
+    if sitemap.is_file():
+        write_output(app, sitemap, sorted_sitemap(sitemap))
+    write_output(app, outdir / "robots.txt", robots_txt(site_url(app), sitemap_name))
 
 
 #: The keys of ``homepage_person`` and whether each is a list of texts (else a text).
@@ -152,5 +175,6 @@ def setup_seo(app: Sphinx) -> None:
     app.add_config_value("homepage_person", {}, "html", types=(dict,))
     app.connect("config-inited", _check_person)
     app.connect("html-page-context", _add_person)
-    # After sphinx-sitemap's own build-finished handler (priority 500) has written the file.
+    # Before and after sphinx-sitemap's own build-finished handler (priority 500), which writes the file.
+    app.connect("build-finished", _every_document_in_sitemap, priority=400)
     app.connect("build-finished", _finish_site, priority=600)
