@@ -5,6 +5,7 @@ Its options are documented in the package docstring (:mod:`homepage.publications
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -29,8 +30,14 @@ def _heading_level(value: str) -> int:
     return level
 
 
+#: Characters an id may not have for links to it to work unescaped (a URL fragment ends at "#", a "%"
+#: starts an escape, blanks end an id); a run of them becomes "-".
+_NOT_IN_ID = re.compile(r"[^A-Za-z0-9_.:-]+")
+
+
 def unique_id(document: nodes.document, wanted: str) -> str:
-    """``wanted``, or ``wanted-2``, ``wanted-3``... when the page already has that id."""
+    """``wanted`` made safe in a link, or ``wanted-2``, ``wanted-3``... when the page already has that id."""
+    wanted = _NOT_IN_ID.sub("-", wanted).strip("-") or "entry"
     candidate = wanted
     number = 1
     while candidate in document.ids:
