@@ -61,24 +61,28 @@ class LineIndex:
     keys: dict[str, list[int]] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)
     start_keys: list[str] = field(default_factory=list)
-    #: (line, offset) of each entry that starts on a line of its own while the entry before it is still open
-    cuts: list[tuple[int, int]] = field(default_factory=list)
+    #: Each entry that starts on a line of its own while the one before it is still open:
+    #: (its line, its offset, the open one's line, the open one's key or None for @string and @preamble)
+    cuts: list[tuple[int, int, int, str | None]] = field(default_factory=list)
 
     @classmethod
     def scan(cls, path: str, text: str) -> LineIndex:
         index = cls(path)
         line = 1
         last = 0
-        # The "{" that opens the last entry seen at the start of a line (None for @comment and "(" bodies).
+        # The "{" that opens the last entry seen at the start of a line (None for @comment and "(" bodies),
+        # and that entry's line and key.
         opened: int | None = None
+        opened_line, opened_key = 1, None
         for match in _ENTRY_START.finditer(text):
             line += text.count("\n", last, match.start())
             last = match.start()
             entry_type = (match.group(1) or "").lower()
             if _starts_line(text, match.start()):
                 if opened is not None and not _closes(text, opened, match.start()):
-                    index.cuts.append((line, match.start()))
+                    index.cuts.append((line, match.start(), opened_line, opened_key))
                 opened = match.start(2) if match.group(2) == "{" and entry_type != "comment" else None
+                opened_line, opened_key = line, None if entry_type in _NOT_ENTRIES else match.group(3)
             if entry_type in _NOT_ENTRIES:
                 continue
             key = match.group(3)
@@ -157,6 +161,8 @@ class _Parser(Parser):
         super().__init__(encoding)
         #: (entry key, field name) of each name list that had an empty name
         self.empty_names: list[tuple[str, str]] = []
+        #: id of each error pybtex reported while making an entry (a name with too many commas...) -> its key
+        self.entry_of: dict[int, str] = {}
 
     def process_entry(self, entry_type: str, key: str, fields: list) -> None:
         cleaned = []
@@ -167,7 +173,11 @@ class _Parser(Parser):
                     self.empty_names.append((key, field_name.lower()))
                     value_list = [names]
             cleaned.append((field_name, value_list))
+        errors = pybtex.errors.captured_errors
+        reported = len(errors) if errors is not None else 0
         super().process_entry(entry_type, key, cleaned)
+        for error in (errors or [])[reported:]:
+            self.entry_of[id(error)] = key
 
 
 def _read(path: Path, encoding: str, problems: list[Problem]) -> str | None:
@@ -183,7 +193,7 @@ def _read(path: Path, encoding: str, problems: list[Problem]) -> str | None:
         return raw.decode("utf-8", errors="replace")
 
 
-def _problem(error: Exception, path: str, index: LineIndex, repeats: dict[str, int]) -> Problem:
+def _problem(error: Exception, path: str, index: LineIndex, repeats: dict[str, int], entry_of: dict[int, str]) -> Problem:
     if isinstance(error, PybtexSyntaxError):
         line = error.lineno or 1
         key, start = index.entry_at(line)
@@ -204,7 +214,8 @@ def _problem(error: Exception, path: str, index: LineIndex, repeats: dict[str, i
         key = duplicate_field.group(1)
         field_name = duplicate_field.group(2)
         return Problem(path, index.line_of(key), key, f"field {field_name!r} given twice; the first is kept")
-    return Problem(path, 1, None, text)
+    key = entry_of.get(id(error))
+    return Problem(path, index.line_of(key) if key else 1, key, text)
 
 
 def parse_files(paths: list[Path], encoding: str) -> ParsedFiles:
@@ -224,8 +235,8 @@ def parse_files(paths: list[Path], encoding: str) -> ParsedFiles:
         index = indexes[str(path)] = LineIndex.scan(str(path), text)
         repeats: dict[str, int] = {}
         parser.filename = str(path)
-        pieces = [(1, 0), *index.cuts, (0, len(text))]
-        for (first_line, begin), (next_line, end) in zip(pieces, pieces[1:]):
+        pieces = [(1, 0, 0, None), *index.cuts, (0, len(text), 0, None)]
+        for (first_line, begin, _, _), (next_line, end, open_line, open_key) in zip(pieces, pieces[1:]):
             with pybtex.errors.capture() as errors:
                 try:
                     parser.parse_string(text[begin:end])
@@ -235,11 +246,11 @@ def parse_files(paths: list[Path], encoding: str) -> ParsedFiles:
                 if isinstance(error, PybtexSyntaxError):
                     error.lineno = (error.lineno or 1) + first_line - 1
                     if isinstance(error, PrematureEOF) and end < len(text):
-                        key, start = index.entry_at(next_line - 1)
                         message = f"a {{ is not closed before the next entry (line {next_line}); the entry keeps only what was read before it"
-                        problems.append(Problem(str(path), start, key, message, entry_line=start))
+                        problems.append(Problem(str(path), open_line, open_key, message, entry_line=open_line))
                         continue
-                problems.append(_problem(error, str(path), index, repeats))
+                problems.append(_problem(error, str(path), index, repeats, parser.entry_of))
+            parser.entry_of.clear()
         empty_name = "list has an empty name ('and' twice in a row, or at an end); left out"
         problems.extend(
             Problem(str(path), index.line_of(key), key, f"{field_name} {empty_name}") for key, field_name in parser.empty_names
