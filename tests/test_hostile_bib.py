@@ -54,7 +54,7 @@ def test_the_entries_after_each_bad_one_are_shown(hostile):
     assert titles == {
         "first": "First",
         "Twin": "Twin",
-        "odd-key": "Odd Characters",
+        "odd-key-'-&": "Odd Characters",
         # The entry after an unclosed brace is not swallowed into its title.
         "after": "After The Unclosed One",
         "deepauthor": "Deep Author",
@@ -66,7 +66,8 @@ def test_the_entries_after_each_bad_one_are_shown(hostile):
 
 def test_an_odd_key_gets_an_id_that_links_work_with(hostile):
     soup = hostile.page("index.html")
-    item = soup.find("li", id="odd-key")
+    # '"', "<", ">", "%" and "#" go; "'" and "&" may stay in a URL fragment.
+    item = soup.find("li", id="odd-key-'-&")
     assert item.select_one(".homepage-pub__title a")["href"] == "papers/odd-key.html"
     assert (hostile.outdir / "papers" / "odd-key.html").is_file()
 
@@ -74,8 +75,11 @@ def test_an_odd_key_gets_an_id_that_links_work_with(hostile):
 # -- huge fields: linear work, in a child process with its time and memory capped ----------------------
 
 AUTHORS = 20_000
-ABSTRACT_BYTES = 1_000_000
-_WORDS = r"learning neural networks -- scaling laws ``grokking'' Schr\"odinger 100\% {KAN} $x^2$ \emph{sparse} a~b".split()
+ABSTRACT_BYTES = 2_000_000
+# Text with escapes and dashes, a few formulas at the start, then one long run of text to join (the
+# run that took quadratic time).
+_WORDS = r"learning neural networks -- scaling laws ``grokking'' Schr\"odinger 100\% {KAN} a~b".split()
+_RARE = (r"$x^2$", r"\emph{sparse}")
 
 
 def _huge_bib() -> str:
@@ -84,7 +88,7 @@ def _huge_bib() -> str:
     names.insert(1, "Liu, Ziming")
     words, size = [], 0
     while size < ABSTRACT_BYTES:
-        words.append(rng.choice(_WORDS))
+        words.append(rng.choice(_RARE) if len(words) < 1000 and len(words) % 50 == 49 else rng.choice(_WORDS))
         size += len(words[-1]) + 1
     return (
         f"@article{{many,\n  title = {{Many Authors}},\n  author = {{{' and '.join(names)}}},\n"
@@ -102,14 +106,15 @@ def huge(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         # The copy's conf.py finds _ext relative to itself, which a copy outside the project cannot.
         patch.setenv("PYTHONPATH", str(PROJECT_ROOT / "_ext"))
-        # Measured: 15 s of CPU (50 s wall on a loaded two-core machine) and 195 MiB; 22 s of CPU before.
-        return build_bounded(srcdir, srcdir / "_build", seconds=240, mib=600)
+        # Measured: 10.5 s and 176 MiB (up to 50 s on the shared machine under load); 33 s before the
+        # text runs were joined once. The bound is for blow-ups (the issue saw 166 s for 60 KB of HTML).
+        return build_bounded(srcdir, srcdir / "_build", seconds=120, mib=600)
 
 
 def test_huge_fields_build_within_bounds(huge):
     assert huge.returncode == 0, huge.stderr
     assert huge.warnings == []
-    assert huge.seconds < 240
+    assert huge.seconds < 120
     assert huge.peak_mib < 600
 
 
@@ -126,7 +131,7 @@ def test_huge_fields_are_shown_whole(huge):
     written = _huge_bib().split("abstract = {")[1]
     element = soup.find("li", id="long").select_one(".homepage-pub__abstract")
     abstract = element.get_text()
-    assert abstract.count("Schrödinger") == written.count("Schr\\\"odinger") > 5_000
-    assert len(element.find_all("math")) == written.count("$x^2$") > 5_000
+    assert abstract.count("Schrödinger") == written.count("Schr\\\"odinger") > 20_000
+    assert len(element.find_all("math")) == written.count("$x^2$") > 0
     assert "Schrödinger" in abstract and "100%" in abstract and "“grokking”" in abstract and " – " in abstract
     assert soup.find("li", id="after") is not None

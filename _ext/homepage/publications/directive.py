@@ -30,9 +30,10 @@ def _heading_level(value: str) -> int:
     return level
 
 
-#: Characters an id may not have for links to it to work unescaped (a URL fragment ends at "#", a "%"
-#: starts an escape, blanks end an id); a run of them becomes "-".
-_NOT_IN_ID = re.compile(r"[^A-Za-z0-9_.:-]+")
+#: What an id may hold for a link to it to work unescaped: letters, digits and the other characters a URL
+#: fragment allows (RFC 3986), so DOI-like keys ("10.1145/3431379") keep theirs. A run of anything else
+#: ("#" would end the fragment, "%" start an escape, quotes and "<" are markup) becomes "-".
+_NOT_IN_ID = re.compile(r"[^\w\-.~!$&'()*+;=:@/?]+")
 
 
 def unique_id(document: nodes.document, wanted: str) -> str:
