@@ -27,7 +27,7 @@ def hostile(tmp_path_factory):
         f"{BIB}:8: WARNING: with: syntax error: '=' expected; the entry keeps only what was read before it; no title; the entry is not shown [homepage.bibtex]",
         # Keys are case-insensitive in BibTeX: the second is a duplicate.
         f"{BIB}:20: WARNING: twin: duplicate key 'twin'; this entry is ignored, the first one is kept [homepage.bibtex]",
-        f"{BIB}:26: WARNING: typeless: syntax error: a valid name expected; the entry keeps only what was read before it [homepage.bibtex]",
+        f"{BIB}:26: WARNING: typeless: no entry type after '@'; the entry is not shown [homepage.bibtex]",
         # A key of odd characters is found at its own line, not line 1.
         f"{BIB}:32: WARNING: odd\"<key>'%#&: selected should be true or false, not 'maybe'; ignored [homepage.bibtex]",
         f"{BIB}:39: WARNING: unclosed: a {{ is not closed before the next entry (line 45); the entry keeps only what was read before it; no title; the entry is not shown [homepage.bibtex]",

@@ -64,6 +64,8 @@ class LineIndex:
     #: Each entry that starts on a line of its own while the one before it is still open:
     #: (its line, its offset, the open one's line, the open one's key or None for @string and @preamble)
     cuts: list[tuple[int, int, int, str | None]] = field(default_factory=list)
+    #: lines of entries written without a type ("@{key,")
+    typeless: set[int] = field(default_factory=set)
 
     @classmethod
     def scan(cls, path: str, text: str) -> LineIndex:
@@ -85,6 +87,8 @@ class LineIndex:
                 opened_line, opened_key = line, None if entry_type in _NOT_ENTRIES else match.group(3)
             if entry_type in _NOT_ENTRIES:
                 continue
+            if not entry_type:
+                index.typeless.add(line)
             key = match.group(3)
             index.keys.setdefault(key.lower(), []).append(line)
             index.starts.append(line)
@@ -199,6 +203,8 @@ def _problem(error: Exception, path: str, index: LineIndex, repeats: dict[str, i
         key, start = index.entry_at(line)
         if isinstance(error, UndefinedMacro):
             message = f"undefined @string {error.args[0]!r}; the value is left empty"
+        elif start in index.typeless and line == start:
+            message = "no entry type after '@'; the entry is not shown"
         else:
             message = f"{error.error_type}: {error.args[0]}; the entry keeps only what was read before it"
         return Problem(path, line, key, message, entry_line=start)
