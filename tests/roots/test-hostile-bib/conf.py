@@ -6,4 +6,3 @@ extensions = ["myst_parser", "sphinxcontrib.bibtex", "homepage"]
 exclude_patterns = ["_build"]
 bibtex_bibfiles = ["refs.bib"]
 homepage_author_names = ["Ziming Liu"]
-
