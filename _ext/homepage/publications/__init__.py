@@ -80,7 +80,7 @@ al-folio bibliographies name previews that a new site does not have yet.
 Warnings
 --------
 ``homepage.bibtex`` (syntax, duplicate key or field, unknown type, no title/author/year, undefined
-@string, missing local file), ``homepage.url`` (``javascript:`` and other unsafe links), ``homepage.image``,
+@string, missing local file, a brace left open: the entries after it are still read), ``homepage.url`` (``javascript:`` and other unsafe links), ``homepage.image``,
 ``homepage.publications``, ``homepage.cite``, ``homepage.config``: one per entry and kind, at the .bib
 file and line; the entry keeps what is valid (an entry without a title is skipped).
 """

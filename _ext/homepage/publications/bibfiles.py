@@ -6,6 +6,11 @@ runs with its errors captured, so it skips what it cannot read and goes on; ever
 :class:`Problem` located at the file and line of its entry. pybtex records no entry lines, so the file
 is also scanned once for where each ``@type{key,`` starts. An empty name in a name list ("and and"),
 which pybtex reads into the next name without a word, is left out here, and is a problem too.
+
+An entry whose braces do not balance would take every entry after it into its last value (pybtex reads
+to the brace that closes it, possibly the end of the file). The scan also notes each entry that is still
+open where the next one starts on a line of its own; the file is parsed in pieces cut there, so that the
+open entry alone loses what follows its unclosed brace.
 """
 
 from __future__ import annotations
@@ -20,9 +25,12 @@ from pybtex import textutils
 from pybtex.bibtex.utils import split_name_list
 from pybtex.database import BibliographyData, BibliographyDataError
 from pybtex.database.input.bibtex import DuplicateField, Parser, UndefinedMacro
-from pybtex.scanner import PybtexSyntaxError
+from pybtex.scanner import PrematureEOF, PybtexSyntaxError
 
-_ENTRY_START = re.compile(r"@[ \t]*([A-Za-z][\w-]*)[ \t\r\n]*[{(][ \t\r\n]*([^\s,{}()\"#%'=]*)")
+# The type may be missing ("@{key,"): pybtex reports that, and the report belongs to this entry.
+# The key is what pybtex reads as one (any character but blanks, "," and "}"), so every key has its line.
+_ENTRY_START = re.compile(r"@[ \t]*([A-Za-z][\w-]*)?[ \t\r\n]*([{(])[ \t\r\n]*([^\s,}]*)")
+_BRACE = re.compile(r"[{}]")
 _NOT_ENTRIES = {"string", "preamble", "comment"}
 _REPEATED = re.compile(r"repeated bibliography entry: (.*)")
 _DUPLICATE_FIELD = re.compile(r"entry with key (.*) has a duplicate (\S+) field")
@@ -53,18 +61,35 @@ class LineIndex:
     keys: dict[str, list[int]] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)
     start_keys: list[str] = field(default_factory=list)
+    #: Each entry that starts on a line of its own while the one before it is still open:
+    #: (its line, its offset, the open one's line, the open one's key or None for @string and @preamble)
+    cuts: list[tuple[int, int, int, str | None]] = field(default_factory=list)
+    #: lines of entries written without a type ("@{key,")
+    typeless: set[int] = field(default_factory=set)
 
     @classmethod
     def scan(cls, path: str, text: str) -> LineIndex:
         index = cls(path)
         line = 1
         last = 0
+        # The "{" that opens the last entry seen at the start of a line (None for @comment and "(" bodies),
+        # and that entry's line and key.
+        opened: int | None = None
+        opened_line, opened_key = 1, None
         for match in _ENTRY_START.finditer(text):
             line += text.count("\n", last, match.start())
             last = match.start()
-            if match.group(1).lower() in _NOT_ENTRIES:
+            entry_type = (match.group(1) or "").lower()
+            if _starts_line(text, match.start()):
+                if opened is not None and not _closes(text, opened, match.start()):
+                    index.cuts.append((line, match.start(), opened_line, opened_key))
+                opened = match.start(2) if match.group(2) == "{" and entry_type != "comment" else None
+                opened_line, opened_key = line, None if entry_type in _NOT_ENTRIES else match.group(3)
+            if entry_type in _NOT_ENTRIES:
                 continue
-            key = match.group(2)
+            if not entry_type:
+                index.typeless.add(line)
+            key = match.group(3)
             index.keys.setdefault(key.lower(), []).append(line)
             index.starts.append(line)
             index.start_keys.append(key)
@@ -82,6 +107,21 @@ class LineIndex:
         if position < 0:
             return None, line
         return self.start_keys[position], self.starts[position]
+
+
+def _starts_line(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    return not text[line_start:position].strip()
+
+
+def _closes(text: str, opened: int, end: int) -> bool:
+    """Whether the brace at ``opened`` is closed before ``end`` (as BibTeX counts: every brace, escaped or not)."""
+    depth = 0
+    for brace in _BRACE.finditer(text, opened, end):
+        depth += 1 if brace.group() == "{" else -1
+        if depth == 0:
+            return True
+    return False
 
 
 @dataclass
@@ -125,6 +165,8 @@ class _Parser(Parser):
         super().__init__(encoding)
         #: (entry key, field name) of each name list that had an empty name
         self.empty_names: list[tuple[str, str]] = []
+        #: id of each error pybtex reported while making an entry (a name with too many commas...) -> its key
+        self.entry_of: dict[int, str] = {}
 
     def process_entry(self, entry_type: str, key: str, fields: list) -> None:
         cleaned = []
@@ -135,7 +177,11 @@ class _Parser(Parser):
                     self.empty_names.append((key, field_name.lower()))
                     value_list = [names]
             cleaned.append((field_name, value_list))
+        errors = pybtex.errors.captured_errors
+        reported = len(errors) if errors is not None else 0
         super().process_entry(entry_type, key, cleaned)
+        for error in (errors or [])[reported:]:
+            self.entry_of[id(error)] = key
 
 
 def _read(path: Path, encoding: str, problems: list[Problem]) -> str | None:
@@ -151,12 +197,14 @@ def _read(path: Path, encoding: str, problems: list[Problem]) -> str | None:
         return raw.decode("utf-8", errors="replace")
 
 
-def _problem(error: Exception, path: str, index: LineIndex, repeats: dict[str, int]) -> Problem:
+def _problem(error: Exception, path: str, index: LineIndex, repeats: dict[str, int], entry_of: dict[int, str]) -> Problem:
     if isinstance(error, PybtexSyntaxError):
         line = error.lineno or 1
         key, start = index.entry_at(line)
         if isinstance(error, UndefinedMacro):
             message = f"undefined @string {error.args[0]!r}; the value is left empty"
+        elif start in index.typeless and line == start:
+            message = "no entry type after '@'; the entry is not shown"
         else:
             message = f"{error.error_type}: {error.args[0]}; the entry keeps only what was read before it"
         return Problem(path, line, key, message, entry_line=start)
@@ -172,7 +220,8 @@ def _problem(error: Exception, path: str, index: LineIndex, repeats: dict[str, i
         key = duplicate_field.group(1)
         field_name = duplicate_field.group(2)
         return Problem(path, index.line_of(key), key, f"field {field_name!r} given twice; the first is kept")
-    return Problem(path, 1, None, text)
+    key = entry_of.get(id(error))
+    return Problem(path, index.line_of(key) if key else 1, key, text)
 
 
 def parse_files(paths: list[Path], encoding: str) -> ParsedFiles:
@@ -190,14 +239,24 @@ def parse_files(paths: list[Path], encoding: str) -> ParsedFiles:
             keys[path] = {}
             continue
         index = indexes[str(path)] = LineIndex.scan(str(path), text)
-        parser.filename = str(path)
-        with pybtex.errors.capture() as errors:
-            try:
-                parser.parse_string(text)
-            except (PybtexSyntaxError, BibliographyDataError) as error:  # raised outside pybtex's recovery
-                errors.append(error)
         repeats: dict[str, int] = {}
-        problems.extend(_problem(error, str(path), index, repeats) for error in errors)
+        parser.filename = str(path)
+        pieces = [(1, 0, 0, None), *index.cuts, (0, len(text), 0, None)]
+        for (first_line, begin, _, _), (next_line, end, open_line, open_key) in zip(pieces, pieces[1:]):
+            with pybtex.errors.capture() as errors:
+                try:
+                    parser.parse_string(text[begin:end])
+                except (PybtexSyntaxError, BibliographyDataError) as error:  # raised outside pybtex's recovery
+                    errors.append(error)
+            for error in errors:
+                if isinstance(error, PybtexSyntaxError):
+                    error.lineno = (error.lineno or 1) + first_line - 1
+                    if isinstance(error, PrematureEOF) and end < len(text):
+                        message = f"a {{ is not closed before the next entry (line {next_line}); the entry keeps only what was read before it"
+                        problems.append(Problem(str(path), open_line, open_key, message, entry_line=open_line))
+                        continue
+                problems.append(_problem(error, str(path), index, repeats, parser.entry_of))
+            parser.entry_of.clear()
         empty_name = "list has an empty name ('and' twice in a row, or at an end); left out"
         problems.extend(
             Problem(str(path), index.line_of(key), key, f"{field_name} {empty_name}") for key, field_name in parser.empty_names

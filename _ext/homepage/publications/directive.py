@@ -5,6 +5,7 @@ Its options are documented in the package docstring (:mod:`homepage.publications
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -29,8 +30,15 @@ def _heading_level(value: str) -> int:
     return level
 
 
+#: What an id may hold for a link to it to work unescaped: letters, digits and the other characters a URL
+#: fragment allows (RFC 3986), so DOI-like keys ("10.1145/3431379") keep theirs. A run of anything else
+#: ("#" would end the fragment, "%" start an escape, quotes and "<" are markup) becomes "-".
+_NOT_IN_ID = re.compile(r"[^\w\-.~!$&'()*+;=:@/?]+")
+
+
 def unique_id(document: nodes.document, wanted: str) -> str:
-    """``wanted``, or ``wanted-2``, ``wanted-3``... when the page already has that id."""
+    """``wanted`` made safe in a link, or ``wanted-2``, ``wanted-3``... when the page already has that id."""
+    wanted = _NOT_IN_ID.sub("-", wanted).strip("-") or "entry"
     candidate = wanted
     number = 1
     while candidate in document.ids:

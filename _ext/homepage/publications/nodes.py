@@ -18,6 +18,7 @@ Builders other than HTML get standard docutils nodes instead (:class:`DegradeFor
 
 from __future__ import annotations
 
+import functools
 from html import escape
 from typing import Any
 
@@ -108,16 +109,25 @@ def _depart_heading(self: Any, node: publication_heading) -> None:
     self.body.append(f"</h{node['level']}>\n")
 
 
-def _visit_math(self: Any, node: publication_math) -> None:
-    tex = node["latex"]
+@functools.lru_cache(maxsize=4096)
+def _mathml(tex: str) -> str | None:
+    """The MathML of a formula, or None when docutils cannot convert it.
+
+    Cached: a formula is written once per list that shows its entry and once on the entry's own page.
+    """
     try:
         mathml = latex2mathml.tex2mathml(tex)
     except Exception:  # docutils raises SyntaxError and others on TeX it cannot convert
-        # Shown as its source rather than lost; the title stays readable.
-        self.body.append(f'<code class="homepage-pub__tex">{escape(tex)}</code>')
-    else:
-        # tex2mathml escapes the text it writes; the TeX source stays available to assistive tools.
-        self.body.append(mathml.replace("<math ", f'<math alttext="{escape(tex)}" ', 1))
+        return None
+    # tex2mathml escapes the text it writes; the TeX source stays available to assistive tools.
+    return mathml.replace("<math ", f'<math alttext="{escape(tex)}" ', 1)
+
+
+def _visit_math(self: Any, node: publication_math) -> None:
+    tex = node["latex"]
+    mathml = _mathml(tex)
+    # Shown as its source rather than lost; the title stays readable.
+    self.body.append(mathml if mathml is not None else f'<code class="homepage-pub__tex">{escape(tex)}</code>')
     raise nodes.SkipNode
 
 

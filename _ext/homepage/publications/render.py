@@ -55,39 +55,46 @@ def _rich(rich: Rich) -> list[nodes.Node]:
     return rich_nodes(rich, is_safe_url)
 
 
-def _append(children: list[nodes.Node], text: str) -> None:
-    """Add text, merged into the text before it: an author list is one text node, not one per name."""
-    if children and type(children[-1]) is nodes.Text:
-        children[-1] = nodes.Text(children[-1] + text)
-    else:
-        children.append(nodes.Text(text))
-
-
-def _add_author(children: list[nodes.Node], person: Author) -> None:
-    if person.is_others:
-        children.append(nodes.emphasis("", "et al."))
-        return
-    name: list[nodes.Node] = [nodes.Text(person.name)]
-    if person.marks:
-        name.append(nodes.superscript("", person.marks))
-    if person.is_owner:
-        children.append(nodes.emphasis("", "", *name, classes=["homepage-pub__me"]))
-    else:
-        _append(children, person.name)
-        children.extend(name[1:])
-
-
-def _joined(people: list[Author], *, final_and: bool) -> list[nodes.Node]:
-    """ "A", "A and B", "A, B, and C", "A, B, et al."; without ``final_and`` just commas (more names follow)."""
+def _merged(parts: list[nodes.Node | str]) -> list[nodes.Node]:
+    """Nodes for ``parts``, each run of plain strings joined once into one text node: an author list is one
+    text node, not one per name, and 20,000 names take linear time."""
     children: list[nodes.Node] = []
+    texts: list[str] = []
+    for part in parts:
+        if type(part) is str:
+            texts.append(part)
+            continue
+        if texts:
+            children.append(nodes.Text("".join(texts)))
+            texts = []
+        children.append(part)
+    if texts:
+        children.append(nodes.Text("".join(texts)))
+    return children
+
+
+def _add_author(parts: list[nodes.Node | str], person: Author) -> None:
+    if person.is_others:
+        parts.append(nodes.emphasis("", "et al."))
+        return
+    marks = [nodes.superscript("", person.marks)] if person.marks else []
+    if person.is_owner:
+        parts.append(nodes.emphasis("", "", nodes.Text(person.name), *marks, classes=["homepage-pub__me"]))
+    else:
+        parts += [person.name, *marks]
+
+
+def _joined(people: list[Author], *, final_and: bool) -> list[nodes.Node | str]:
+    """ "A", "A and B", "A, B, and C", "A, B, et al."; without ``final_and`` just commas (more names follow)."""
+    parts: list[nodes.Node | str] = []
     for index, person in enumerate(people):
         if index:
             if final_and and index == len(people) - 1 and not person.is_others:
-                _append(children, " and " if len(people) == 2 else ", and ")
+                parts.append(" and " if len(people) == 2 else ", and ")
             else:
-                _append(children, ", ")
-        _add_author(children, person)
-    return children
+                parts.append(", ")
+        _add_author(parts, person)
+    return parts
 
 
 def _details(kind: str, label: str, *body: nodes.Node) -> publication_details:
@@ -103,19 +110,18 @@ def _authors(publication: Publication, options: RenderOptions) -> nodes.Element:
         owner_at = next((index for index, person in enumerate(people) if person.is_owner), -1)
         shown = max(limit, owner_at + 1)
     if shown >= len(people):
-        children = _joined(people, final_and=True)
+        parts = _joined(people, final_and=True)
         if publication.author_role == "editor":
-            _append(children, " (editors)" if len(people) > 1 else " (editor)")
-        return publication_block("", "", *children, classes=["homepage-pub__authors"])
+            parts.append(" (editors)" if len(people) > 1 else " (editor)")
+        return publication_block("", "", *_merged(parts), classes=["homepage-pub__authors"])
     hidden = people[shown:]
-    children = _joined(people[:shown], final_and=False)
-    _append(children, ", and ")
+    parts = [*_joined(people[:shown], final_and=False), ", and "]
     more = _details(
         "more-authors",
         f"{len(hidden)} more author{'s' if len(hidden) > 1 else ''}",
-        nodes.inline("", "", *_joined(hidden, final_and=True)),
+        nodes.inline("", "", *_merged(_joined(hidden, final_and=True))),
     )
-    return publication_block("", "", *children, more, classes=["homepage-pub__authors"])
+    return publication_block("", "", *_merged(parts), more, classes=["homepage-pub__authors"])
 
 
 def _link_node(link: Link, docname: str, files: dict[str, str]) -> nodes.Element:
