@@ -1,4 +1,8 @@
-"""Building a scenario once per test module and reading what it gave: pages and exact warnings."""
+"""Building a scenario and reading what it gave: pages and exact warnings.
+
+``build`` gives a :class:`Build` (its warnings one per line, paths relative to the source folder);
+``build_app`` gives the Sphinx application itself, for tests that read its status or build again in place.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ import pybtex.errors
 from bs4 import BeautifulSoup
 from pybtex.database.input.bibtex import Parser
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
 
 from conftest import PROJECT_ROOT
 
@@ -77,6 +82,35 @@ def copy_root(name: str, destination: Path) -> Path:
     target = destination / name
     shutil.copytree(ROOTS / f"test-{name}", target)
     return target
+
+
+def build_app(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
+    """Build ``srcdir`` into ``srcdir/_build``; the app keeps its status and warnings (``app.warning``)."""
+    app = SphinxTestApp(buildername, srcdir=srcdir, status=io.StringIO(), warning=io.StringIO(), **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def app_page(app: SphinxTestApp, docname: str) -> BeautifulSoup:
+    return BeautifulSoup((Path(app.outdir) / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def app_warning_lines(app: SphinxTestApp, srcdir: Path | None = None) -> list[str]:
+    """The app's warnings, one per line, with the source folder written as ``<src>``."""
+    text = strip_colors(app.warning.getvalue())
+    if srcdir is not None:
+        text = text.replace(str(srcdir), "<src>")
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def entry(soup: BeautifulSoup, anchor: str):
+    """The publication entry ``li#anchor`` of a page; fails, naming it, when the page has none."""
+    found = soup.select_one(f'li.homepage-pub[id="{anchor}"]')
+    assert found is not None, f"no entry {anchor!r} on the page"
+    return found
 
 
 def text_of(element) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,28 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 multiprocessing.set_start_method("forkserver", force=True)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+#: Test inputs kept beside the project, read in place (real files from public sites, the owner's photo and seed).
 SHARED = PROJECT_ROOT.parent / "shared"
+
+
+def needs_shared(relative: str, what: str) -> pytest.MarkDecorator:
+    """Skip a test whose input is ``../shared/<relative>`` when that is absent, saying which input and where."""
+    return pytest.mark.skipif(
+        not (SHARED / relative).exists(), reason=f"needs ../shared/{relative} ({what}), not found at {SHARED / relative}"
+    )
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """One line at the end when tests skipped for want of ``../shared``: a quiet skip reads as a pass."""
+    missing = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if isinstance(report.longrepr, tuple) and "../shared/" in report.longrepr[2]
+    ]
+    if missing:
+        terminalreporter.write_line(
+            f"{len(missing)} tests skipped: their inputs in {SHARED} (../shared) are missing", yellow=True, bold=True
+        )
 
 
 @pytest.fixture(scope="session")
@@ -62,10 +84,43 @@ def build_site(
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real site, built once per test session with every reference checked (``-n``)."""
-    app, warnings = build_site("html", tmp_path_factory.mktemp("site"))
-    return BuiltSite(outdir=Path(app.outdir), warnings=warnings)
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., BuiltSite]:
+    """``real_site(**settings)``: the real site built with ``settings`` over its conf.py, every reference checked.
+
+    Each distinct set of settings is built once per session; the tests that ask for it only read it.
+    """
+    builds: dict[str, BuiltSite] = {}
+
+    def built(**settings) -> BuiltSite:
+        key = repr(sorted(settings.items()))
+        if key not in builds:
+            app, warnings = build_site("html", tmp_path_factory.mktemp("site"), settings)
+            builds[key] = BuiltSite(outdir=Path(app.outdir), warnings=warnings)
+        return builds[key]
+
+    return built
+
+
+@pytest.fixture(scope="session")
+def site(real_site) -> BuiltSite:
+    """The real site as conf.py has it, built once per test session."""
+    return real_site()
+
+
+@pytest.fixture(scope="session")
+def payload_site(tmp_path_factory: pytest.TempPathFactory):
+    """The payload site (``xss_site``) built once per session with every defence on: read, never changed."""
+    from xss_site import build_payload_site
+
+    return build_payload_site(tmp_path_factory.mktemp("xss"))
+
+
+@pytest.fixture(scope="session")
+def lists_site(tmp_path_factory: pytest.TempPathFactory):
+    """Testroot pub-lists built once per session, serially: the lists' tests read it, a parallel build is compared with it."""
+    from buildutil import build_app, copy_root
+
+    return build_app(copy_root("pub-lists", tmp_path_factory.mktemp("lists")))
 
 
 @pytest.fixture

@@ -49,17 +49,17 @@ CV_WARNINGS = {
 }
 
 SOCIAL_WARNINGS = {
-    "two-backslashes": f"conf.py:20: {W}social entry 'disguised' has the URL '\\\\\\\\evil.example', {ANOTHER_SITE} "
+    "two-backslashes": f"conf.py:18: {W}social entry 'disguised' has the URL '\\\\\\\\evil.example', {ANOTHER_SITE} "
     "[homepage.social]",
-    "slash-backslash": f"conf.py:21: {W}social entry 'slash_backslash' has the URL '/\\\\evil.example/page', "
+    "slash-backslash": f"conf.py:19: {W}social entry 'slash_backslash' has the URL '/\\\\evil.example/page', "
     f"{ANOTHER_SITE} [homepage.social]",
-    "tab-between": f"conf.py:22: {W}social entry 'tab_split' has the URL '/\\t\\\\evil.example', {ANOTHER_SITE} "
+    "tab-between": f"conf.py:20: {W}social entry 'tab_split' has the URL '/\\t\\\\evil.example', {ANOTHER_SITE} "
     "[homepage.social]",
-    "platform-url": f"conf.py:23: {W}social entry 'work_url' has the URL '\\\\\\\\evil.example\\\\work', {ANOTHER_SITE} "
+    "platform-url": f"conf.py:21: {W}social entry 'work_url' has the URL '\\\\\\\\evil.example\\\\work', {ANOTHER_SITE} "
     "[homepage.social]",
-    "site-file": f"conf.py:24: {W}social entry 'cv_pdf' has the URL '\\\\/evil.example/cv.pdf', {ANOTHER_SITE} "
+    "site-file": f"conf.py:22: {W}social entry 'cv_pdf' has the URL '\\\\/evil.example/cv.pdf', {ANOTHER_SITE} "
     "[homepage.social]",
-    "icon": f"conf.py:25: {W}social entry 'remote_icon': the icon '\\\\\\\\evil.example\\\\lab.png' is on another site, "
+    "icon": f"conf.py:23: {W}social entry 'remote_icon': the icon '\\\\\\\\evil.example\\\\lab.png' is on another site, "
     "which every visitor's browser would contact; save it under _static/ instead (using the 'link' icon) "
     "[homepage.social]",
 }

@@ -155,6 +155,7 @@ def many(tmp_path_factory):
         return build_bounded(srcdir, tmp / "out", seconds=300, mib=800)
 
 
+@pytest.mark.slow
 def test_many_items_build_within_bounds(many):
     assert many.returncode == 0 and many.warnings == [], many.stderr
     # Measured: 22 s and 89 MiB for 300 items on a shared machine.

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import PROJECT_ROOT, SHARED
+from conftest import PROJECT_ROOT, SHARED, needs_shared
 from test_profile import card_of, page, warnings_of
 
 from homepage.images import describe_image, remove_stale_variants, variant_widths, write_variants
@@ -102,7 +102,7 @@ def test_a_file_that_is_not_an_image_raises_oserror(tmp_path):
         describe_image(source)
 
 
-@pytest.mark.skipif(not REAL_PHOTO.is_file(), reason="../shared/assets/rosegarden.png (the owner's real photo) is not available")
+@needs_shared("assets/rosegarden.png", "the owner's real photo")
 def test_real_photo_copies_are_a_fraction_of_it(tmp_path):
     """The owner's 1.3 MB photo, read in place: every copy is at most a tenth of it, and AVIF well under WebP."""
     image = describe_image(REAL_PHOTO)

@@ -182,7 +182,6 @@ def test_dangerous_schemes_however_spelt(scheme):
 
 @pytest.fixture(scope="module")
 def built_bib(tmp_path_factory):
-    pytest.importorskip("homepage.publications", reason="the publications package (issue 4) is not on this branch yet")
     workdir = tmp_path_factory.mktemp("inject-bib")
     return build(copy_root("inject-bib", workdir), workdir / "_build")
 

@@ -56,6 +56,7 @@ def test_bootstrap_reruns_when_a_requirements_file_changes(bare_project):
 
 
 @pytest.mark.skipif(not (PROJECT_ROOT / ".git").exists(), reason="needs the project's git repository to clone")
+@pytest.mark.slow
 def test_make_html_from_a_clean_clone(tmp_path):
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "--quiet", str(PROJECT_ROOT), str(clone)], check=True)

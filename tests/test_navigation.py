@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_ROOT, build_site
+from conftest import PROJECT_ROOT
 from homepage.lastupdated import source_date
 from homepage.navigation import parse_entry
 
@@ -97,14 +97,6 @@ def test_footer(site):
         assert "Built with Sphinx and the PyData Sphinx Theme." in text
         assert footer.find("a", string="Sphinx")["href"] == "https://www.sphinx-doc.org/"
         assert "Created using" not in text
-
-
-def test_two_builds_are_byte_identical(site, tmp_path):
-    _, warnings = build_site("html", tmp_path / "again")
-    assert warnings == ""
-    again = tmp_path / "again" / "html"
-    for page in ("index.html", "research/index.html", "about/index.html", "papers/index.html"):
-        assert (again / page).read_bytes() == (site.outdir / page).read_bytes(), page
 
 
 # -- Labels, entries and incremental builds (a small site) ----------------------------------------------------------

@@ -11,7 +11,7 @@ from pybtex.database import parse_file
 
 from conftest import PROJECT_ROOT
 from homepage.publications.pages import page_names
-from publications_support import build, copy_root, page, warning_lines
+from buildutil import app_page, app_warning_lines, build_app, copy_root
 
 BASE_URL = runpy.run_path(str(PROJECT_ROOT / "conf.py"))["html_baseurl"]
 BIB = parse_file(str(PROJECT_ROOT / "papers" / "papers.bib"))
@@ -130,22 +130,22 @@ def test_home_page_describes_the_person(site):
 @pytest.fixture(scope="module")
 def unsafe(tmp_path_factory):
     srcdir = copy_root("paper-pages", tmp_path_factory.mktemp("paper-pages"))
-    return srcdir, build(srcdir)
+    return srcdir, build_app(srcdir)
 
 
 def test_unsafe_keys_get_unique_safe_file_names(unsafe):
     srcdir, app = unsafe
-    papers = page(app, "papers/index")
+    papers = app_page(app, "papers/index")
     links = {entry["id"]: entry.select_one("a.homepage-pub__page")["href"] for entry in papers.select("li.homepage-pub")}
     # "conf:2024/slash" and "conf-2024-slash" would share a name; "index" and "taken" are pages already.
     assert sorted(links.values()) == ["conf-2024-slash-2.html", "conf-2024-slash.html", "index-2.html", "taken-2.html"]
-    assert page(app, "papers/taken").find("h1").contents[0] == "A page of the site named like a key"
-    assert _meta(page(app, "papers/index-2"), "citation_title") == ["A Key Named Index"]
+    assert app_page(app, "papers/taken").find("h1").contents[0] == "A page of the site named like a key"
+    assert _meta(app_page(app, "papers/index-2"), "citation_title") == ["A Key Named Index"]
 
 
 def test_a_title_cannot_break_out_of_the_json_ld(unsafe):
     _srcdir, app = unsafe
-    soup = page(app, "papers/conf-2024-slash")
+    soup = app_page(app, "papers/conf-2024-slash")
     raw = (app.outdir / "papers" / "conf-2024-slash.html").read_text(encoding="utf-8")
     assert raw.count("<script>alert") == 0
     title = "A Title with </script><script>alert(1)</script> in it"
@@ -161,21 +161,21 @@ def test_a_title_cannot_break_out_of_the_json_ld(unsafe):
 
 def test_a_landing_page_is_not_a_pdf_and_a_linked_title_gets_a_page_button(unsafe):
     _srcdir, app = unsafe
-    assert _meta(page(app, "papers/conf-2024-slash-2"), "citation_pdf_url") == []
-    assert _meta(page(app, "papers/conf-2024-slash-2"), "citation_journal_title") == ["Journal of Tests"]
-    entry = page(app, "papers/index").find("li", id="taken")
+    assert _meta(app_page(app, "papers/conf-2024-slash-2"), "citation_pdf_url") == []
+    assert _meta(app_page(app, "papers/conf-2024-slash-2"), "citation_journal_title") == ["Journal of Tests"]
+    entry = app_page(app, "papers/index").find("li", id="taken")
     assert entry.select_one(".homepage-pub__title a")["href"] == "https://example.org/x"
     assert entry.select_one(".homepage-pub__links a.homepage-pub__page")["href"] == "taken-2.html"
 
 
 def test_bad_person_settings_warn_at_their_line(unsafe):
     srcdir, app = unsafe
-    assert warning_lines(app, srcdir) == [
-        "<src>/conf.py:16: WARNING: homepage_person['job_title'] should be a text, not 42; ignored [homepage.config]",
-        "<src>/conf.py:17: WARNING: homepage_person has an unknown key 'colour' (known: alternate_name, job_title, "
+    assert app_warning_lines(app, srcdir) == [
+        "<src>/conf.py:12: WARNING: homepage_person['job_title'] should be a text, not 42; ignored [homepage.config]",
+        "<src>/conf.py:13: WARNING: homepage_person has an unknown key 'colour' (known: alternate_name, job_title, "
         "affiliation, department, alumni_of, image); ignored [homepage.config]",
     ]
-    (person,) = _json_ld(page(app, "index"))
+    (person,) = _json_ld(app_page(app, "index"))
     assert person == {
         "@context": "https://schema.org",
         "@type": "Person",
@@ -210,35 +210,35 @@ PAPER_PAGES_NOT_A_FOLDER = (
 
 
 def _paper_page_links(app) -> list[str]:
-    return [a["href"] for a in page(app, "index").select("li.homepage-pub a.homepage-pub__page")]
+    return [a["href"] for a in app_page(app, "index").select("li.homepage-pub a.homepage-pub__page")]
 
 
 def test_a_paper_pages_setting_of_the_wrong_type_warns_once_at_its_line(tmp_path):
     srcdir = copy_root("paper-pages-config", tmp_path)
-    app = build(srcdir)
+    app = build_app(srcdir)
     # Once, ours, at the line of conf.py: not Sphinx's "has type `int'" as well.
-    assert warning_lines(app, srcdir) == [f"<src>/conf.py:10: {PAPER_PAGES_NOT_A_FOLDER}"]
+    assert app_warning_lines(app, srcdir) == [f"<src>/conf.py:6: {PAPER_PAGES_NOT_A_FOLDER}"]
     # The default folder: the entry links to its page, which is there with its tags; the list is whole.
     assert _paper_page_links(app) == ["papers/liu2024kan.html"]
-    assert _meta(page(app, "papers/liu2024kan"), "citation_title") == ["KAN: Kolmogorov-Arnold Networks"]
-    assert page(app, "index").select_one("#liu2024kan .homepage-pub__me").get_text() == "Ziming Liu"
+    assert _meta(app_page(app, "papers/liu2024kan"), "citation_title") == ["KAN: Kolmogorov-Arnold Networks"]
+    assert app_page(app, "index").select_one("#liu2024kan .homepage-pub__me").get_text() == "Ziming Liu"
 
 
 def test_a_paper_pages_setting_given_with_d_warns_without_a_line(tmp_path):
     srcdir = copy_root("paper-pages-config", tmp_path)
     conf = srcdir / "conf.py"
     conf.write_text(conf.read_text(encoding="utf-8").replace("homepage_paper_pages = 42\n", ""), encoding="utf-8")
-    app = build(srcdir, confoverrides={"homepage_paper_pages": 42})
+    app = build_app(srcdir, confoverrides={"homepage_paper_pages": 42})
     # (Written nowhere in conf.py, the value has no line to point at.)
-    assert warning_lines(app, srcdir) == [PAPER_PAGES_NOT_A_FOLDER]
+    assert app_warning_lines(app, srcdir) == [PAPER_PAGES_NOT_A_FOLDER]
     assert _paper_page_links(app) == ["papers/liu2024kan.html"]
 
 
 @pytest.mark.parametrize("off", [None, ""])
 def test_paper_pages_switched_off_make_no_pages_and_no_warning(tmp_path, off):
     srcdir = copy_root("paper-pages-config", tmp_path)
-    app = build(srcdir, confoverrides={"homepage_paper_pages": off})
-    assert warning_lines(app, srcdir) == []
+    app = build_app(srcdir, confoverrides={"homepage_paper_pages": off})
+    assert app_warning_lines(app, srcdir) == []
     assert _paper_page_links(app) == []
     assert not (app.outdir / "papers").exists()
-    assert page(app, "index").select_one("#liu2024kan .homepage-pub__title").get_text() == "KAN: Kolmogorov-Arnold Networks"
+    assert app_page(app, "index").select_one("#liu2024kan .homepage-pub__title").get_text() == "KAN: Kolmogorov-Arnold Networks"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_ROOT, SHARED
+from conftest import PROJECT_ROOT, SHARED, needs_shared
 
 from homepage.frontmatter import parse_front_matter
 from homepage.profile import PHOTO_SIZES, read_profile, read_subtitle
@@ -307,7 +307,7 @@ def test_other_builders_keep_the_card_text(app):
 ABOUT_PAGES = sorted(CORPUS.glob("*/_pages__about.md")) if CORPUS.is_dir() else []
 
 
-@pytest.mark.skipif(not ABOUT_PAGES, reason="../shared/corpus (real al-folio about pages) is not available")
+@needs_shared("corpus", "real al-folio about pages")
 def test_real_about_pages_read_without_error(app_warnings):
     """Every real about page gives a card (or a clear warning), never an exception."""
     for path in ABOUT_PAGES:
@@ -328,7 +328,7 @@ def test_real_about_pages_read_without_error(app_warnings):
         assert any(page_name in w and message in w for w in warned), (page_name, warned)
 
 
-@pytest.mark.skipif(not ABOUT_PAGES, reason="../shared/corpus (real al-folio about pages) is not available")
+@needs_shared("corpus", "real al-folio about pages")
 def test_real_about_pages_build(make_app, rootdir, tmp_path):
     """The corpus pages, read in place through a whole build: each page gets its heading and card."""
     srcdir = tmp_path / "src"
@@ -386,7 +386,7 @@ def test_missing_photo_warns_on_every_build_until_it_is_added(make_app, rootdir,
 def test_owner_name_of_the_wrong_type_warns_once_and_falls_back(app):
     app.build()
     assert warnings_of(app) == [
-        "conf.py:13: WARNING: homepage_owner_name should be text, not 42; using author [homepage.config]"
+        "conf.py:11: WARNING: homepage_owner_name should be text, not 42; using author [homepage.config]"
     ]
     assert heading_text(page(app, "index.html").select_one("[role=main] h1")) == app.config.author
 

@@ -29,14 +29,8 @@ from homepage.safehtml import add_noopener, is_dangerous_url
 from homepage.social import PLATFORMS, read_social_setting
 from homepage.urls import SAFE_SCHEMES, is_external_url, is_safe_url, url_scheme
 
-try:
-    from homepage.publications.bibtex import DISPLAY_FIELDS, serialise
-    from homepage.publications.names import _fold, author, owner_keys
-except ImportError:  # the publications package lands with issue 4
-    serialise = None
-needs_publications = pytest.mark.skipif(
-    serialise is None, reason="the publications package (issue 4) is not on this branch yet"
-)
+from homepage.publications.bibtex import DISPLAY_FIELDS, serialise
+from homepage.publications.names import _fold, author, owner_keys
 
 # Warnings of bad input go to Sphinx's logger, which has no handler outside a build: quiet them here.
 logging.getLogger("sphinx").setLevel(logging.CRITICAL)
@@ -258,7 +252,6 @@ name_words = st.builds(
 )
 
 
-@needs_publications
 @PROPERTY_SETTINGS
 @given(name_words, name_words, name_words, st.sampled_from(["*", "†", "$^*$", "$^{\\dagger}$", ""]))
 def test_the_owner_is_recognised_in_every_way_a_bib_writes_the_name(first, last, other, mark):
@@ -272,7 +265,6 @@ def test_the_owner_is_recognised_in_every_way_a_bib_writes_the_name(first, last,
         assert not author(Person(f"{other}, {first}"), owners).is_owner
 
 
-@needs_publications
 @PROPERTY_SETTINGS
 @given(st.text(max_size=40), st.lists(st.text(max_size=20), max_size=3))
 def test_any_name_pybtex_accepts_can_be_shown(text, owners):
@@ -295,7 +287,6 @@ bib_keys = st.from_regex(r"[a-z][a-z0-9:_.-]{0,15}", fullmatch=True)
 person_names = st.builds(lambda last, first: f"{last}, {first}", name_words, name_words)
 
 
-@needs_publications
 @PROPERTY_SETTINGS
 @given(
     st.sampled_from(["article", "inproceedings", "misc", "phdthesis", "book"]),

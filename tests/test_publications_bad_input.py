@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from publications_support import build, copy_root, entry, page, warning_lines
+from buildutil import app_page, app_warning_lines, build_app, copy_root, entry
 
 BIB = "<src>/refs.bib"
 
@@ -14,12 +14,12 @@ BIB = "<src>/refs.bib"
 @pytest.fixture(scope="module")
 def bad_site(tmp_path_factory):
     srcdir = copy_root("pub-bad", tmp_path_factory.mktemp("bad"))
-    return build(srcdir), srcdir
+    return build_app(srcdir), srcdir
 
 
 def test_each_bad_entry_gives_one_warning_at_its_file_and_line(bad_site):
     app, srcdir = bad_site
-    bib_warnings = [line for line in warning_lines(app, srcdir) if line.startswith(BIB)]
+    bib_warnings = [line for line in app_warning_lines(app, srcdir) if line.startswith(BIB)]
     assert bib_warnings == [
         # Line 12, where the missing comma at the end of line 11 is noticed.
         f"{BIB}:12: WARNING: malformed: syntax error: '}}' expected; the entry keeps only what was read before it; no author; no year [homepage.bibtex]",
@@ -36,7 +36,7 @@ def test_each_bad_entry_gives_one_warning_at_its_file_and_line(bad_site):
 
 def test_every_other_entry_is_intact(bad_site):
     app, _ = bad_site
-    soup = page(app, "index")
+    soup = app_page(app, "index")
     assert [li["id"] for li in soup.select("li.homepage-pub")] == [
         "good1", "malformed", "weirdtype", "noauthor", "noyear", "badimage", "jslink", "good2", "markup",
     ]
@@ -58,7 +58,7 @@ def test_markup_in_fields_is_escaped_and_unsafe_links_are_text(bad_site):
     app, _ = bad_site
     html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;alert" in html
-    markup = entry(page(app, "index"), "markup")
+    markup = entry(app_page(app, "index"), "markup")
     assert markup.select_one(".homepage-pub__title").get_text() == '<script>alert("title")</script> and <b>bold</b>'
     assert markup.select_one(".homepage-pub__title").find("b") is None
     note = markup.select_one(".homepage-pub__note")
@@ -72,17 +72,17 @@ def test_previews_named_without_a_previews_folder_stay_quiet(tmp_path):
     for image in (srcdir / "assets/img/publication_preview").iterdir():
         image.unlink()
     (srcdir / "assets/img/publication_preview").rmdir()
-    app = build(srcdir)
-    assert [line for line in warning_lines(app, srcdir) if "[homepage.image]" in line] == []
-    assert page(app, "index").select("img.homepage-pub__preview") == []
+    app = build_app(srcdir)
+    assert [line for line in app_warning_lines(app, srcdir) if "[homepage.image]" in line] == []
+    assert app_page(app, "index").select("img.homepage-pub__preview") == []
 
 
 def test_remote_previews_are_refused(tmp_path):
     srcdir = copy_root("pub-bad", tmp_path)
     bib = srcdir / "refs.bib"
     bib.write_text(bib.read_text().replace("{missing.png}", "{https://tracker.example/p.png}"), encoding="utf-8")
-    app = build(srcdir)
-    assert [line for line in warning_lines(app, srcdir) if "[homepage.image]" in line] == [
+    app = build_app(srcdir)
+    assert [line for line in app_warning_lines(app, srcdir) if "[homepage.image]" in line] == [
         f"{BIB}:45: WARNING: badimage: preview 'https://tracker.example/p.png' is not a file of the site; remote images are not shown [homepage.image]"
     ]
     assert "tracker.example" not in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
@@ -100,8 +100,8 @@ def test_remote_previews_are_refused(tmp_path):
 def test_more_malformed_input_is_located(tmp_path, text, expected):
     srcdir = copy_root("pub-bad", tmp_path)
     (srcdir / "refs.bib").write_text(text + "\n", encoding="utf-8")
-    app = build(srcdir)
-    bib_warnings = [line for line in warning_lines(app, srcdir) if line.startswith(BIB)]
+    app = build_app(srcdir)
+    bib_warnings = [line for line in app_warning_lines(app, srcdir) if line.startswith(BIB)]
     assert len(bib_warnings) == 1 and bib_warnings[0].startswith(BIB + expected)
 
 

@@ -6,21 +6,21 @@ from pathlib import Path
 
 import pytest
 
-from publications_support import build, copy_root, entry, page, warning_lines
+from buildutil import app_page, app_warning_lines, build_app, copy_root, entry
 
 
 @pytest.fixture(scope="module")
 def fields_site(tmp_path_factory):
-    return build(copy_root("pub-fields", tmp_path_factory.mktemp("fields")))
+    return build_app(copy_root("pub-fields", tmp_path_factory.mktemp("fields")))
 
 
 @pytest.fixture
 def full(fields_site):
-    return entry(page(fields_site, "index"), "full2024")
+    return entry(app_page(fields_site, "index"), "full2024")
 
 
 def test_builds_without_warnings(fields_site):
-    assert warning_lines(fields_site) == []
+    assert app_warning_lines(fields_site) == []
 
 
 def test_title_keeps_capitals_decodes_accents_and_renders_math(full):
@@ -38,7 +38,7 @@ def test_owner_is_highlighted_and_marks_are_superscripts(fields_site, full):
     assert me.name == "em" and me.get_text() == "Ziming Liu*" and me.sup.get_text() == "*"
     # Müller$^\dagger$: decoded, the dagger as a superscript outside the name.
     assert "Anna Müller" in authors.get_text() and [sup.get_text() for sup in authors.find_all("sup")] == ["*", "†"]
-    soup = page(fields_site, "index")
+    soup = app_page(fields_site, "index")
     highlighted = {li["id"]: [me.get_text() for me in li.select(".homepage-pub__me")] for li in soup.select("li.homepage-pub")}
     assert highlighted == {
         "full2024": ["Ziming Liu*"],
@@ -60,7 +60,7 @@ def test_max_author_limit_hides_the_rest_behind_details(full):
 
 
 def test_others_reads_et_al(fields_site):
-    authors = entry(page(fields_site, "index"), "firstlast2022").select_one(".homepage-pub__authors")
+    authors = entry(app_page(fields_site, "index"), "firstlast2022").select_one(".homepage-pub__authors")
     assert authors.get_text().strip() == "Wei Zhang, Ziming Liu, et al."
 
 
@@ -71,9 +71,9 @@ def test_venue_location_additional_info_and_date(full):
 
 
 def test_crossref_supplies_the_venue_and_year(fields_site):
-    child = entry(page(fields_site, "index"), "child2021")
+    child = entry(app_page(fields_site, "index"), "child2021")
     assert child.select_one(".homepage-pub__venue").get_text() == "In Proceedings of Cross, 2021"
-    proceedings = entry(page(fields_site, "index"), "proc2021")
+    proceedings = entry(app_page(fields_site, "index"), "proc2021")
     assert proceedings.select_one(".homepage-pub__authors").get_text().strip() == "Ed Itor and An Other (editors)"
 
 
@@ -145,11 +145,11 @@ def test_bibtex_is_reserialised_without_display_fields(full):
 
 
 def test_bibtex_show_false_hides_the_bibtex(fields_site):
-    assert entry(page(fields_site, "index"), "initials2023").select("details.homepage-pub__bibtex") == []
+    assert entry(app_page(fields_site, "index"), "initials2023").select("details.homepage-pub__bibtex") == []
 
 
 def test_eprint_with_archiveprefix_gives_the_arxiv_button(fields_site):
-    notme = entry(page(fields_site, "index"), "notme2022")
+    notme = entry(app_page(fields_site, "index"), "notme2022")
     assert [(a.get_text(), a["href"]) for a in notme.select("a.homepage-pub__button")] == [
         ("arXiv", "https://arxiv.org/abs/2201.00002")
     ]
@@ -161,7 +161,7 @@ def test_third_party_badges_are_not_rendered(fields_site):
 
 
 def test_assets_are_served_by_the_site(fields_site):
-    soup = page(fields_site, "index")
+    soup = app_page(fields_site, "index")
     # publications.css is served inside the extension's one stylesheet (homepage.assets).
     bundle = soup.select_one('link[href^="_static/homepage.css"]')
     assert bundle is not None
@@ -176,9 +176,9 @@ def test_assets_are_served_by_the_site(fields_site):
 
 
 def test_other_builders_get_plain_nodes(tmp_path):
-    app = build(copy_root("pub-fields", tmp_path), "text")
+    app = build_app(copy_root("pub-fields", tmp_path), "text")
     text = (Path(app.outdir) / "index.txt").read_text(encoding="utf-8")
     assert "Fast GPU Sorting in O(n \\log n) for Schrödinger Fields" in text
     assert "Abstract" in text and "@inproceedings{full2024," in text
     assert "Copy" not in text
-    assert warning_lines(app) == []
+    assert app_warning_lines(app) == []

@@ -21,6 +21,9 @@ from PIL import Image
 
 from buildutil import build, copy_site
 
+# Five builds of the real site.
+pytestmark = pytest.mark.slow
+
 FIXED_DATE = "1767225600"  # 2026-01-01T00:00:00Z
 
 
@@ -45,14 +48,21 @@ def differing(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def three_builds(tmp_path_factory):
-    """The same sources built clean twice, serially, and once with two processes."""
+def clean_build(tmp_path_factory):
+    """A copy of the site built clean: the first of the three builds below and the start of the incremental ones."""
     workdir = tmp_path_factory.mktemp("reproducible")
     srcdir = copy_site(workdir / "site")
+    return srcdir, build(srcdir, workdir / "first")
+
+
+@pytest.fixture(scope="module")
+def three_builds(clean_build):
+    """The same sources built clean twice, serially, and once with two processes."""
+    srcdir, first = clean_build
     builds = {
-        "first": build(srcdir, workdir / "first"),
-        "second": build(srcdir, workdir / "second"),
-        "parallel": build(srcdir, workdir / "parallel", parallel=2),
+        "first": first,
+        "second": build(srcdir, srcdir.parent / "second"),
+        "parallel": build(srcdir, srcdir.parent / "parallel", parallel=2),
     }
     for name, built in builds.items():
         assert built.warnings == [], (name, built.warnings)
@@ -89,13 +99,15 @@ def pages_containing(outdir: Path, pattern: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def incremental(tmp_path_factory):
-    """One site built clean, then edited three times, each time built again from the saved environment."""
-    workdir = tmp_path_factory.mktemp("incremental")
-    srcdir = copy_site(workdir / "site")
-    builddir = workdir / "build"
-    steps = {"clean": build(srcdir, builddir)}
-    outdir = steps["clean"].outdir
+def incremental(clean_build, three_builds):
+    """The clean build's site edited three times, each time built again from the saved environment.
+
+    (It asks for ``three_builds`` so that the sources are edited only once those have read them.)
+    """
+    srcdir, clean = clean_build
+    builddir = clean.outdir.parent
+    steps = {"clean": clean}
+    outdir = clean.outdir
     # The pages as the clean build wrote them; later builds write over them.
     steps["clean_pages"] = [
         (path.relative_to(outdir).as_posix(), path.read_text(encoding="utf-8")) for path in sorted(outdir.rglob("*.html"))

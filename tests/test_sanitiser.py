@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from justhtml import JustHTML
 
-from conftest import SHARED
+from conftest import SHARED, needs_shared
 from homepage.sanitiser import BODY, DOM_NAMES, FIELD, LINK_SCHEMES, REMOVED_WITH_CONTENT, is_remote, sanitise, srcset_urls
 from homepage.urls import url_scheme
 from xss_payloads import PAYLOADS
@@ -147,7 +147,7 @@ def _about_fields():
     return fields
 
 
-@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared/corpus is not available")
+@needs_shared("corpus", "real al-folio about pages")
 @pytest.mark.parametrize("value", _about_fields())
 def test_real_about_page_fields_are_kept(value):
     result = sanitise(value, FIELD, balanced=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import PROJECT_ROOT
+from conftest import PROJECT_ROOT, SHARED, needs_shared
 
 
 def _normalise(text: str) -> str:
@@ -40,16 +40,19 @@ def test_home_page_carries_the_seed_bio(site):
     assert missing == []
 
 
-def test_index_is_the_seed_page(tmp_path):
+def test_index_links_the_cv_page():
+    assert "[Get my CV here](about/index.md)" in (PROJECT_ROOT / "index.md").read_text(encoding="utf-8")
+
+
+@needs_shared("seed/about.md", "the owner's page as he gave it")
+def test_index_is_the_seed_page():
     """index.md is the seed page unchanged but for the CV link, which points at the CV page."""
-    seed = PROJECT_ROOT.parent / "shared" / "seed" / "about.md"
+    seed = SHARED / "seed" / "about.md"
     index = (PROJECT_ROOT / "index.md").read_text(encoding="utf-8")
-    assert "[Get my CV here](about/index.md)" in index
-    if seed.exists():
-        expected = seed.read_text(encoding="utf-8").replace(
-            "[Get my CV here](/assets/pdf/Ziming_resume.pdf)", "[Get my CV here](about/index.md)"
-        )
-        assert index == expected
+    expected = seed.read_text(encoding="utf-8").replace(
+        "[Get my CV here](/assets/pdf/Ziming_resume.pdf)", "[Get my CV here](about/index.md)"
+    )
+    assert index == expected
 
 
 def test_navbar_reaches_every_section(site):

@@ -232,31 +232,31 @@ def test_every_bad_entry_warns_once_with_its_line(app):
     app.build()
     url_rule = "which is not http(s), mailto or a path of the site (left out) [homepage.social]"
     assert warnings_of(app) == [
-        "conf.py:14: WARNING: unknown social platform 'githb_username'; did you mean 'github_username'? "
+        "conf.py:12: WARNING: unknown social platform 'githb_username'; did you mean 'github_username'? "
         "(left out) [homepage.social]",
-        "conf.py:15: WARNING: unknown social platform 'myspace'; a custom entry needs a dict with 'url', "
+        "conf.py:13: WARNING: unknown social platform 'myspace'; a custom entry needs a dict with 'url', "
         "'title' and 'icon' (left out) [homepage.social]",
-        f"conf.py:16: WARNING: social entry 'work_url' has the URL 'javascript:alert(1)', {url_rule}",
-        f"conf.py:17: WARNING: social entry 'blogger_url' has the URL 'data:text/html,hi', {url_rule}",
-        f"conf.py:18: WARNING: social entry 'evil' has the URL 'vbscript:msgbox(1)', {url_rule}",
-        "conf.py:19: WARNING: social entry 'linkedin_username' should be text (a user name, id or URL), "
+        f"conf.py:14: WARNING: social entry 'work_url' has the URL 'javascript:alert(1)', {url_rule}",
+        f"conf.py:15: WARNING: social entry 'blogger_url' has the URL 'data:text/html,hi', {url_rule}",
+        f"conf.py:16: WARNING: social entry 'evil' has the URL 'vbscript:msgbox(1)', {url_rule}",
+        "conf.py:17: WARNING: social entry 'linkedin_username' should be text (a user name, id or URL), "
         "not a list (left out) [homepage.social]",
-        "conf.py:20: WARNING: social entry 'orcid_id' should be text (a user name, id or URL), "
+        "conf.py:18: WARNING: social entry 'orcid_id' should be text (a user name, id or URL), "
         "not true/false (left out) [homepage.social]",
-        "conf.py:21: WARNING: social entry 'lab': the icon 'https://cdn.example.org/lab.png' is on another site, "
+        "conf.py:19: WARNING: social entry 'lab': the icon 'https://cdn.example.org/lab.png' is on another site, "
         "which every visitor's browser would contact; save it under _static/ instead (using the 'link' icon) "
         "[homepage.social]",
-        "conf.py:22: WARNING: social entry 'wiki': unknown icon 'wikipeda'; did you mean 'wikipedia-w'? "
+        "conf.py:20: WARNING: social entry 'wiki': unknown icon 'wikipeda'; did you mean 'wikipedia-w'? "
         "(using 'link') [homepage.social]",
-        "conf.py:23: WARNING: social entry 'site' has no 'title' (its accessible name); using 'Site' "
+        "conf.py:21: WARNING: social entry 'site' has no 'title' (its accessible name); using 'Site' "
         "[homepage.social]",
-        "conf.py:24: WARNING: social entry 'x_username': 'me' should be True or False (using True) "
+        "conf.py:22: WARNING: social entry 'x_username': 'me' should be True or False (using True) "
         "[homepage.social]",
-        "conf.py:25: WARNING: social entry 'academia_edu' should be a dict with 'organization' and 'username' "
+        "conf.py:23: WARNING: social entry 'academia_edu' should be a dict with 'organization' and 'username' "
         "(left out) [homepage.social]",
-        "conf.py:26: WARNING: social entry 'gitlab_username': the icon 'gitlab-logo.svg' is not in "
+        "conf.py:24: WARNING: social entry 'gitlab_username': the icon 'gitlab-logo.svg' is not in "
         "html_static_path (using 'gitlab') [homepage.social]",
-        "conf.py:28: WARNING: homepage_social_navbar should be True or False, not 'yes'; using False "
+        "conf.py:26: WARNING: homepage_social_navbar should be True or False, not 'yes'; using False "
         "[homepage.config]",
         "flag.md:2: WARNING: front matter 'social' should be true or false, not 'yes'; using false "
         "[homepage.frontmatter]",
@@ -299,7 +299,7 @@ def test_social_true_without_any_profile_warns(app):
 def test_setting_of_the_wrong_type_warns_once_and_falls_back(app):
     app.build()
     assert warnings_of(app) == [
-        "conf.py:12: WARNING: homepage_social should be a dict of al-folio social keys to values, not str; "
+        "conf.py:10: WARNING: homepage_social should be a dict of al-folio social keys to values, not str; "
         "no social links are shown [homepage.config]",
     ]
     assert app.config.homepage_social == {}

@@ -14,20 +14,15 @@ import pytest
 from bs4 import BeautifulSoup
 
 from homepage.urls import url_scheme
-from xss_site import PAGES, build_payload_site
+from xss_site import PAGES
 
 URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "action", "formaction", "xlink:href", "data", "cite", "background")
 LOADED_ATTRIBUTES = ("src", "srcset", "poster", "data", "background")
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return build_payload_site(tmp_path_factory.mktemp("xss"))
-
-
 @pytest.mark.parametrize("name", PAGES)
-def test_no_page_holds_anything_that_runs(built, name):
-    soup = built.page(name)
+def test_no_page_holds_anything_that_runs(payload_site, name):
+    soup = payload_site.page(name)
     for tag in soup.find_all(True):
         for attribute, value in tag.attrs.items():
             assert not attribute.lower().startswith("on"), (name, tag.name, attribute)
@@ -42,16 +37,16 @@ def test_no_page_holds_anything_that_runs(built, name):
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_the_content_holds_no_script_frame_form_or_foreign_content(built, name):
-    main = built.page(name).select_one("main")
+def test_the_content_holds_no_script_frame_form_or_foreign_content(payload_site, name):
+    main = payload_site.page(name).select_one("main")
     # (The publication list's own copy buttons are the site's: buttons are no risk without a form.)
     forbidden = main.find_all(["script", "style", "iframe", "frame", "object", "embed", "form", "input", "textarea", "select", "svg", "math", "template", "noscript", "link", "meta", "base"])
     assert forbidden == []
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_nothing_is_loaded_from_another_host(built, name):
-    soup = built.page(name)
+def test_nothing_is_loaded_from_another_host(payload_site, name):
+    soup = payload_site.page(name)
     for tag in soup.find_all(True):
         for attribute in LOADED_ATTRIBUTES:
             value = tag.get(attribute)
@@ -62,28 +57,28 @@ def test_nothing_is_loaded_from_another_host(built, name):
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_no_element_id_shadows_a_document_property(built, name):
+def test_no_element_id_shadows_a_document_property(payload_site, name):
     # Sections are named by Sphinx after their headings; a section's id is no property of document.
-    ids = {tag["id"].lower() for tag in built.page(name).select("main [id]") if tag.name != "section"}
+    ids = {tag["id"].lower() for tag in payload_site.page(name).select("main [id]") if tag.name != "section"}
     assert ids.isdisjoint({"cookie", "defaultview", "location", "getelementbyid", "body", "currentscript",
                            "documentelement", "submit", "elements", "domain", "referrer", "implementation"})
 
 
-def test_every_warning_is_located_and_the_build_finished(built):
+def test_every_warning_is_located_and_the_build_finished(payload_site):
     located = re.compile(r"^[\w./-]+\.(md|yaml|bib|rst)(:\d+)?: (WARNING|ERROR): ")
-    assert built.warnings and [line for line in built.warnings if not located.match(line)] == []
-    assert "Traceback" not in built.status
-    assert all((built.outdir / name).is_file() for name in PAGES)
+    assert payload_site.warnings and [line for line in payload_site.warnings if not located.match(line)] == []
+    assert "Traceback" not in payload_site.status
+    assert all((payload_site.outdir / name).is_file() for name in PAGES)
 
 
-def test_the_user_html_places_were_filled(built):
+def test_the_user_html_places_were_filled(payload_site):
     # Guards the scenario: each place holds the vectors' harmless remains, not an empty page.
-    home = built.page("index.html")
+    home = payload_site.page("index.html")
     assert home.select_one("div.homepage-subtitle") is not None
     assert home.select_one(".homepage-profile__more-info a") is not None
-    assert len(built.page("body.html").select("main p")) > 150
-    assert len(built.page("papers.html").select("li.homepage-pub")) > 100
-    assert "embed" in " ".join(a.get("class", [""])[0] for a in built.page("body.html").select("main a[class]"))
+    assert len(payload_site.page("body.html").select("main p")) > 150
+    assert len(payload_site.page("papers.html").select("li.homepage-pub")) > 100
+    assert "embed" in " ".join(a.get("class", [""])[0] for a in payload_site.page("body.html").select("main a[class]"))
 
 
 MISSING_X = "WARNING: image file not readable: x [image.not_readable]"
@@ -108,18 +103,18 @@ MISSING_X = "WARNING: image file not readable: x [image.not_readable]"
         ('<iframe srcdoc="<script>alert(1)</script>"></iframe>', "removed <iframe>", None),
     ],
 )
-def test_a_hostile_block_gives_one_warning_at_its_line(built, vector, warning, sphinx):
-    text = (built.srcdir / "body.md").read_text(encoding="utf-8")
+def test_a_hostile_block_gives_one_warning_at_its_line(payload_site, vector, warning, sphinx):
+    text = (payload_site.srcdir / "body.md").read_text(encoding="utf-8")
     line = text[: text.index(f"\n{vector}\n")].count("\n") + 2
     expected = [f"body.md:{line}: WARNING: raw HTML: {warning} [homepage.html]"]
     if sphinx:
         expected.insert(0, f"body.md:{line}: {sphinx}")
-    assert [w for w in built.warnings if w.startswith(f"body.md:{line}: ")] == expected
+    assert [w for w in payload_site.warnings if w.startswith(f"body.md:{line}: ")] == expected
 
 
-def test_the_news_feed_carries_nothing_that_runs(built):
+def test_the_news_feed_carries_nothing_that_runs(payload_site):
     # Feed readers show each entry's content as HTML: it is the sanitised HTML of the item's page.
-    feed = ElementTree.parse(built.outdir / "news" / "feed.xml").getroot()
+    feed = ElementTree.parse(payload_site.outdir / "news" / "feed.xml").getroot()
     contents = [entry.text or "" for entry in feed.iter("{http://www.w3.org/2005/Atom}content")]
     assert len(contents) == 2 and all(contents)
     for content in contents:

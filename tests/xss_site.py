@@ -3,7 +3,7 @@
 The front matter HTML fields of the about page (``subtitle``, ``profile.more_info``), a Markdown page
 (each vector as an HTML block of its own and inline in a sentence), news items (inline and titled, listed on
 the home page and on the news page), the CV's names and values, and .bib fields (title, note, annotation,
-award, additional_info, abstract). ``build_payload_site`` builds it once for a test module.
+award, additional_info, abstract). ``build_payload_site`` builds it; the ``payload_site`` fixture (conftest) holds the one build a session reads.
 """
 
 from __future__ import annotations

@@ -9,12 +9,13 @@ colour modes, at phone and desktop widths, and with the menus, tooltips and dial
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-from conftest import build_site
 from homepage.unused_css import TRIMMED_STYLESHEETS
+
+# The real site built again untrimmed, and every page rendered twice.
+pytestmark = pytest.mark.slow
 
 # One digest per element (and per drawn pseudo-element), in document order: comparing ~1,000 elements'
 # 400 properties each as text would move megabytes per page.
@@ -44,11 +45,11 @@ _STYLE_OF = """([index, pseudo]) => {
 
 
 @pytest.fixture(scope="session")
-def untrimmed_stylesheets(tmp_path_factory) -> dict[str, bytes]:
+def untrimmed_stylesheets(real_site) -> dict[str, bytes]:
     """The stylesheets of the real site built with ``homepage_trim_css = False``, by path under ``_static``."""
-    app, warnings = build_site("html", tmp_path_factory.mktemp("untrimmed"), settings={"homepage_trim_css": False})
-    assert warnings == ""
-    static = Path(app.outdir) / "_static"
+    untrimmed = real_site(homepage_trim_css=False)
+    assert untrimmed.warnings == ""
+    static = untrimmed.outdir / "_static"
     return {name: (static / name).read_bytes() for name in TRIMMED_STYLESHEETS if (static / name).is_file()}
 
 

@@ -1,6 +1,2 @@
-import pathlib
-import sys
-
-sys.path.insert(0, str(pathlib.Path(__file__).parents[3] / "_ext"))
 extensions = ["homepage"]
 exclude_patterns = ["_build"]

@@ -1,9 +1,7 @@
 # A small site in the real site's theme whose entries have abstracts (the owner's bibliography has none),
 # so the browser suite can open and close them.
 import pathlib
-import sys
 
-sys.path.insert(0, str(pathlib.Path(__file__).parents[3] / "_ext"))
 project = "Abstracts"
 extensions = ["myst_parser", "sphinxcontrib.bibtex", "homepage"]
 exclude_patterns = ["_build"]

@@ -1,9 +1,5 @@
-import pathlib
-import sys
-
 from docutils import nodes
 
-sys.path.insert(0, str(pathlib.Path(__file__).parents[3] / "_ext"))
 extensions = ["myst_parser", "homepage"]
 exclude_patterns = ["_build"]
 html_theme = "pydata_sphinx_theme"

@@ -1,8 +1,6 @@
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parents[3] / "_ext"))
-import homepage  # noqa: E402
+import homepage
 
 PROJECT_ROOT = Path(homepage.__file__).resolve().parents[2]
 

@@ -1,8 +1,3 @@
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parents[3] / "_ext"))
-
 # Large hostile HTML in the front matter fields and a page body: tests/test_sanitiser_bounds.py writes index.md.
 project = "Large HTML"
 author = "Ada"
