@@ -55,7 +55,7 @@ def test_every_wrong_value_warns_once_at_its_line_and_its_default_is_used(app):
     assert _checked(app) == {
         "owner_name": "",
         "navigation": (),
-        "social": ((), False),
+        "social": ((), True),  # given, if wrongly: pages asking for the links are not warned again
         "social_navbar": False,
         "person": {},
         "news_dir": "news",

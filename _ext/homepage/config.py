@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,7 @@ def _is_text_list(value: Any) -> bool:
     return isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value)
 
 
-def _is_positive_int(value: Any) -> bool:
+def is_positive_int(value: Any) -> bool:
     # bool is an int to Python, not to a reader: True is no number.
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
@@ -57,7 +57,7 @@ BOOLEAN = Check("True or False", lambda value: isinstance(value, bool))
 TEXT = Check("text", lambda value: isinstance(value, str))
 FOLDER = Check("a folder name", lambda value: isinstance(value, str))
 DOCUMENT = Check("a document name", lambda value: isinstance(value, str))
-POSITIVE_OR_NONE = Check("a positive number or None", lambda value: value is None or _is_positive_int(value))
+POSITIVE_OR_NONE = Check("a positive number or None", lambda value: value is None or is_positive_int(value))
 
 
 def text_list(expected: str) -> Check:
@@ -188,11 +188,13 @@ def _default(item: Any) -> Any:
 
 @dataclass(frozen=True)
 class SettingSource:
-    """What an entry reader is given besides the value: where things are in ``conf.py``, and the rest of it."""
+    """What an entry reader is given besides the value: where things are in ``conf.py``, the rest of it, and
+    whether the value is the default put in place of a bad one (warned about already)."""
 
     confdir: Path | None
     conf: ConfLines
     config: Config
+    replaced: bool = False
 
 
 #: Reads the entries of a setting whose type is right: warns about each bad one, returns what the modules use.
@@ -214,14 +216,18 @@ def read_settings(confdir: str | Path | None, config: Config, readers: Mapping[s
         name = setting_name(item)
         value = config[name]
         check: Check = item.metadata["check"]
-        if not check.accepts(value):
+        replaced = not check.accepts(value)
+        if replaced:
             default = _default(item)
             fallback = item.metadata["fallback"] or repr(default)
             warn(f"{name} should be {check.expected}, not {value!r}; using {fallback}", "config", source.conf.setting(name))
             value = default
             config[name] = value
         reader = readers.get(name)
-        values[item.name] = reader(value, source) if reader else item.metadata["normal"](value, config)
+        if reader:
+            values[item.name] = reader(value, replace(source, replaced=replaced))
+        else:
+            values[item.name] = item.metadata["normal"](value, config)
     return HomepageConfig(
         **values,
         confdir=confdir,

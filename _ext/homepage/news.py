@@ -48,7 +48,7 @@ from sphinx.util import logging
 from sphinx.util.i18n import format_date
 from sphinx.util.osutil import relative_uri
 
-from .config import homepage_config
+from .config import homepage_config, is_positive_int
 from .diagnostics import warn
 from .docstore import DocumentStore
 from .frontmatter import FrontMatter, front_matter
@@ -279,7 +279,7 @@ def _list_settings(app: Sphinx, docname: str) -> tuple[bool, int | None, bool]:
         value = page.get("announcements.limit")
         if value is None:
             limit = None  # al-folio: "leave blank to include all the news"
-        elif isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        elif is_positive_int(value):
             limit = value
         else:
             warn(

@@ -110,17 +110,7 @@ def read_profile(front: FrontMatter, alt: str) -> ProfileSettings | None:
         align = {"centre": "center"}.get(align.lower(), align.lower())
         settings.align = align if align in ALIGNMENTS else "right"
 
-    if front.has("profile.image_circular"):
-        circular = front.get("profile.image_circular")
-        if isinstance(circular, bool):
-            settings.circular = circular
-        else:
-            warn(
-                f"front matter 'profile.image_circular' should be true or false, not {_describe(circular)}; "
-                "using false",
-                "frontmatter",
-                front.location("profile.image_circular"),
-            )
+    settings.circular = front.flag("profile.image_circular", False)
 
     settings.image = _text(front, "profile.image")
     settings.image_location = front.location("profile.image")

@@ -40,7 +40,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from .assets import add_stylesheet
-from .config import SettingSource, homepage_config
+from .config import BOOLEAN, SettingSource, homepage_config
 from .diagnostics import ConfLines, warn
 from .frontmatter import front_matter, nearest_key
 from .social_icons import ICONS
@@ -350,9 +350,9 @@ def _with_existing_icon(link: SocialLink, static_dirs: list[Path], where) -> Soc
 
 def _bool_option(key: str, entry: dict[str, Any], option: str, default: bool, where) -> bool:
     value = entry.get(option, default) if isinstance(entry, dict) else default
-    if isinstance(value, bool):
+    if BOOLEAN.accepts(value):
         return value
-    warn(f"social entry {key!r}: {option!r} should be True or False (using {default})", "social", where(option))
+    warn(f"social entry {key!r}: {option!r} should be {BOOLEAN.expected} (using {default})", "social", where(option))
     return default
 
 
@@ -371,7 +371,8 @@ class SocialSetting(NamedTuple):
 
 def read_social(setting: dict | list | tuple, source: SettingSource) -> SocialSetting:
     static_dirs = [Path(source.confdir or ".", folder) for folder in source.config.html_static_path]
-    return SocialSetting(tuple(read_social_setting(setting, source.confdir, static_dirs)), bool(setting))
+    links = read_social_setting(setting, source.confdir, static_dirs)
+    return SocialSetting(tuple(links), given=bool(setting) or source.replaced)
 
 
 def social_links(config: Config) -> tuple[SocialLink, ...]:
