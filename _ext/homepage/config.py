@@ -113,6 +113,8 @@ class HomepageConfig:
     owner_name: str = setting(
         "", "env", "The name the home page is headed with (and the photo's alt text); empty: `author`.", TEXT, "author"
     )
+    # The three settings typed Any are read by the module that knows their entries (see setup_config):
+    # navigation.NavEntry tuples, social.SocialSetting, and the Person data as a read-only mapping.
     navigation: Any = setting(
         [], "env", 'The navbar\'s pages: document names, or `"Label <docname>"` as in a toctree.',
         Check("a list of document names", lambda value: isinstance(value, (list, tuple))),
