@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from test_profile import warnings_of
 
+from homepage import ENV_VERSION
 from homepage.config import HomepageConfig, homepage_config, readme_with_table, setting_name, settings
 from homepage.navigation import NavEntry
 
@@ -108,6 +109,8 @@ def test_every_right_value_is_read_back_typed(app):
         "csp": False,
     }
     assert homepage_config(app) is homepage_config(app.env) is homepage_config(app.config)
+    # The environment records the extension's env_version, so a changed shape of what it keeps rereads every page.
+    assert app.env.version["homepage"] == ENV_VERSION
     home = BeautifulSoup((Path(app.outdir) / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.select_one('meta[http-equiv="Content-Security-Policy"]') is None
     navbar = home.select_one("header.bd-header")
