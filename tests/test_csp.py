@@ -194,8 +194,7 @@ def test_off_with_homepage_csp_false_and_the_policy_is_all_it_changes(csp_build,
 def test_a_setting_that_is_not_a_bool_warns_once_and_keeps_the_policy(tmp_path):
     result = build(copy_root("csp-config", tmp_path), tmp_path / "_build")
     assert result.warnings == [
-        "conf.py:2: WARNING: homepage_csp must be True or False, not 'no': pages get their "
-        "Content-Security-Policy [homepage.config]"
+        "conf.py:2: WARNING: homepage_csp should be True or False, not 'no'; using True [homepage.config]"
     ]
     assert len(policy_metas(result.page("index.html"))) == 1
 

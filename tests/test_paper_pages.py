@@ -204,8 +204,8 @@ def test_page_names_are_safe_and_unique():
 # -- the setting of the wrong type ---------------------------------------------------------------------
 
 PAPER_PAGES_NOT_A_FOLDER = (
-    "WARNING: homepage_paper_pages should be a folder name, or None for no paper pages, not 42: "
-    "the pages go in 'papers' [homepage.config]"
+    "WARNING: homepage_paper_pages should be a folder name, or None for no paper pages, not 42; "
+    "using 'papers' [homepage.config]"
 )
 
 

@@ -299,8 +299,8 @@ def test_social_true_without_any_profile_warns(app):
 def test_setting_of_the_wrong_type_warns_once_and_falls_back(app):
     app.build()
     assert warnings_of(app) == [
-        "conf.py:10: WARNING: homepage_social should be a dict of al-folio social keys to values, not str; "
-        "no social links are shown [homepage.config]",
+        "conf.py:10: WARNING: homepage_social should be a dict of al-folio social keys to values, not "
+        "'github_username: ada'; using {} [homepage.config]",
     ]
     assert app.config.homepage_social == {}
     assert rows(page(app, "index.html")) == []

@@ -172,7 +172,7 @@ def test_a_setting_that_is_not_a_bool_warns_once_and_trims(app):
     app.build()
     warnings = app.warning.getvalue().strip().splitlines()
     assert len(warnings) == 1
-    assert "homepage_trim_css must be True or False" in warnings[0] and "[homepage.config]" in warnings[0]
+    assert "WARNING: homepage_trim_css should be True or False, not 2; using True [homepage.config]" in warnings[0]
     # (Given with -D / confoverrides, the value is written nowhere in conf.py: no location to give.)
     assert not _names_class((app.outdir / THEME_STYLESHEET).read_text(encoding="utf-8"), "carousel-inner")
 

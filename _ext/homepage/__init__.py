@@ -11,13 +11,14 @@ from sphinx.application import Sphinx
 
 from .a11y import setup_a11y
 from .assets import setup_assets
+from .config import setup_config
 from .csp import setup_csp
 from .cv import setup_cv
 from .frontmatter import setup_frontmatter
 from .images import setup_images
 from .lastupdated import setup_lastupdated
 from .meta import setup_meta
-from .navigation import setup_navigation
+from .navigation import read_navigation, setup_navigation
 from .news import setup_news
 from .output import setup_output
 from .page_assets import setup_page_assets
@@ -25,15 +26,23 @@ from .pdflinks import setup_pdflinks
 from .profile import setup_profile
 from .publications import setup_publications
 from .safehtml import setup_safehtml
-from .seo import setup_seo
+from .seo import read_person, setup_seo
 from .sources import setup_sources
-from .social import setup_social
+from .social import read_social, setup_social
 from .unused_css import setup_unused_css
 
 __version__ = "0.1.0"
+#: Raised whenever what the extension keeps in the environment changes shape, so that Sphinx reads every
+#: page again instead of unpickling data this version cannot use.
+ENV_VERSION = 1
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # The settings whose entries a module knows are read by it: each bad entry warns and is left out.
+    setup_config(
+        app,
+        readers={"homepage_navigation": read_navigation, "homepage_person": read_person, "homepage_social": read_social},
+    )
     setup_sources(app)
     setup_assets(app)
     setup_frontmatter(app)
@@ -56,6 +65,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_output(app)
     return {
         "version": __version__,
+        "env_version": ENV_VERSION,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

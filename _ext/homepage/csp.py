@@ -52,10 +52,9 @@ from typing import Any
 import jinja2.ext
 from justhtml import JustHTML
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.jinja2glue import BuiltinTemplateLoader
 
-from .diagnostics import ConfLines, warn
+from .config import homepage_config
 
 #: The ``type`` values of scripts a browser runs (HTML's JavaScript MIME type essences, modules, import maps,
 #: speculation rules: all governed by ``script-src``); any other type is a data block.
@@ -246,24 +245,11 @@ def _add_policies(app: Sphinx) -> None:
     # template_bridge renders in ways the marks cannot follow.
     embedded = getattr(app.builder, "embedded", False)
     templates = getattr(app.builder, "templates", None)
-    if app.config.homepage_csp and app.builder.format == "html" and not embedded:
+    if homepage_config(app).csp and app.builder.format == "html" and not embedded:
         if isinstance(templates, BuiltinTemplateLoader):
             PagePolicies(app)
 
 
-def _check_config(app: Sphinx, config: Config) -> None:
-    if not isinstance(config.homepage_csp, bool):
-        warn(
-            f"homepage_csp must be True or False, not {config.homepage_csp!r}: pages get their "
-            "Content-Security-Policy",
-            "config",
-            ConfLines(app.confdir).setting("homepage_csp"),
-        )
-        config.homepage_csp = True
-
-
 def setup_csp(app: Sphinx) -> None:
-    app.add_config_value("homepage_csp", True, "html")
-    app.connect("config-inited", _check_config)
     app.connect("builder-inited", _add_policies)
 

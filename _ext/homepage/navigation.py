@@ -25,6 +25,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from .assets import add_stylesheet
+from .config import SettingSource, homepage_config
 from .diagnostics import warn
 from .frontmatter import front_matter
 
@@ -45,24 +46,19 @@ def parse_entry(entry: str) -> NavEntry:
     return NavEntry(entry.strip(), None)
 
 
-def navigation_entries(config: Config) -> list[NavEntry]:
-    return [parse_entry(entry) for entry in config.homepage_navigation]
+def navigation_entries(config: Config) -> tuple[NavEntry, ...]:
+    return homepage_config(config).navigation
 
 
-def _check_config(app: Sphinx, config: Config) -> None:
-    """Keep the entries that are strings; warn once about each that is not."""
-    entries = config.homepage_navigation
-    if not isinstance(entries, list | tuple):
-        warn(f"homepage_navigation should be a list of document names, not {entries!r}", "config")
-        config.homepage_navigation = []
-        return
+def read_navigation(entries: list | tuple, source: SettingSource) -> tuple[NavEntry, ...]:
+    """The entries of ``homepage_navigation`` that name a page; warn once about each that does not."""
     valid = []
     for entry in entries:
         if isinstance(entry, str) and parse_entry(entry).docname:
-            valid.append(entry)
+            valid.append(parse_entry(entry))
         else:
             warn(f"homepage_navigation: {entry!r} is not a document name; left out of the navbar", "config")
-    config.homepage_navigation = valid
+    return tuple(valid)
 
 
 def add_navigation_toctree(app: Sphinx, doctree: nodes.document) -> None:
@@ -147,8 +143,6 @@ def _label_links(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
 
 
 def setup_navigation(app: Sphinx) -> None:
-    app.add_config_value("homepage_navigation", [], "env", types=[list])
-    app.connect("config-inited", _check_config)
     # Before Sphinx's toctree collector (priority 500) reads the root document.
     app.connect("doctree-read", add_navigation_toctree, priority=400)
     app.connect("env-updated", _label_links)

@@ -48,6 +48,7 @@ from sphinx.util import logging
 from sphinx.util.i18n import format_date
 from sphinx.util.osutil import relative_uri
 
+from .config import homepage_config, is_positive_int
 from .diagnostics import warn
 from .docstore import DocumentStore
 from .frontmatter import FrontMatter, front_matter
@@ -112,7 +113,7 @@ def parse_news_date(value: Any) -> datetime | None:
 
 
 def news_dir(config: Config) -> str:
-    return config.homepage_news_dir.strip("/")
+    return homepage_config(config).news_dir
 
 
 def is_news_item(config: Config, docname: str) -> bool:
@@ -133,7 +134,7 @@ def news_page(app: Sphinx) -> str:
 def display_date(app: Sphinx, item: NewsItem) -> str:
     # The date as its author wrote it, not moved to UTC.
     naive = item.date.replace(tzinfo=None)
-    return format_date(app.config.homepage_news_date_format, date=naive, language=app.config.language)
+    return format_date(homepage_config(app).news_date_format, date=naive, language=app.config.language)
 
 
 # -- Nodes ---------------------------------------------------------------------------------------------------------
@@ -272,12 +273,13 @@ def _list_settings(app: Sphinx, docname: str) -> tuple[bool, int | None, bool]:
         enabled = page.flag("announcements.enabled", False)
     else:
         enabled = page.flag("news", False)
-    limit = app.config.homepage_news_limit
+    settings = homepage_config(app)
+    limit = settings.news_limit
     if page.has("announcements.limit"):
         value = page.get("announcements.limit")
         if value is None:
             limit = None  # al-folio: "leave blank to include all the news"
-        elif isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        elif is_positive_int(value):
             limit = value
         else:
             warn(
@@ -285,7 +287,7 @@ def _list_settings(app: Sphinx, docname: str) -> tuple[bool, int | None, bool]:
                 "news",
                 page.location("announcements.limit"),
             )
-    scrollable = app.config.homepage_news_scrollable
+    scrollable = settings.news_scrollable
     if page.has("announcements.scrollable"):
         scrollable = page.flag("announcements.scrollable", scrollable)
     return enabled, limit, scrollable
@@ -587,22 +589,7 @@ def _outdated_hosts(
     return sorted(NEWS_HOSTS.of(env) - removed)
 
 
-def _check_config(app: Sphinx, config: Config) -> None:
-    limit = config.homepage_news_limit
-    if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 1):
-        warn(f"homepage_news_limit should be a positive number or None, not {limit!r}; showing all", "config")
-        config.homepage_news_limit = None
-    if not isinstance(config.homepage_news_dir, str):
-        warn(f"homepage_news_dir should be a folder name, not {config.homepage_news_dir!r}; using 'news'", "config")
-        config.homepage_news_dir = "news"
-
-
 def setup_news(app: Sphinx) -> None:
-    app.add_config_value("homepage_news_dir", "news", "env", types=[str])
-    app.add_config_value("homepage_news_limit", 5, "env", types=[int, type(None)])
-    app.add_config_value("homepage_news_scrollable", True, "env", types=[bool])
-    app.add_config_value("homepage_news_date_format", "%b %d, %Y", "env", types=[str])
-    app.connect("config-inited", _check_config)
     children_only = (_visit_children_only, _depart_children_only)
     app.add_node(news_list)
     app.add_node(

@@ -40,7 +40,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .assets import STATIC_DIR, add_stylesheet
-from .diagnostics import ConfLines, warn
+from .config import homepage_config
+from .diagnostics import warn
 from .frontmatter import FrontMatter, front_matter
 from .images import ResponsiveImage, describe_image, register_image
 from .safehtml import HTML_FIELD
@@ -77,25 +78,10 @@ class ProfileSettings:
 
 def owner_name(config: Config) -> str:
     """The name the home page is headed with: ``homepage_owner_name``, else ``author``, else ``project``."""
-    for candidate in (config.homepage_owner_name, config.author, config.project):
+    for candidate in (homepage_config(config).owner_name, config.author, config.project):
         if isinstance(candidate, str) and candidate.strip():
             return candidate.strip()
     return ""
-
-
-def _check_config(app: Sphinx, config: Config) -> None:
-    # html_static_path is relative to the folder of conf.py, which neither config nor env records.
-    config._homepage_confdir = Path(app.confdir)
-    # The owner's static folders, before extensions add their own (sphinx-design's, on builder-inited):
-    # a photo is looked for, and said to be missing from, the site's folders only.
-    config._homepage_site_static_path = list(config.html_static_path)
-    if not isinstance(config.homepage_owner_name, str):
-        warn(
-            f"homepage_owner_name should be text, not {config.homepage_owner_name!r}; using author",
-            "config",
-            ConfLines(app.confdir).setting("homepage_owner_name"),
-        )
-        config.homepage_owner_name = ""
 
 
 # -- al-folio front matter ---------------------------------------------------------------
@@ -124,17 +110,7 @@ def read_profile(front: FrontMatter, alt: str) -> ProfileSettings | None:
         align = {"centre": "center"}.get(align.lower(), align.lower())
         settings.align = align if align in ALIGNMENTS else "right"
 
-    if front.has("profile.image_circular"):
-        circular = front.get("profile.image_circular")
-        if isinstance(circular, bool):
-            settings.circular = circular
-        else:
-            warn(
-                f"front matter 'profile.image_circular' should be true or false, not {_describe(circular)}; "
-                "using false",
-                "frontmatter",
-                front.location("profile.image_circular"),
-            )
+    settings.circular = front.flag("profile.image_circular", False)
 
     settings.image = _text(front, "profile.image")
     settings.image_location = front.location("profile.image")
@@ -223,10 +199,9 @@ def find_image(env: BuildEnvironment, docname: str, name: str) -> tuple[Path | N
         name = name.lstrip("/")
     else:
         page_dir = Path(env.doc2path(docname)).parent
-        confdir = getattr(env.config, "_homepage_confdir", srcdir)
-        # Not the extension's own static folder, which assets.py adds to html_static_path.
-        site_static_path = getattr(env.config, "_homepage_site_static_path", env.config.html_static_path)
-        static_dirs = [Path(confdir, d) for d in site_static_path if Path(confdir, d) != STATIC_DIR]
+        settings = homepage_config(env)
+        confdir = settings.confdir or srcdir
+        static_dirs = [Path(confdir, d) for d in settings.site_static_path if Path(confdir, d) != STATIC_DIR]
         folders = [page_dir, *static_dirs, srcdir / ALFOLIO_IMAGE_DIR]
     seen = []
     site = site_folders(env)
@@ -529,8 +504,6 @@ def _label_page_in_navigation(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup_profile(app: Sphinx) -> None:
-    app.add_config_value("homepage_owner_name", "", "env", types=[str])
-    app.connect("config-inited", _check_config)
     app.add_node(profile_card, html=(visit_profile_card_html, depart_profile_card_html))
     app.add_node(profile_more_info, html=(visit_more_info_html, depart_more_info_html))
     app.add_directive("profile", ProfileDirective)

@@ -16,15 +16,17 @@ sources give the same bytes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import urljoin
 from xml.etree import ElementTree
 
 from sphinx.application import Sphinx
-from sphinx.config import Config
 
-from .diagnostics import ConfLines, warn
+from .config import SettingSource, homepage_config
+from .diagnostics import warn
 from .output import writable, write_output
 from .profile import owner_name
 from .social import social_links
@@ -100,17 +102,11 @@ PERSON_KEYS = {
 }
 
 
-def _check_person(app: Sphinx, config: Config) -> None:
-    person = config.homepage_person
-    conf = ConfLines(app.confdir)
-    if not isinstance(person, dict):
-        where = conf.setting("homepage_person")
-        warn(f"homepage_person should be a dict, not {type(person).__name__}; no Person data is written", "config", where)
-        config.homepage_person = {}
-        return
+def read_person(person: dict, source: SettingSource) -> Mapping[str, Any]:
+    """The keys of ``homepage_person`` that are known and of the right kind; warn once about each other key."""
 
     def where(key: str) -> str | None:
-        return conf.entry("homepage_person", str(key))
+        return source.conf.entry("homepage_person", str(key))
 
     checked = {}
     for key, value in person.items():
@@ -127,14 +123,14 @@ def _check_person(app: Sphinx, config: Config) -> None:
         if message:
             warn(message, "config", where(key))
         else:
-            checked[key] = list(value) if PERSON_KEYS[key] else value
-    config.homepage_person = checked
+            checked[key] = tuple(value) if PERSON_KEYS[key] else value
+    return MappingProxyType(checked)
 
 
 def person_data(app: Sphinx) -> dict[str, Any]:
     """schema.org ``Person`` for the site's owner."""
     config = app.config
-    person = config.homepage_person
+    person = homepage_config(app).person
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person", "name": owner_name(config)}
     base = site_url(app)
     if base:
@@ -166,14 +162,12 @@ def person_data(app: Sphinx) -> dict[str, Any]:
 
 
 def _add_person(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    if pagename != app.config.root_doc or not app.config.homepage_person:
+    if pagename != app.config.root_doc or not homepage_config(app).person:
         return
     context["metatags"] = context.get("metatags", "") + "\n    " + json_ld(person_data(app))
 
 
 def setup_seo(app: Sphinx) -> None:
-    app.add_config_value("homepage_person", {}, "html", types=(dict,))
-    app.connect("config-inited", _check_person)
     app.connect("html-page-context", _add_person)
     # Before and after sphinx-sitemap's own build-finished handler (priority 500), which writes the file.
     app.connect("build-finished", _every_document_in_sitemap, priority=400)

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from sphinx.environment import BuildEnvironment
 
+from .config import homepage_config
+
 
 class OutsideTheSite(Exception):
     """The path resolves outside every folder of the site; ``str()`` is the end of a sentence about it."""
@@ -29,9 +31,9 @@ class OutsideTheSite(Exception):
 def site_folders(env: BuildEnvironment) -> tuple[Path, ...]:
     """The folders whose files a page may name: the source folder and the owner's static folders, resolved."""
     srcdir = Path(env.srcdir)
-    confdir = getattr(env.config, "_homepage_confdir", srcdir)
-    # The owner's html_static_path, as profile.py records it before extensions add their own asset folders.
-    static_path = getattr(env.config, "_homepage_site_static_path", env.config.html_static_path)
+    settings = homepage_config(env)
+    confdir = settings.confdir or srcdir
+    static_path = settings.site_static_path  # the owner's, not the folders extensions add
     return tuple(Path(os.path.realpath(folder)) for folder in (srcdir, *(Path(confdir, d) for d in static_path)))
 
 

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from docutils import nodes
@@ -40,6 +40,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from .assets import add_stylesheet
+from .config import BOOLEAN, SettingSource, homepage_config
 from .diagnostics import ConfLines, warn
 from .frontmatter import front_matter, nearest_key
 from .social_icons import ICONS
@@ -159,6 +160,8 @@ def read_social_setting(
     """The links of ``homepage_social``, in order; each bad entry warns once and is left out.
 
     ``static_dirs`` (the folders of ``html_static_path``) are where icon images must be; None: not checked.
+    A value that is neither a dict nor a list of pairs gives no links (in a build, :mod:`.config` has
+    warned about it and the setting is then empty).
     """
     conf = ConfLines(confdir)
     if isinstance(value, dict):
@@ -166,12 +169,6 @@ def read_social_setting(
     elif isinstance(value, (list, tuple)) and all(isinstance(e, (list, tuple)) and len(e) == 2 for e in value):
         entries = [tuple(e) for e in value]
     else:
-        warn(
-            f"homepage_social should be a dict of al-folio social keys to values, not {type(value).__name__}; "
-            "no social links are shown",
-            "config",
-            conf.setting("homepage_social"),
-        )
         return []
     links = []
     for key, entry in entries:
@@ -353,9 +350,9 @@ def _with_existing_icon(link: SocialLink, static_dirs: list[Path], where) -> Soc
 
 def _bool_option(key: str, entry: dict[str, Any], option: str, default: bool, where) -> bool:
     value = entry.get(option, default) if isinstance(entry, dict) else default
-    if isinstance(value, bool):
+    if BOOLEAN.accepts(value):
         return value
-    warn(f"social entry {key!r}: {option!r} should be True or False (using {default})", "social", where(option))
+    warn(f"social entry {key!r}: {option!r} should be {BOOLEAN.expected} (using {default})", "social", where(option))
     return default
 
 
@@ -364,29 +361,27 @@ def _type_name(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def social_links(config: Config) -> list[SocialLink]:
+class SocialSetting(NamedTuple):
+    """``homepage_social`` as read: its usable links, and whether it listed anything at all (if every entry
+    was bad, each has had its warning already and pages asking for the links need not warn again)."""
+
+    links: tuple[SocialLink, ...]
+    given: bool
+
+
+def read_social(setting: dict | list | tuple, source: SettingSource) -> SocialSetting:
+    static_dirs = [Path(source.confdir or ".", folder) for folder in source.config.html_static_path]
+    links = read_social_setting(setting, source.confdir, static_dirs)
+    return SocialSetting(tuple(links), given=bool(setting) or source.replaced)
+
+
+def social_links(config: Config) -> tuple[SocialLink, ...]:
     """The links read from ``homepage_social`` when the configuration was loaded."""
-    # A private attribute: Sphinx neither pickles it with the environment nor compares it between builds.
-    return getattr(config, "_homepage_social_links", [])
+    return homepage_config(config).social.links
 
 
-def _read_config(app: Sphinx, config: Config) -> None:
-    setting = config.homepage_social
-    static_dirs = [Path(app.confdir, folder) for folder in config.html_static_path]
-    config._homepage_social_links = read_social_setting(setting, app.confdir, static_dirs)
-    # Whether the owner listed anything at all: if every entry was bad, each has had its warning already.
-    config._homepage_social_given = bool(setting)
-    if not isinstance(setting, (dict, list, tuple)):
-        config.homepage_social = {}  # warned once above; Sphinx's own type check then has nothing to add
-    navbar = config.homepage_social_navbar
-    if not isinstance(navbar, bool):
-        warn(
-            f"homepage_social_navbar should be True or False, not {navbar!r}; using False",
-            "config",
-            ConfLines(app.confdir).setting("homepage_social_navbar"),
-        )
-        config.homepage_social_navbar = navbar = False
-    if navbar:
+def _links_in_navbar(app: Sphinx, config: Config) -> None:
+    if homepage_config(config).social_navbar:
         _feed_navbar_icon_links(config, social_links(config))
 
 
@@ -523,7 +518,7 @@ class SocialLinksDirective(SphinxDirective):
                 )
             links = chosen
         elif not links:
-            if not getattr(self.config, "_homepage_social_given", False):
+            if not homepage_config(self.config).social.given:
                 warn("social-links: homepage_social in conf.py lists no social links", "social", location)
             return []
         align = self.options.get("align", "center").strip() or "center"
@@ -554,7 +549,7 @@ class SocialFromFrontMatter(SphinxTransform):
         if not front.flag("social", default=False):
             return
         if not social_links(self.config):
-            if getattr(self.config, "_homepage_social_given", False):
+            if homepage_config(self.config).social.given:
                 return  # the setting was given but nothing in it was usable: warned on reading it
             warn(
                 "front matter 'social: true' asks for social links, but homepage_social in conf.py lists none",
@@ -589,9 +584,8 @@ def _append_row_at_page_end(app: Sphinx, doctree: nodes.document, docname: str) 
 
 
 def setup_social(app: Sphinx) -> None:
-    app.add_config_value("homepage_social", {}, "env", types=[dict, list, tuple])
-    app.add_config_value("homepage_social_navbar", False, "html", types=[bool])
-    app.connect("config-inited", _read_config)
+    # After the settings are read (config.py, priority 400), before Sphinx checks the theme's options.
+    app.connect("config-inited", _links_in_navbar)
     app.add_node(social_links_node, html=(visit_social_links_html, None))
     app.add_node(social_row_at_page_end)
     app.add_directive("social-links", SocialLinksDirective)

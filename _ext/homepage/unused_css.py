@@ -31,10 +31,9 @@ from pathlib import Path
 
 import tinycss2
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.util import logging
 
-from .diagnostics import ConfLines, warn
+from .config import homepage_config
 
 logger = logging.getLogger(__name__)
 
@@ -241,7 +240,7 @@ def _trim_rule(item: _Item, source: _Source, in_use: ClassesInUse, report: TrimR
 
 
 def trim_stylesheets(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html" or not app.config.homepage_trim_css:
+    if exception is not None or app.builder.format != "html" or not homepage_config(app).trim_css:
         return
     outdir = Path(app.outdir)
     static = outdir / "_static"
@@ -262,17 +261,5 @@ def trim_stylesheets(app: Sphinx, exception: Exception | None) -> None:
         )
 
 
-def _check_config(app: Sphinx, config: Config) -> None:
-    if not isinstance(config.homepage_trim_css, bool):
-        warn(
-            f"homepage_trim_css must be True or False, not {config.homepage_trim_css!r}: stylesheets are trimmed",
-            "config",
-            ConfLines(app.confdir).setting("homepage_trim_css"),
-        )
-        config.homepage_trim_css = True
-
-
 def setup_unused_css(app: Sphinx) -> None:
-    app.add_config_value("homepage_trim_css", True, "html")
-    app.connect("config-inited", _check_config)
     app.connect("build-finished", trim_stylesheets)

@@ -90,16 +90,22 @@ from __future__ import annotations
 from importlib.metadata import version
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 from ..assets import add_script, add_stylesheet
 from ..diagnostics import warn
-from .config import setup_config
 from .directive import PublicationsDirective
 from .domain import PINNED_BIBTEX_VERSION, PublicationsDomain, load_publications, reread_listing_pages
 from .nodes import setup_nodes
 from .pages import setup_paper_pages
 from .render import ExpandPublicationLists
 from .selected import setup_selected
+
+
+def _allow_no_bibliography(app: Sphinx, config: Config) -> None:
+    # sphinxcontrib-bibtex stops the build without bibtex_bibfiles; a site without publications is fine.
+    if config.bibtex_bibfiles is None:
+        config.bibtex_bibfiles = []
 
 
 def setup_publications(app: Sphinx) -> None:
@@ -111,7 +117,7 @@ def setup_publications(app: Sphinx) -> None:
             f"but {installed} is installed; check homepage/publications/domain.py",
             "config",
         )
-    setup_config(app)
+    app.connect("config-inited", _allow_no_bibliography)
     app.add_domain(PublicationsDomain, override=True)
     app.add_directive("publications", PublicationsDirective)
     setup_nodes(app)

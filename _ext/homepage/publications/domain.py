@@ -42,9 +42,9 @@ from sphinxcontrib.bibtex.domain import BibtexDomain
 from sphinxcontrib.bibtex.style.referencing import format_references
 from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
 
+from ..config import homepage_config
 from ..diagnostics import warn
 from .bibfiles import Problem, parse_files
-from .config import author_names
 from .model import ModelSettings, Publication, build_publication
 from .bibtex import DISPLAY_FIELDS
 from .names import owner_keys
@@ -99,7 +99,7 @@ class PublicationsDomain(BibtexDomain):
     # -- where {cite} points ----------------------------------------------------------------------
 
     def _targets(self) -> dict[str, tuple[str, str]]:
-        preferred = self.env.config.homepage_publications_page
+        preferred = homepage_config(self.env).publications_page
         targets: dict[str, tuple[str, str]] = {}
         for docname in sorted(self.shown, key=lambda name: (name != preferred, name)):
             for key, anchor in self.shown[docname].items():
@@ -212,13 +212,13 @@ def _folder_time(path: Path) -> float:
 
 
 def _settings(app: Sphinx) -> ModelSettings:
-    config = app.config
+    settings = homepage_config(app)
     return ModelSettings(
         srcdir=str(app.srcdir),
-        owners=owner_keys(author_names(config)),
-        preview_dir=config.homepage_publication_previews.strip("/"),
-        files_dir=config.homepage_publication_files.strip("/"),
-        hidden_fields=DISPLAY_FIELDS | {name.lower() for name in config.homepage_bibtex_hidden_fields},
+        owners=owner_keys(settings.author_names),
+        preview_dir=settings.publication_previews,
+        files_dir=settings.publication_files,
+        hidden_fields=DISPLAY_FIELDS | settings.bibtex_hidden_fields,
     )
 
 

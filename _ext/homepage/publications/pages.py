@@ -24,10 +24,9 @@ from urllib.parse import urljoin, urlsplit
 from docutils import nodes
 from docutils.utils import new_document
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.util.osutil import relative_uri
 
-from ..diagnostics import ConfLines, warn
+from ..config import homepage_config
 from ..meta import shorten
 from ..structured_data import json_ld
 from ..urls import is_safe_url
@@ -41,12 +40,10 @@ _ARXIV_ABS = re.compile(r"^https?://arxiv\.org/(?:abs|pdf)/([^?#]+?)(?:\.pdf)?/?
 _DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(.+)$", re.I)
 _JOURNAL_TYPES = {"article", "periodical"}
 _CONFERENCE_TYPES = {"inproceedings", "conference", "proceedings"}
-#: Where the pages go unless ``homepage_paper_pages`` says otherwise.
-DEFAULT_FOLDER = "papers"
 
 
 def paper_folder(config: Any) -> str:
-    return (config.homepage_paper_pages or "").strip("/")
+    return homepage_config(config).paper_pages
 
 
 def page_names(publications: dict[str, Publication], folder: str, taken: set[str]) -> dict[str, str]:
@@ -305,25 +302,6 @@ def add_open_graph(app: Sphinx, pagename: str, templatename: str, context: dict[
     )
 
 
-def _check_config(app: Sphinx, config: Config) -> None:
-    """A folder name, or None / "" for no pages; anything else warns once and the pages go in the default folder."""
-    folder = config.homepage_paper_pages
-    if folder is None:
-        # The same as "": no pages. As text, Sphinx's own type check (after this) accepts it too.
-        config.homepage_paper_pages = ""
-    elif not isinstance(folder, str):
-        warn(
-            f"homepage_paper_pages should be a folder name, or None for no paper pages, not {folder!r}: "
-            f"the pages go in {DEFAULT_FOLDER!r}",
-            "config",
-            ConfLines(app.confdir).setting("homepage_paper_pages"),
-        )
-        config.homepage_paper_pages = DEFAULT_FOLDER
-
-
 def setup_paper_pages(app: Sphinx) -> None:
-    # No ``types=``: Sphinx would warn about a wrong type in its own words, without the line; _check_config does.
-    app.add_config_value("homepage_paper_pages", DEFAULT_FOLDER, "html")
-    app.connect("config-inited", _check_config)
     app.connect("html-collect-pages", collect_paper_pages)
     app.connect("html-page-context", add_open_graph, priority=550)

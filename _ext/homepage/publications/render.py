@@ -19,6 +19,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..config import homepage_config
 from ..urls import is_safe_url
 from .latex import Rich, links as rich_links, plain_text, rich_nodes
 from .model import Link, Publication
@@ -47,7 +48,8 @@ class RenderOptions:
     @classmethod
     def from_config(cls, config: Any, **overrides: Any) -> RenderOptions:
         """The site's defaults (``homepage_max_author_limit``, ``homepage_bibtex_show``), then ``overrides``."""
-        defaults = {"max_authors": config.homepage_max_author_limit, "bibtex_show": config.homepage_bibtex_show}
+        settings = homepage_config(config)
+        defaults = {"max_authors": settings.max_author_limit, "bibtex_show": settings.bibtex_show}
         return cls(**(defaults | overrides))
 
 

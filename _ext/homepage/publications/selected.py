@@ -11,6 +11,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
+from ..config import homepage_config
 from ..diagnostics import warn
 from ..frontmatter import front_matter
 from .directive import publication_nodes, unique_id
@@ -39,7 +40,7 @@ def add_selected_papers(app: Sphinx, doctree: nodes.document) -> None:
     heading = render_heading("", unique_id(doctree, "selected-publications"), options)
     doctree.ids[heading["ids"][0]] = heading
     label = nodes.inline("", "selected publications")
-    papers_page = app.config.homepage_publications_page
+    papers_page = homepage_config(app).publications_page
     if papers_page in env.found_docs and papers_page != docname:
         heading += addnodes.pending_xref(
             "",

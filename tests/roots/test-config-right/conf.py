@@ -1,0 +1,24 @@
+# Every setting of the extension given a value of the right kind, none of them its default.
+extensions = ["myst_parser", "homepage"]
+exclude_patterns = ["_build"]
+html_theme = "pydata_sphinx_theme"
+author = "Ada Lovelace"
+homepage_owner_name = "Ada King"
+homepage_navigation = ["Talks <talks>", "index"]
+homepage_social = {"github_username": "ada"}
+homepage_social_navbar = True
+homepage_person = {"job_title": "Analyst", "alumni_of": ["Home schooling"]}
+homepage_news_dir = "/updates/"
+homepage_news_limit = 2
+homepage_news_scrollable = False
+homepage_news_date_format = "%Y-%m-%d"
+homepage_author_names = ["Ada Lovelace", "A. King"]
+homepage_publications_page = "talks"
+homepage_publication_previews = "img/previews/"
+homepage_publication_files = "files"
+homepage_max_author_limit = 3
+homepage_bibtex_show = False
+homepage_bibtex_hidden_fields = ["Abstract", "note"]
+homepage_paper_pages = None
+homepage_trim_css = False
+homepage_csp = False

@@ -1,0 +1,23 @@
+# Every setting of the extension given a value of the wrong kind: each warns once, here, and its default is used.
+extensions = ["myst_parser", "homepage"]
+exclude_patterns = ["_build"]
+author = "Ada Lovelace"
+homepage_owner_name = 42
+homepage_navigation = "index"
+homepage_social = "github_username: ada"
+homepage_social_navbar = "yes"
+homepage_person = ["Ada"]
+homepage_news_dir = 7
+homepage_news_limit = 0
+homepage_news_scrollable = "no"
+homepage_news_date_format = None
+homepage_author_names = "Ada Lovelace"
+homepage_publications_page = 3
+homepage_publication_previews = ["img"]
+homepage_publication_files = False
+homepage_max_author_limit = True
+homepage_bibtex_show = 1
+homepage_bibtex_hidden_fields = "abstract"
+homepage_paper_pages = 42
+homepage_trim_css = "no"
+homepage_csp = "no"
