@@ -93,6 +93,7 @@ from sphinx.application import Sphinx
 
 from ..assets import add_script, add_stylesheet
 from ..diagnostics import warn
+from ..transforms import add_builder_post_transform
 from .config import setup_config
 from .directive import PublicationsDirective
 from .domain import PINNED_BIBTEX_VERSION, PublicationsDomain, load_publications, reread_listing_pages
@@ -115,7 +116,7 @@ def setup_publications(app: Sphinx) -> None:
     app.add_domain(PublicationsDomain, override=True)
     app.add_directive("publications", PublicationsDirective)
     setup_nodes(app)
-    app.add_post_transform(ExpandPublicationLists)
+    add_builder_post_transform(app, ExpandPublicationLists)
     setup_selected(app)
     setup_paper_pages(app)
     # Before sphinxcontrib-bibtex's own handler (priority 500), which then finds its cache up to date.

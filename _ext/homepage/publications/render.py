@@ -17,8 +17,8 @@ from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..transforms import BuilderPostTransform
 from ..urls import is_safe_url
 from .latex import Rich, links as rich_links, plain_text, rich_nodes
 from .model import Link, Publication
@@ -242,7 +242,7 @@ def expand_list(
     return result
 
 
-class ExpandPublicationLists(SphinxPostTransform):
+class ExpandPublicationLists(BuilderPostTransform):
     """Entries become nodes when a page is written, for every builder."""
 
     # Before Sphinx resolves references (10) and the fallback for other builders (200).
@@ -256,5 +256,5 @@ class ExpandPublicationLists(SphinxPostTransform):
             # The placeholder's own page: Sphinx may write several pages into one document (LaTeX).
             docname = placeholder["docname"]
             placeholder.replace_self(
-                expand_list(placeholder, publications, docname, lambda key: paper_uri(self.app, docname, key))
+                expand_list(placeholder, publications, docname, lambda key: paper_uri(self.sphinx_app, docname, key))
             )
