@@ -27,7 +27,9 @@ find_python = $(shell for v in $(1); do \
 ifndef PYTHON
 PYTHON := $(call find_python,$(SUPPORTED_PYTHONS))
 endif
-PYTHON_VERSION := $(if $(PYTHON),$(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null))
+# Prints a Python's version as 3.N, for the one found and for the one in .venv.
+PRINT_VERSION := -c 'import sys; print("%d.%d" % sys.version_info[:2])'
+PYTHON_VERSION := $(if $(PYTHON),$(shell $(PYTHON) $(PRINT_VERSION) 2>/dev/null))
 # A new Python (another version found or named) makes a new .venv, and so reinstalls everything.
 VENV_MADE  := $(VENV)/made-with-python$(PYTHON_VERSION)
 
@@ -35,14 +37,15 @@ VENV_MADE  := $(VENV)/made-with-python$(PYTHON_VERSION)
 
 space := $() $()
 SUPPORTED_OR := $(subst $(space), or ,$(SUPPORTED_PYTHONS))
-NO_PYTHON := No Python $(SUPPORTED_OR) runs here. Install one (your distribution's python3.13 package, \
-    python.org, or pyenv install 3.13) or name it: make PYTHON=/path/to/python3.13
+OLDEST := $(lastword $(SUPPORTED_PYTHONS))
+NO_PYTHON := No Python $(SUPPORTED_OR) runs here. Install one (your distribution's python$(OLDEST) package, \
+    python.org, or pyenv install $(OLDEST)) or name it: make PYTHON=/path/to/python$(OLDEST)
 WRONG_PYTHON = $(PYTHON) is Python $(PYTHON_VERSION); the pinned packages need Python $(SUPPORTED_OR)
 
 $(VENV_MADE):
 	$(if $(PYTHON_VERSION),,$(error $(NO_PYTHON)))
 	$(if $(filter $(PYTHON_VERSION),$(SUPPORTED_PYTHONS)),,$(error $(WRONG_PYTHON)))
-	@if [ "$$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" != "$(PYTHON_VERSION)" ]; then \
+	@if [ "$$($(BIN)/python $(PRINT_VERSION) 2>/dev/null)" != "$(PYTHON_VERSION)" ]; then \
 	    echo "Making $(VENV) with $(PYTHON) (Python $(PYTHON_VERSION)), $(if $(filter file,$(origin PYTHON)),the newest supported Python found,as PYTHON says)"; \
 	    if [ -f $(VENV)/pyvenv.cfg ]; then rm -rf $(VENV); fi; \
 	    $(PYTHON) -m venv $(VENV); \
@@ -78,9 +81,9 @@ PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make requirements" $(TOOLS)/bin/pip-compi
                --no-emit-index-url --no-emit-find-links --no-emit-trusted-host
 
 $(TOOLS)/bin/pip-compile:
-	$(eval OLDEST := $(call find_python,$(lastword $(SUPPORTED_PYTHONS))))
-	$(if $(OLDEST),,$(error pip-compile runs on the oldest supported Python, $(lastword $(SUPPORTED_PYTHONS)), which does not run here))
-	$(OLDEST) -m venv $(TOOLS)
+	$(eval COMPILE_PYTHON := $(call find_python,$(OLDEST)))
+	$(if $(COMPILE_PYTHON),,$(error pip-compile runs on the oldest supported Python, $(OLDEST), which does not run here))
+	$(COMPILE_PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
 
 requirements upgrade: $(TOOLS)/bin/pip-compile

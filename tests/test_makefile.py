@@ -113,7 +113,7 @@ def test_python_named_on_the_command_line_must_be_supported(bare_project, tmp_pa
 
 
 def test_a_venv_of_another_python_is_made_again(bare_project):
-    # What every checkout had before Python 3.13 was required: a 3.11 venv with its packages installed.
+    # A venv of an unsupported Python, its packages installed.
     venv = bare_project / ".venv"
     (venv / "bin").mkdir(parents=True)
     (venv / "pyvenv.cfg").write_text("version = 3.11.7\n")
