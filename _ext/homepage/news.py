@@ -42,7 +42,6 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import NoUri
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, new_document
 from sphinx.util import logging
 from sphinx.util.i18n import format_date
@@ -53,6 +52,7 @@ from .diagnostics import warn
 from .docstore import DocumentStore
 from .frontmatter import FrontMatter, front_matter
 from .output import write_output
+from .transforms import BuilderPostTransform, add_builder_post_transform
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 #: The feed carries the newest entries only, as Atom feeds usually do; the news page lists every item.
@@ -444,7 +444,7 @@ def _news_page_uri(app: Sphinx, fromdocname: str) -> str | None:
         return None
 
 
-class FillNewsLists(SphinxPostTransform):
+class FillNewsLists(BuilderPostTransform):
     """Replace each ``news_list`` with the items, newest first; remove it (and its heading) when there are none."""
 
     # Before MyST's and Sphinx's reference resolvers (9, 10), so the items' links resolve from this page.
@@ -465,9 +465,9 @@ class FillNewsLists(SphinxPostTransform):
             limit = placeholder.get("limit")
             shown = items[:limit] if limit else items
             box = news_box(scrollable=bool(placeholder.get("scrollable")) and len(shown) > SCROLL_AFTER)
-            box += build_news_rows(self.app, shown, docname)
+            box += build_news_rows(self.sphinx_app, shown, docname)
             placeholder.replace_self(box)
-            uri = _news_page_uri(self.app, docname)
+            uri = _news_page_uri(self.sphinx_app, docname)
             if section is not None and uri:
                 # al-folio's heading links to the page with every item.
                 title = section[0]
@@ -613,7 +613,7 @@ def setup_news(app: Sphinx) -> None:
     app.connect("doctree-read", _read_item, priority=400)
     app.connect("doctree-read", _add_front_page_news, priority=450)
     app.connect("doctree-read", _check_own_news_page, priority=460)
-    app.add_post_transform(FillNewsLists)
+    add_builder_post_transform(app, FillNewsLists)
     app.connect("env-get-outdated", _outdated_hosts)
     NEWS_ITEMS.connect(app)
     NEWS_HOSTS.connect(app)

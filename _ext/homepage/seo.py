@@ -1,5 +1,6 @@
-"""What search engines read besides the pages: robots.txt, a stable sitemap, GitHub Pages' .nojekyll,
-and who the site is about.
+"""What search engines and hosts read besides the pages: robots.txt, a stable sitemap, and who the site is
+about; and, through ``sphinx.ext.githubpages``, the ``.nojekyll`` (and ``CNAME`` for a site on its own domain)
+that GitHub Pages needs to serve the site as it is built.
 
 The home page carries schema.org ``Person`` JSON-LD built from ``homepage_person`` (the owner's facts:
 ``alternate_name``, ``job_title``, ``affiliation``, ``department``, ``alumni_of``, ``image``, a path of
@@ -70,7 +71,7 @@ def _every_document_in_sitemap(app: Sphinx, exception: Exception | None) -> None
     if exception is not None or not writable(app, sitemap):
         # sphinx-sitemap writes even after a failed build (a sitemap of half the pages), and a file it cannot
         # write ends the build with its traceback, hiding the real error: with no page to list, it writes nothing.
-        pages = app.env.app.sitemap_links
+        pages = app.sitemap_links
         while not pages.empty():
             pages.get_nowait()
         return
@@ -82,8 +83,6 @@ def _finish_site(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
-    # GitHub Pages would otherwise run Jekyll, which hides _static/ and _images/.
-    write_output(app, outdir / ".nojekyll", b"")
     sitemap_name = getattr(app.config, "sitemap_filename", "sitemap.xml")
     sitemap = outdir / sitemap_name
     if sitemap.is_file():
@@ -168,6 +167,8 @@ def _add_person(app: Sphinx, pagename: str, templatename: str, context: dict[str
 
 
 def setup_seo(app: Sphinx) -> None:
+    # Without .nojekyll GitHub Pages runs Jekyll, which hides _static/ and _images/.
+    app.setup_extension("sphinx.ext.githubpages")
     app.connect("html-page-context", _add_person)
     # Before and after sphinx-sitemap's own build-finished handler (priority 500), which writes the file.
     app.connect("build-finished", _every_document_in_sitemap, priority=400)

@@ -94,6 +94,7 @@ from sphinx.config import Config
 
 from ..assets import add_script, add_stylesheet
 from ..diagnostics import warn
+from ..transforms import add_builder_post_transform
 from .directive import PublicationsDirective
 from .domain import PINNED_BIBTEX_VERSION, PublicationsDomain, load_publications, reread_listing_pages
 from .nodes import setup_nodes
@@ -121,7 +122,7 @@ def setup_publications(app: Sphinx) -> None:
     app.add_domain(PublicationsDomain, override=True)
     app.add_directive("publications", PublicationsDirective)
     setup_nodes(app)
-    app.add_post_transform(ExpandPublicationLists)
+    add_builder_post_transform(app, ExpandPublicationLists)
     setup_selected(app)
     setup_paper_pages(app)
     # Before sphinxcontrib-bibtex's own handler (priority 500), which then finds its cache up to date.

@@ -25,8 +25,9 @@ from typing import Any
 from docutils import nodes
 from docutils.utils.math import latex2mathml
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
+
+from ..transforms import BuilderPostTransform, add_builder_post_transform
 
 logger = logging.getLogger(__name__)
 
@@ -131,13 +132,13 @@ def _visit_math(self: Any, node: publication_math) -> None:
     raise nodes.SkipNode
 
 
-class DegradeForOtherBuilders(SphinxPostTransform):
+class DegradeForOtherBuilders(BuilderPostTransform):
     """For LaTeX, text, man...: the same content with standard nodes (details open, no button)."""
 
     default_priority = 200
 
     def is_supported(self) -> bool:
-        return self.app.builder.format != "html"
+        return self.sphinx_app.builder.format != "html"
 
     def run(self, **kwargs: Any) -> None:
         for button in list(self.document.findall(publication_copy_button)):
@@ -182,4 +183,4 @@ def setup_nodes(app: Sphinx) -> None:
     app.add_node(publication_code, html=(_visit_code, None))
     app.add_node(publication_heading, html=(_visit_heading, _depart_heading))
     app.add_node(publication_math, html=(_visit_math, None))
-    app.add_post_transform(DegradeForOtherBuilders)
+    add_builder_post_transform(app, DegradeForOtherBuilders)

@@ -17,9 +17,9 @@ from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..config import homepage_config
+from ..transforms import BuilderPostTransform
 from ..urls import is_safe_url
 from .latex import Rich, links as rich_links, plain_text, rich_nodes
 from .model import Link, Publication
@@ -250,7 +250,7 @@ def expand_list(
     return result
 
 
-class ExpandPublicationLists(SphinxPostTransform):
+class ExpandPublicationLists(BuilderPostTransform):
     """Entries become nodes when a page is written, for every builder."""
 
     # Before Sphinx resolves references (10) and the fallback for other builders (200).
@@ -264,5 +264,5 @@ class ExpandPublicationLists(SphinxPostTransform):
             # The placeholder's own page: Sphinx may write several pages into one document (LaTeX).
             docname = placeholder["docname"]
             placeholder.replace_self(
-                expand_list(placeholder, publications, docname, lambda key: paper_uri(self.app, docname, key))
+                expand_list(placeholder, publications, docname, lambda key: paper_uri(self.sphinx_app, docname, key))
             )
