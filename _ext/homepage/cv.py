@@ -241,6 +241,13 @@ class CVDirective(SphinxDirective):
         warn(f"CV field {key!r} should be text, not {_describe(value)}; left out", "cv", self._where(mapping, key))
         return ""
 
+    def _heading(self, entry: dict, key: str, needs: str) -> str:
+        """The text an entry is known by (``name``, ``title``); "" after one warning when it has none."""
+        text = self._text(entry, key)
+        if not text and _blank(entry.get(key)):  # a value that is not text has had its warning
+            warn(f"{needs}, not {_describe(entry)}; left out", "cv", self._where(entry))
+        return text
+
     def _list(self, mapping: dict, key: str) -> list:
         """``mapping[key]`` as a list; ``[]`` when absent or empty, or (after a warning) when it is not a list."""
         value = mapping.get(key)
@@ -275,11 +282,8 @@ class CVDirective(SphinxDirective):
     def _render_map(self, contents: list) -> nodes.definition_list:
         pairs = nodes.definition_list(classes=["homepage-cv__map"])
         for entry in self._entries(contents, "map", "name, value"):
-            name = self._text(entry, "name")
+            name = self._heading(entry, "name", "a map entry needs a name and a value")
             if not name:
-                if _blank(entry.get("name")):  # a name that is not text has had its warning
-                    warn(f"a map entry needs a name and a value, not {_describe(entry)}; left out", "cv",
-                         self._where(entry))
                 continue
             value = self._text(entry, "value")
             item = nodes.definition_list_item()
@@ -323,11 +327,8 @@ class CVDirective(SphinxDirective):
     def _render_nested_list(self, contents: list) -> nodes.bullet_list:
         groups = nodes.bullet_list(classes=["homepage-cv__list"])
         for group in self._entries(contents, "nested_list", "title, items"):
-            title = self._text(group, "title")
+            title = self._heading(group, "title", "a nested_list entry needs a title and items")
             if not title:
-                if _blank(group.get("title")):  # a title that is not text has had its warning
-                    warn(f"a nested_list entry needs a title and items, not {_describe(group)}; left out", "cv",
-                         self._where(group))
                 continue
             item = nodes.list_item()
             heading = nodes.paragraph(classes=["homepage-cv__item-title"])
