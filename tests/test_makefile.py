@@ -20,8 +20,14 @@ REAL_PYTHON = Path(os.path.realpath(sys.executable))
 RUNNING_VERSION = "%d.%d" % sys.version_info[:2]
 
 
+#: What an enclosing make (``make test``) passes down; the make under test must run as a user's would, at the
+#: top level (a sub-make prints "Entering directory" lines and inherits the outer make's flags).
+OUTER_MAKE = ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES")
+
+
 def make(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([MAKE, *args], cwd=cwd, capture_output=True, text=True, timeout=600, env=env)
+    own = {name: value for name, value in (os.environ if env is None else env).items() if name not in OUTER_MAKE}
+    return subprocess.run([MAKE, *args], cwd=cwd, capture_output=True, text=True, timeout=600, env=own)
 
 
 def path_with(tmp_path: Path, **pythons: Path | str) -> dict[str, str]:
