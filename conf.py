@@ -2,16 +2,13 @@
 
 The site's content lives beside this file (``index.md``, ``about/``, ``research/``,
 ``papers/``); the homepage extension that renders al-folio front matter, the
-profile card, social links and publication lists lives in ``_ext/homepage``.
+profile card, social links and publication lists lives in ``src/sphinx_academic_homepage``.
 """
 
 import os
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-SITE_ROOT = Path(__file__).parent.resolve()
-sys.path.insert(0, str(SITE_ROOT / "_ext"))
 
 # -- Project -----------------------------------------------------------------
 project = "Ziming Liu"
@@ -27,7 +24,7 @@ extensions = [
     "sphinxext.opengraph",
     "sphinx_sitemap",
     "notfound.extension",
-    "homepage",
+    "sphinx_academic_homepage",
 ]
 
 # al-folio pages carry HTML (more_info, comments) and link with plain Markdown.
@@ -47,7 +44,7 @@ root_doc = "index"
 exclude_patterns = [
     ".*",
     "_build",
-    "_ext",
+    "src",
     "benchmarks",
     "node_modules",
     "scripts",
@@ -100,7 +97,7 @@ html_static_path = ["_static"]
 html_show_sourcelink = False
 html_use_index = False  # a homepage has no term index
 html_copy_source = False
-# The footer's date: from SOURCE_DATE_EPOCH or the last git commit, never the clock (see _ext/homepage/lastupdated.py).
+# The footer's date: from SOURCE_DATE_EPOCH or the last git commit, never the clock (see src/sphinx_academic_homepage/lastupdated.py).
 html_last_updated_fmt = "%b %d, %Y"
 # Without an icon browsers ask for /favicon.ico, and the 404 is an error in every visitor's console.
 html_favicon = "_static/favicon.svg"

@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_ROOT / "_ext"))
+sys.path.insert(0, str(PROJECT_ROOT / "src"))
 
-from homepage.images import AVIF_QUALITY, WEBP_QUALITY, describe_image, write_variants  # noqa: E402
+from sphinx_academic_homepage.images import AVIF_QUALITY, WEBP_QUALITY, describe_image, write_variants  # noqa: E402
 
 SOURCES = [
     ("stand-in", PROJECT_ROOT / "_static" / "rosegarden.png"),

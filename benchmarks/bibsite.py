@@ -95,8 +95,8 @@ def write_site(root: Path, size: int, flavour: str, project_root: Path) -> Path:
     about = _page("About", "A page without publications.")
     if flavour == "ours":
         conf = (
-            f"import sys\nsys.path.insert(0, {str(project_root / '_ext')!r})\n"
-            + CONF_COMMON.format(extensions=["myst_parser", "sphinxcontrib.bibtex", "homepage"])
+            f"import sys\nsys.path.insert(0, {str(project_root / 'src')!r})\n"
+            + CONF_COMMON.format(extensions=["myst_parser", "sphinxcontrib.bibtex", "sphinx_academic_homepage"])
             + 'homepage_author_names = ["Ziming Liu"]\nhomepage_publications_page = "papers"\n'
         )
         index = _page("Home", "A short bio.\n\n" + toctree, front="selected_papers: true\n")

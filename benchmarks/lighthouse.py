@@ -55,12 +55,12 @@ homepage_trim_css = False
 
 
 def setup(app):
-    import homepage.page_assets
+    import sphinx_academic_homepage.page_assets as page_assets
 
-    homepage.page_assets.unused_assets = lambda pagename, body: frozenset()
+    page_assets.unused_assets = lambda pagename, body: frozenset()
 
     def theme_layout_only(app, config):
-        config.templates_path = [p for p in config.templates_path if p != str(homepage.page_assets.TEMPLATES_DIR)]
+        config.templates_path = [p for p in config.templates_path if p != str(page_assets.TEMPLATES_DIR)]
 
     app.connect("config-inited", theme_layout_only, priority=900)
 """

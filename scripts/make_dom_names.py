@@ -1,4 +1,4 @@
-"""Write ``_ext/homepage/dom_names.txt``: the names an element ``id`` must not take in user HTML.
+"""Write ``src/sphinx_academic_homepage/dom_names.txt``: the names an element ``id`` must not take in user HTML.
 
 A page's scripts read properties of ``document`` (``document.cookie``, ``document.body``...) and of forms
 (``form.action``, ``form.submit``); an element whose ``id`` or ``name`` is one of those names can stand in
@@ -16,7 +16,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
-OUTPUT = Path(__file__).resolve().parents[1] / "_ext" / "homepage" / "dom_names.txt"
+OUTPUT = Path(__file__).resolve().parents[1] / "src" / "sphinx_academic_homepage" / "dom_names.txt"
 
 COLLECT = """() => {
   const names = new Set();

@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "_ext"))
+sys.path.insert(0, str(ROOT / "src"))
 
-from homepage.config import readme_with_table  # noqa: E402
+from sphinx_academic_homepage.config import readme_with_table  # noqa: E402
 
 README = ROOT / "README.md"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from homepage.assets import STATIC_DIR
+from sphinx_academic_homepage.assets import STATIC_DIR
 
 
 def _stylesheets(soup) -> list[str]:

@@ -11,12 +11,12 @@ from bs4 import BeautifulSoup
 
 from test_profile import warnings_of
 
-from homepage import ENV_VERSION
-from homepage.config import HomepageConfig, homepage_config, readme_with_table, setting_name, settings
-from homepage.navigation import NavEntry
+from sphinx_academic_homepage import ENV_VERSION
+from sphinx_academic_homepage.config import HomepageConfig, homepage_config, readme_with_table, setting_name, settings
+from sphinx_academic_homepage.navigation import NavEntry
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-EXTENSION = PROJECT_ROOT / "_ext" / "homepage"
+EXTENSION = PROJECT_ROOT / "src" / "sphinx_academic_homepage"
 
 
 def _checked(app) -> dict:
@@ -110,7 +110,7 @@ def test_every_right_value_is_read_back_typed(app):
     }
     assert homepage_config(app) is homepage_config(app.env) is homepage_config(app.config)
     # The environment records the extension's env_version, so a changed shape of what it keeps rereads every page.
-    assert app.env.version["homepage"] == ENV_VERSION
+    assert app.env.version["sphinx_academic_homepage"] == ENV_VERSION
     home = BeautifulSoup((Path(app.outdir) / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.select_one('meta[http-equiv="Content-Security-Policy"]') is None
     navbar = home.select_one("header.bd-header")
@@ -138,5 +138,5 @@ def test_every_setting_is_declared_in_the_schema_only():
 def test_readme_table_is_the_one_the_schema_makes():
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     assert readme_with_table(readme) == readme, (
-        "README.md's settings table differs from _ext/homepage/config.py: run `python scripts/make_settings_table.py`"
+        "README.md's settings table differs from src/sphinx_academic_homepage/config.py: run `python scripts/make_settings_table.py`"
     )

@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from buildutil import ROOTS, build, copy_root
-from homepage.csp import OWN_MARK, InlineCode, mark_own, policy, runs_as_script, with_policy
+from sphinx_academic_homepage.csp import OWN_MARK, InlineCode, mark_own, policy, runs_as_script, with_policy
 
 CSP_ROOT = ROOTS / "test-csp"
 # What the testroot's conf.py puts on its pages: a script in the content, one of the site's own, a data block.

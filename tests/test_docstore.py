@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from homepage.docstore import DocumentStore
+from sphinx_academic_homepage.docstore import DocumentStore
 
 
 def handlers_of(store: DocumentStore) -> dict:

@@ -4,7 +4,7 @@
 import pytest
 
 from conftest import PROJECT_ROOT
-from homepage.frontmatter import parse_front_matter
+from sphinx_academic_homepage.frontmatter import parse_front_matter
 
 
 def test_seed_front_matter_has_types_and_lines():
@@ -43,7 +43,7 @@ def test_front_matter_survives_a_parallel_build(make_app, rootdir, tmp_path):
     """-j 2 reads pages in worker processes: the stored front matter must be merged back."""
     import shutil
 
-    from homepage.frontmatter import front_matter
+    from sphinx_academic_homepage.frontmatter import front_matter
 
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-frontmatter", srcdir)
@@ -68,8 +68,8 @@ def test_myst_parser_gets_an_impossible_date_as_quoted_text(block, quoted):
     and reads the same values as the homepage reader."""
     from myst_parser.config.main import read_topmatter
 
-    from homepage.frontmatter import _impossible_dates_quoted
-    from homepage.yamlfile import FRONT_MATTER_LIMITS, load
+    from sphinx_academic_homepage.frontmatter import _impossible_dates_quoted
+    from sphinx_academic_homepage.yamlfile import FRONT_MATTER_LIMITS, load
 
     body = "\nBody.\n"
     given = _impossible_dates_quoted(f"---\n{block}---\n{body}")

@@ -78,7 +78,7 @@ KEPT_LINKS = [
 @pytest.fixture
 def extension_path(monkeypatch):
     """The extension importable in a child build of a copied root (its conf.py finds ``_ext`` only in place)."""
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(PROJECT_ROOT / "_ext"), os.environ.get("PYTHONPATH")])))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(PROJECT_ROOT / "src"), os.environ.get("PYTHONPATH")])))
 
 
 @pytest.fixture(scope="module")

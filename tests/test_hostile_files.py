@@ -42,7 +42,7 @@ TO_ROOT = "../" * 30
 def build_copy(srcdir: Path, outdir: Path, **bounds):
     """``build_bounded`` for a copied root: its conf.py finds the extension on the child's PYTHONPATH."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PYTHONPATH", str(PROJECT_ROOT / "_ext"))
+        patch.setenv("PYTHONPATH", str(PROJECT_ROOT / "src"))
         return build_bounded(srcdir, outdir, **bounds)
 
 
@@ -298,7 +298,7 @@ def test_files_output_holds_only_the_site_files(hostile_files):
 
 def test_anchors_used_within_the_limits_are_read():
     """Aliases are YAML's own way to repeat a value: a few uses are read as written."""
-    from homepage.yamlfile import FRONT_MATTER_LIMITS, load
+    from sphinx_academic_homepage.yamlfile import FRONT_MATTER_LIMITS, load
 
     text = "base: &base {image: prof_pic.jpg, align: right}\nprofile: {<<: *base, more_info: x}\nagain: [*base, *base]\n"
     assert load(text, FRONT_MATTER_LIMITS) == {
@@ -320,7 +320,7 @@ def test_anchors_used_within_the_limits_are_read():
     ],
 )
 def test_what_the_reader_refuses_and_where(text, problem, line):
-    from homepage.yamlfile import FRONT_MATTER_LIMITS, YAMLLimitError, load
+    from sphinx_academic_homepage.yamlfile import FRONT_MATTER_LIMITS, YAMLLimitError, load
 
     with pytest.raises(YAMLLimitError) as refused:
         load(text, FRONT_MATTER_LIMITS)
@@ -330,7 +330,7 @@ def test_what_the_reader_refuses_and_where(text, problem, line):
 
 
 def test_files_the_reader_refuses(tmp_path):
-    from homepage.yamlfile import UnreadableFile, read_text
+    from sphinx_academic_homepage.yamlfile import UnreadableFile, read_text
 
     os.mkfifo(tmp_path / "pipe.yaml")
     (tmp_path / "big.yaml").write_text("x: y\n" * 1000, encoding="utf-8")

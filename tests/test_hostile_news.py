@@ -21,7 +21,7 @@ from conftest import PROJECT_ROOT
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 #: The copies of the roots are outside tests/roots, where their conf.py cannot find the extension itself.
-EXTENSION_PATH = str(PROJECT_ROOT / "_ext")
+EXTENSION_PATH = str(PROJECT_ROOT / "src")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 

@@ -11,7 +11,7 @@ from PIL import Image
 from conftest import PROJECT_ROOT, SHARED, needs_shared
 from test_profile import card_of, page, warnings_of
 
-from homepage.images import describe_image, remove_stale_variants, variant_widths, write_variants
+from sphinx_academic_homepage.images import describe_image, remove_stale_variants, variant_widths, write_variants
 
 REAL_PHOTO = SHARED / "assets" / "rosegarden.png"
 

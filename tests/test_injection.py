@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from buildutil import build, copy_root, text_of
-from homepage.safehtml import DANGEROUS_SCHEMES, URL_ATTRIBUTES, add_noopener, is_dangerous_url
+from sphinx_academic_homepage.safehtml import DANGEROUS_SCHEMES, URL_ATTRIBUTES, add_noopener, is_dangerous_url
 
 W = "WARNING: "
 PAGES = ("index.html", "cv.html", "news/index.html", "news/item.html", "news/titled.html")

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.util.console import strip_colors
 
-from homepage.meta import MAX_DESCRIPTION_LENGTH, shorten
+from sphinx_academic_homepage.meta import MAX_DESCRIPTION_LENGTH, shorten
 
 
 def _descriptions(app, page: str) -> list[str]:
@@ -80,7 +80,7 @@ def test_real_site_pages_have_their_own_description(site):
 @pytest.mark.sphinx(
     "html",
     testroot="meta",
-    confoverrides={"extensions": ["myst_parser", "homepage", "sphinxext.opengraph"], "ogp_site_url": "https://example.org/"},
+    confoverrides={"extensions": ["myst_parser", "sphinx_academic_homepage", "sphinxext.opengraph"], "ogp_site_url": "https://example.org/"},
 )
 def test_one_description_beside_opengraph(app):
     """sphinxext-opengraph writes a description of its own when a page has none: ours comes first, so it

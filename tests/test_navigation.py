@@ -14,8 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT_ROOT
-from homepage.lastupdated import source_date
-from homepage.navigation import parse_entry
+from sphinx_academic_homepage.lastupdated import source_date
+from sphinx_academic_homepage.navigation import parse_entry
 
 
 def _nav_links(page: BeautifulSoup) -> list[tuple[str, str]]:

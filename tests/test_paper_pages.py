@@ -10,7 +10,7 @@ import pytest
 from pybtex.database import parse_file
 
 from conftest import PROJECT_ROOT
-from homepage.publications.pages import page_names
+from sphinx_academic_homepage.publications.pages import page_names
 from buildutil import app_page, app_warning_lines, build_app, copy_root
 
 BASE_URL = runpy.run_path(str(PROJECT_ROOT / "conf.py"))["html_baseurl"]
@@ -190,7 +190,7 @@ def test_bad_person_settings_warn_at_their_line(unsafe):
 
 
 def test_page_names_are_safe_and_unique():
-    from homepage.publications.model import Publication
+    from sphinx_academic_homepage.publications.model import Publication
 
     keys = ["a/b", "a:b", "A-B", "..", "index", "ok.key_1", "x?y#z"]
     publications = {key.lower(): Publication(key=key, bibfile="", line=1, type="misc", title=("t",)) for key in keys}

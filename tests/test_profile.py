@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup
 
 from conftest import PROJECT_ROOT, SHARED, needs_shared
 
-from homepage.frontmatter import parse_front_matter
-from homepage.profile import PHOTO_SIZES, read_profile, read_subtitle
+from sphinx_academic_homepage.frontmatter import parse_front_matter
+from sphinx_academic_homepage.profile import PHOTO_SIZES, read_profile, read_subtitle
 
 CORPUS = SHARED / "corpus"
 

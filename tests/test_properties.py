@@ -21,16 +21,16 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 from hypothesis import strategies as st
 
-from homepage.cv import load_cv
-from homepage.frontmatter import parse_front_matter
-from homepage.navigation import parse_entry
-from homepage.news import parse_news_date
-from homepage.safehtml import add_noopener, is_dangerous_url
-from homepage.social import PLATFORMS, read_social_setting
-from homepage.urls import SAFE_SCHEMES, is_external_url, is_safe_url, url_scheme
+from sphinx_academic_homepage.cv import load_cv
+from sphinx_academic_homepage.frontmatter import parse_front_matter
+from sphinx_academic_homepage.navigation import parse_entry
+from sphinx_academic_homepage.news import parse_news_date
+from sphinx_academic_homepage.safehtml import add_noopener, is_dangerous_url
+from sphinx_academic_homepage.social import PLATFORMS, read_social_setting
+from sphinx_academic_homepage.urls import SAFE_SCHEMES, is_external_url, is_safe_url, url_scheme
 
-from homepage.publications.bibtex import DISPLAY_FIELDS, serialise
-from homepage.publications.names import _fold, author, owner_keys
+from sphinx_academic_homepage.publications.bibtex import DISPLAY_FIELDS, serialise
+from sphinx_academic_homepage.publications.names import _fold, author, owner_keys
 
 # Warnings of bad input go to Sphinx's logger, which has no handler outside a build: quiet them here.
 logging.getLogger("sphinx").setLevel(logging.CRITICAL)

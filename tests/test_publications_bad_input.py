@@ -122,6 +122,6 @@ def test_more_malformed_input_is_located(tmp_path, text, expected):
     ],
 )
 def test_empty_names_are_found_in_a_name_list(names, kept):
-    from homepage.publications.bibfiles import without_empty_names
+    from sphinx_academic_homepage.publications.bibfiles import without_empty_names
 
     assert without_empty_names(names) == kept

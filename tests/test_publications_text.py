@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 from pybtex.database import Entry, Person
 from pybtex.database.input.bibtex import Parser
 
-from homepage.publications.bibtex import serialise
-from homepage.publications.filters import FilterError, parse_filter
-from homepage.publications.latex import parse_latex, plain_text
-from homepage.publications.names import author, owner_keys
+from sphinx_academic_homepage.publications.bibtex import serialise
+from sphinx_academic_homepage.publications.filters import FilterError, parse_filter
+from sphinx_academic_homepage.publications.latex import parse_latex, plain_text
+from sphinx_academic_homepage.publications.names import author, owner_keys
 
 # -- LaTeX -> text ----------------------------------------------------------------------------------
 

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from justhtml import JustHTML
 
 from conftest import SHARED, needs_shared
-from homepage.sanitiser import BODY, DOM_NAMES, FIELD, LINK_SCHEMES, REMOVED_WITH_CONTENT, is_remote, sanitise, srcset_urls
-from homepage.urls import url_scheme
+from sphinx_academic_homepage.sanitiser import BODY, DOM_NAMES, FIELD, LINK_SCHEMES, REMOVED_WITH_CONTENT, is_remote, sanitise, srcset_urls
+from sphinx_academic_homepage.urls import url_scheme
 from xss_payloads import PAYLOADS
 
 MODES = [(FIELD, True), (FIELD, False), (BODY, True), (BODY, False)]

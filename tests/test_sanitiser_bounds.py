@@ -30,7 +30,7 @@ def built(tmp_path_factory):
     (srcdir / "index.md").write_text("---\n" + yaml.safe_dump(front, width=10**7) + "---\n\nText.\n\n" + body,
                                      encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:  # the child process finds the extension the way conf.py does here
-        patch.setenv("PYTHONPATH", str(PROJECT_ROOT / "_ext"))
+        patch.setenv("PYTHONPATH", str(PROJECT_ROOT / "src"))
         return build_bounded(srcdir, workdir / "_build", seconds=120, mib=1500)
 
 

@@ -9,9 +9,9 @@ from bs4 import BeautifulSoup
 
 from test_profile import page, serial_and_parallel_builds, warnings_of
 
-from homepage.social import PLATFORMS, read_social_setting
-from homepage.social_icons import ICONS
-from homepage.urls import is_safe_url, url_scheme
+from sphinx_academic_homepage.social import PLATFORMS, read_social_setting
+from sphinx_academic_homepage.social_icons import ICONS
+from sphinx_academic_homepage.urls import is_safe_url, url_scheme
 
 
 def rows(soup: BeautifulSoup):

@@ -10,7 +10,7 @@ import pydata_sphinx_theme
 import pytest
 import tinycss2
 
-from homepage.unused_css import ClassesInUse, classes_in_use, drop_unused_rules
+from sphinx_academic_homepage.unused_css import ClassesInUse, classes_in_use, drop_unused_rules
 
 THEME_STYLESHEET = Path("_static") / "styles" / "pydata-sphinx-theme.css"
 THEME_ORIGINAL = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "styles" / "pydata-sphinx-theme.css"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from homepage.urls import is_external_url, is_safe_url, is_site_path
+from sphinx_academic_homepage.urls import is_external_url, is_safe_url, is_site_path
 
 
 @pytest.mark.parametrize(

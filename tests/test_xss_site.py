@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from homepage.urls import url_scheme
+from sphinx_academic_homepage.urls import url_scheme
 from xss_site import PAGES
 
 URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "action", "formaction", "xlink:href", "data", "cite", "background")

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from buildutil import Build, build, copy_root
-from homepage import sanitiser
+from sphinx_academic_homepage import sanitiser
 from xss_payloads import PAYLOADS
 
 VECTORS = [html for _, html in PAYLOADS]

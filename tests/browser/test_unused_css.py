@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pytest
 
-from homepage.unused_css import TRIMMED_STYLESHEETS
+from sphinx_academic_homepage.unused_css import TRIMMED_STYLESHEETS
 
 # The real site built again untrimmed, and every page rendered twice.
 pytestmark = pytest.mark.slow

@@ -1,2 +1,2 @@
-extensions = ["homepage"]
+extensions = ["sphinx_academic_homepage"]
 exclude_patterns = ["_build"]

@@ -3,7 +3,7 @@
 import pathlib
 
 project = "Abstracts"
-extensions = ["myst_parser", "sphinxcontrib.bibtex", "homepage"]
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_academic_homepage"]
 exclude_patterns = ["_build"]
 html_theme = "pydata_sphinx_theme"
 html_context = {"default_mode": "auto"}

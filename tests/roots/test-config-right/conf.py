@@ -1,5 +1,5 @@
 # Every setting of the extension given a value of the right kind, none of them its default.
-extensions = ["myst_parser", "homepage"]
+extensions = ["myst_parser", "sphinx_academic_homepage"]
 exclude_patterns = ["_build"]
 html_theme = "pydata_sphinx_theme"
 author = "Ada Lovelace"

@@ -1,5 +1,5 @@
 # Every setting of the extension given a value of the wrong kind: each warns once, here, and its default is used.
-extensions = ["myst_parser", "homepage"]
+extensions = ["myst_parser", "sphinx_academic_homepage"]
 exclude_patterns = ["_build"]
 author = "Ada Lovelace"
 homepage_owner_name = 42

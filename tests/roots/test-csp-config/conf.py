@@ -1,3 +1,3 @@
-extensions = ["myst_parser", "homepage"]
+extensions = ["myst_parser", "sphinx_academic_homepage"]
 homepage_csp = "no"
 exclude_patterns = ["_build"]

@@ -1,6 +1,6 @@
 from docutils import nodes
 
-extensions = ["myst_parser", "homepage"]
+extensions = ["myst_parser", "sphinx_academic_homepage"]
 exclude_patterns = ["_build"]
 html_theme = "pydata_sphinx_theme"
 html_context = {"default_mode": "auto"}

@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "sphinxcontrib.bibtex", "homepage"]
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_academic_homepage"]
 exclude_patterns = ["_build"]
 project = "Hostile files"
 html_static_path = ["_static"]

@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "sphinx_sitemap", "homepage"]
+extensions = ["myst_parser", "sphinx_sitemap", "sphinx_academic_homepage"]
 exclude_patterns = ["_build"]
 project = "Rebuilt News"
 author = "A. Researcher"

@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "homepage"]
+extensions = ["myst_parser", "sphinx_academic_homepage"]
 exclude_patterns = ["_build"]
 project = "Hostile News"
 author = "A. Researcher"

@@ -1,11 +1,11 @@
 import runpy
 from pathlib import Path
 
-import homepage
+import sphinx_academic_homepage as homepage
 
 PROJECT_ROOT = Path(homepage.__file__).resolve().parents[2]
 
-extensions = ["myst_parser", "homepage"]
+extensions = ["myst_parser", "sphinx_academic_homepage"]
 exclude_patterns = ["_build"]
 project = "Hostile social links"
 html_theme = "pydata_sphinx_theme"

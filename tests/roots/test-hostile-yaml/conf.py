@@ -1,3 +1,3 @@
-extensions = ["myst_parser", "homepage"]
+extensions = ["myst_parser", "sphinx_academic_homepage"]
 exclude_patterns = ["_build"]
 project = "Hostile YAML"

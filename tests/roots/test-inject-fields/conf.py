@@ -1,12 +1,12 @@
 from pathlib import Path
 
-import homepage
+import sphinx_academic_homepage as homepage
 
 PROJECT_ROOT = Path(homepage.__file__).resolve().parents[2]
 
 project = "Inject"
 author = "Ada"
-extensions = ["myst_parser", "sphinxext.opengraph", "homepage"]
+extensions = ["myst_parser", "sphinxext.opengraph", "sphinx_academic_homepage"]
 exclude_patterns = ["_build"]
 html_theme = "pydata_sphinx_theme"
 html_context = {"default_mode": "auto"}

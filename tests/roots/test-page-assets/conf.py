@@ -1,3 +1,3 @@
-extensions = ["myst_parser", "sphinx_design", "homepage"]
+extensions = ["myst_parser", "sphinx_design", "sphinx_academic_homepage"]
 myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]

@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "sphinxcontrib.bibtex", "homepage"]
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_academic_homepage"]
 exclude_patterns = ["_build"]
 bibtex_bibfiles = ["refs.bib"]
 homepage_author_names = ["Ziming Liu"]

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-import homepage
+import sphinx_academic_homepage as homepage
 
 PROJECT_ROOT = Path(homepage.__file__).resolve().parents[2]
 
@@ -8,7 +8,7 @@ PROJECT_ROOT = Path(homepage.__file__).resolve().parents[2]
 # beside this one are written by tests/xss_site.py into a copy of this folder.
 project = "XSS"
 author = "Ada"
-extensions = ["myst_parser", "sphinxcontrib.bibtex", "homepage"]
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_academic_homepage"]
 exclude_patterns = ["_build"]
 html_theme = "pydata_sphinx_theme"
 html_static_path = [str(PROJECT_ROOT / "_static")]

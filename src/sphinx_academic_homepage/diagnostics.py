@@ -14,7 +14,7 @@ from typing import Any
 
 from sphinx.util import logging
 
-logger = logging.getLogger("homepage")
+logger = logging.getLogger("sphinx_academic_homepage")
 
 # A string literal of one line of Python, in single or double quotes (escapes are not read: a line's
 # strings only serve to find where an entry is written).

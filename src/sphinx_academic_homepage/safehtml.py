@@ -4,7 +4,7 @@ Modules check the URLs they make from user data (:mod:`homepage.urls`), but link
 from Markdown, raw HTML in pages, al-folio's HTML fields and other extensions. Here, once for the whole
 site:
 
-- raw HTML written by the user goes through :func:`homepage.sanitiser.sanitise` when the page is read
+- raw HTML written by the user goes through :func:`sphinx_academic_homepage.sanitiser.sanitise` when the page is read
   (so news items copied into lists are already clean): al-folio's HTML fields (``subtitle``/
   ``description``, ``profile.more_info``/``address``, marked :data:`HTML_FIELD` by the profile card)
   with the field policy, balanced; the raw HTML blocks and inline tags of Markdown with the body policy,

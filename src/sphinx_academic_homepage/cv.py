@@ -89,7 +89,7 @@ def load_cv(
     """The CV's sections, each checked; a bad section or entry warns (``homepage.cv``) and is left out.
 
     ``display_path`` names the file in warnings; ``cited_at`` is where the page asks for it; ``site``, the
-    folders a file must be in to be read (:func:`~homepage.sitefiles.site_folders`).
+    folders a file must be in to be read (:func:`~sphinx_academic_homepage.sitefiles.site_folders`).
     """
     try:
         if site is not None:

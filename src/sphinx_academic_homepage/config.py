@@ -264,7 +264,7 @@ def setup_config(app: Sphinx, readers: Mapping[str, EntryReader]) -> None:
 
 # -- The README's table -----------------------------------------------------------------------------------------------
 
-TABLE_START = "<!-- settings table: made by `python scripts/make_settings_table.py` from _ext/homepage/config.py; do not edit by hand -->"
+TABLE_START = "<!-- settings table: made by `python scripts/make_settings_table.py` from src/sphinx_academic_homepage/config.py; do not edit by hand -->"
 TABLE_END = "<!-- end of settings table -->"
 
 

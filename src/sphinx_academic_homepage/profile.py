@@ -191,7 +191,7 @@ def find_image(env: BuildEnvironment, docname: str, name: str) -> tuple[Path | N
 
     Like Sphinx's image directive, ``/x.png`` is relative to the source folder and ``x.png`` to
     the page; like al-folio, a bare name is also looked for in the static folders and ``assets/img``.
-    Raises :class:`~homepage.sitefiles.OutsideTheSite` for a name that leads out of the site.
+    Raises :class:`~sphinx_academic_homepage.sitefiles.OutsideTheSite` for a name that leads out of the site.
     """
     srcdir = Path(env.srcdir)
     if name.startswith("/"):
