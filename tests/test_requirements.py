@@ -57,7 +57,7 @@ def test_the_test_packages_keep_the_site_pins():
     for name, (version, reasons) in compiled("requirements-test.txt").items():
         if name in site:
             assert version == site[name][0], name
-            assert "-c requirements.txt" in reasons
+            assert "-r requirements.txt" in reasons
 
 
 def test_the_pins_are_compiled_for_the_oldest_supported_python_and_read_the_docs_uses_a_supported_one():
