@@ -97,9 +97,9 @@ from ..diagnostics import warn
 from ..transforms import add_builder_post_transform
 from .directive import PublicationsDirective
 from .domain import PINNED_BIBTEX_VERSION, PublicationsDomain, load_publications, reread_listing_pages
+from .expand import ExpandPublicationLists
 from .nodes import setup_nodes
 from .pages import setup_paper_pages
-from .render import ExpandPublicationLists
 from .selected import setup_selected
 
 

@@ -66,7 +66,7 @@ def publication_nodes(
     What must be known when the page is read is settled here: each entry's unique anchor (noted for
     ``{cite}``), the year headings' ids, and the previews and local files the page uses (registered
     with Sphinx as its image and download collectors would). The entries themselves become nodes when
-    the page is written (:class:`.render.ExpandPublicationLists`): the stored doctree stays small, and
+    the page is written (:class:`.expand.ExpandPublicationLists`): the stored doctree stays small, and
     Sphinx's read transforms do not walk thousands of entry nodes.
     """
     domain = env.get_domain("cite")
