@@ -96,8 +96,9 @@ from ..assets import add_script, add_stylesheet
 from ..diagnostics import warn
 from ..transforms import add_builder_post_transform
 from .directive import PublicationsDirective
-from .domain import PINNED_BIBTEX_VERSION, PublicationsDomain, load_publications, reread_listing_pages
+from .domain import PINNED_BIBTEX_VERSION, PublicationsDomain
 from .expand import ExpandPublicationLists
+from .loader import load_publications, reread_listing_pages
 from .nodes import setup_nodes
 from .pages import setup_paper_pages
 from .selected import setup_selected
@@ -115,7 +116,7 @@ def setup_publications(app: Sphinx) -> None:
     if installed != PINNED_BIBTEX_VERSION:
         warn(
             f"the publications domain extends sphinxcontrib-bibtex {PINNED_BIBTEX_VERSION}, "
-            f"but {installed} is installed; check homepage/publications/domain.py",
+            f"but {installed} is installed; check publications/domain.py and publications/loader.py",
             "config",
         )
     app.connect("config-inited", _allow_no_bibliography)
