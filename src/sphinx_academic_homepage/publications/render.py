@@ -21,6 +21,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from ..config import homepage_config
+from ..images import ResponsiveImage
 from ..urls import is_safe_url
 from .latex import Rich, links as rich_links, plain_text, rich_nodes
 from .model import Link, Publication
@@ -161,9 +162,11 @@ def render_publication(
     options: RenderOptions,
     files: dict[str, str],
     page_uri: str | None = None,
+    previews: dict[str, ResponsiveImage | None] | None = None,
 ) -> nodes.list_item:
     """The list item for one publication; ``anchor`` is its unique id on the page, ``page_uri`` the link
-    to the paper's own page (:mod:`.pages`): its title, or a "Page" button when the title holds links."""
+    to the paper's own page (:mod:`.pages`): its title, or a "Page" button when the title holds links;
+    ``previews`` the copies of each preview the page registered (:func:`.previews.register_preview`)."""
     item = nodes.list_item(ids=[anchor], classes=["homepage-pub"])
 
     aside = nodes.container(classes=["homepage-pub__aside"])
@@ -173,7 +176,7 @@ def render_publication(
         )
         aside += nodes.paragraph("", "", badge)
     if publication.preview:
-        aside += preview_image(publication.preview)
+        aside += preview_image(publication.preview, (previews or {}).get(publication.preview))
     if aside.children:
         item += aside
         item["classes"].append("homepage-pub--with-aside")
@@ -245,7 +248,7 @@ def expand_list(
             publication = publications.get(key.lower())
             if publication is not None:  # the page is read again whenever the publications change
                 bullet_list += render_publication(
-                    publication, anchor, docname, options, placeholder["files"], page_uri(key)
+                    publication, anchor, docname, options, placeholder["files"], page_uri(key), placeholder["previews"]
                 )
         result.append(bullet_list)
     return result
