@@ -168,26 +168,13 @@ def render_publication(
     to the paper's own page (:mod:`.pages`): its title, or a "Page" button when the title holds links;
     ``previews`` the copies of each preview the page registered (:func:`.previews.register_preview`)."""
     item = nodes.list_item(ids=[anchor], classes=["homepage-pub"])
-
-    aside = nodes.container(classes=["homepage-pub__aside"])
-    if publication.abbr:
-        badge = nodes.abbreviation(
-            "", publication.abbr, classes=["homepage-pub__badge"], explanation=plain_text(publication.venue)
-        )
-        aside += nodes.paragraph("", "", badge)
-    if publication.preview:
-        aside += preview_image(publication.preview, (previews or {}).get(publication.preview))
+    aside = _aside(publication, (previews or {}).get(publication.preview))
     if aside.children:
         item += aside
         item["classes"].append("homepage-pub--with-aside")
-
-    body = nodes.container(classes=["homepage-pub__body"])
-    item += body
-    title = text_nodes(publication.title)
     title_links = bool(page_uri) and not rich_links(publication.title)
-    if title_links:
-        title = [nodes.reference("", "", *title, refuri=page_uri, internal=True, classes=["homepage-pub__page"])]
-    body += nodes.paragraph("", "", *title, classes=["homepage-pub__title"])
+    body = nodes.container(classes=["homepage-pub__body"])
+    body += _title(publication, page_uri if title_links else None)
     if publication.authors:
         body += author_block(publication, options)
     if publication.annotation:
@@ -197,7 +184,40 @@ def render_publication(
         body += venue
     if publication.note:
         body += nodes.paragraph("", "", *text_nodes(publication.note), classes=["homepage-pub__note"])
+    actions = _actions(publication, docname, options, files)
+    if page_uri and not title_links:
+        actions.append(
+            nodes.reference("", "Page", refuri=page_uri, internal=True, classes=["homepage-pub__button", "homepage-pub__page"])
+        )
+    if actions:
+        body += publication_block("", "", *actions, classes=["homepage-pub__links"])
+    item += body
+    return item
 
+
+def _aside(publication: Publication, preview: ResponsiveImage | None) -> nodes.container:
+    """The ``abbr`` badge and the preview (empty when the entry has neither)."""
+    aside = nodes.container(classes=["homepage-pub__aside"])
+    if publication.abbr:
+        badge = nodes.abbreviation(
+            "", publication.abbr, classes=["homepage-pub__badge"], explanation=plain_text(publication.venue)
+        )
+        aside += nodes.paragraph("", "", badge)
+    if publication.preview:
+        aside += preview_image(publication.preview, preview)
+    return aside
+
+
+def _title(publication: Publication, page_uri: str | None) -> nodes.paragraph:
+    """The title, a link to the paper's page when ``page_uri`` is given."""
+    title = text_nodes(publication.title)
+    if page_uri:
+        title = [nodes.reference("", "", *title, refuri=page_uri, internal=True, classes=["homepage-pub__page"])]
+    return nodes.paragraph("", "", *title, classes=["homepage-pub__title"])
+
+
+def _actions(publication: Publication, docname: str, options: RenderOptions, files: dict[str, str]) -> list[nodes.Node]:
+    """The row of buttons in al-folio's order: award, Abs, arXiv, Bib, then the other links."""
     actions: list[nodes.Node] = []
     if publication.award:
         actions.append(
@@ -206,7 +226,6 @@ def render_publication(
     if publication.abstract:
         actions.append(_details("abstract", "Abstract", nodes.paragraph("", "", *text_nodes(publication.abstract))))
     links = [link_button(link, docname, files) for link in publication.links]
-    # al-folio's order: award, Abs, arXiv, Bib, then the other links.
     if links and publication.links[0].label == "arXiv":
         actions.append(links.pop(0))
     show_bibtex = publication.bibtex_show if publication.bibtex_show is not None else options.bibtex_show
@@ -214,14 +233,7 @@ def render_publication(
         code = publication_code("", code=publication.bibtex)
         copy = publication_copy_button("", "Copy", classes=["homepage-pub__copy"])
         actions.append(_details("bibtex", "BibTeX", code, copy))
-    actions.extend(links)
-    if page_uri and not title_links:
-        actions.append(
-            nodes.reference("", "Page", refuri=page_uri, internal=True, classes=["homepage-pub__button", "homepage-pub__page"])
-        )
-    if actions:
-        body += publication_block("", "", *actions, classes=["homepage-pub__links"])
-    return item
+    return actions + links
 
 
 def render_heading(text: str, anchor: str, options: RenderOptions) -> publication_heading:
