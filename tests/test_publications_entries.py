@@ -6,10 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from buildutil import app_page, app_warning_lines, build_app, copy_root, entry
 
-from sphinx_academic_homepage.publications.previews import PREVIEW_SIZES
+from sphinx_academic_homepage.images import describe_image
+from sphinx_academic_homepage.publications.previews import PREVIEW_SIZES, PREVIEW_WIDTHS
 
 
 @pytest.fixture(scope="module")
@@ -204,3 +206,14 @@ def test_latex_includes_the_preview_file_itself(tmp_path):
     assert "\\sphinxincludegraphics{{full}.png}" in tex
     assert (Path(app.outdir) / "full.png").is_file()
     assert app_warning_lines(app) == []
+
+
+def test_preview_copies_are_made_at_the_widths_of_the_aside(tmp_path):
+    """120 CSS pixels at 1x to 3x, and a phone's column; never wider than the file."""
+    for width, expected in ((1000, [120, 180, 240, 360, 480, 720, 960]), (300, [120, 180, 240, 300]), (100, [100])):
+        path = tmp_path / f"preview-{width}.png"
+        Image.new("RGB", (width, width // 2), "teal").save(path)
+        image = describe_image(path, PREVIEW_WIDTHS)
+        assert [variant.width for variant in image.variants] == expected
+        assert [variant.width for variant in image.avif_variants] == expected
+        assert image.largest.height == expected[-1] // 2
