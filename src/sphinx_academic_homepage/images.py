@@ -212,9 +212,9 @@ def _too_many_pixels(image: Image.Image) -> str | None:
 def image_hazard(path: Path) -> str | None:
     """Why the picture ``path`` must not be published as it is (the end of a sentence about it), or None.
 
-    For a picture the site copies as it is (a paper's preview): an SVG that does more than draw
-    (:func:`svg_hazard`), a file that is no image, or one whose header claims more pixels than
-    :data:`MAX_PIXELS`, which every visitor's browser would decode.
+    For a paper's preview, checked when the bibliography is read: an SVG (published as it is) that does
+    more than draw (:func:`svg_hazard`), a file that is no image, or one whose header claims more pixels
+    than :data:`MAX_PIXELS`, which the build, or every visitor's browser, would decode.
     """
     if path.suffix.lower() == ".svg":
         hazard = svg_hazard(path)

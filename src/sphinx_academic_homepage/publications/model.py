@@ -221,7 +221,8 @@ def _preview(value: str, settings: ModelSettings, report: Report) -> str:
     except OutsideTheSite as error:
         report(f"preview {value!r} {error}; no preview shown", "image")
         return ""
-    # Copied as it is: an SVG's scripts would run as the site's own, a decompression bomb in visitors' browsers.
+    # An SVG is published as it is (its scripts would run as the site's own); other pictures are decoded
+    # by the build, and by visitors' browsers where Pillow cannot copy them (a decompression bomb).
     hazard = image_hazard(path) if found is not None else None
     if hazard:
         report(f"preview {value!r} {hazard}; no preview shown", "image")
