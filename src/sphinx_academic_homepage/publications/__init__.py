@@ -60,10 +60,10 @@ Entry fields (al-folio's, all supported)
 ----------------------------------------
 title (capitals kept, LaTeX accents decoded, ``$...$`` as MathML), author (owner highlighted in any name
 form, marks ``* † ‡ ...`` as superscripts), journal/booktitle/school/institution/howpublished, location,
-month, year, ``additional_info``, ``note``, ``annotation``, ``abbr`` (badge), ``preview`` (thumbnail, served as AVIF and WebP copies),
-buttons ``arxiv`` (or ``eprint`` + ``archiveprefix = arXiv``), ``doi``, ``html``, ``pdf``, ``supp``,
-``video``, ``blog``, ``code``, ``poster``, ``slides``, ``website``; ``award`` + ``award_name``;
-``abstract``; ``bibtex_show``; ``max_author_limit``; ``selected``; ``keywords``.
+month, year, ``additional_info``, ``note``, ``annotation``, ``abbr`` (badge), ``preview`` (thumbnail,
+served as AVIF and WebP copies), buttons ``arxiv`` (or ``eprint`` + ``archiveprefix = arXiv``), ``doi``,
+``html``, ``pdf``, ``supp``, ``video``, ``blog``, ``code``, ``poster``, ``slides``, ``website``; ``award``
++ ``award_name``; ``abstract``; ``bibtex_show``; ``max_author_limit``; ``selected``; ``keywords``.
 Badges that call third-party hosts at page load (``altmetric``, ``dimensions``, ``google_scholar_id``)
 are not rendered; remote ``preview`` URLs are refused with a warning for the same reason.
 
