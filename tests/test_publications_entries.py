@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from buildutil import app_page, app_warning_lines, build_app, copy_root, entry
+
+from sphinx_academic_homepage.images import describe_image
+from sphinx_academic_homepage.publications.previews import PREVIEW_SIZES, PREVIEW_WIDTHS
 
 
 @pytest.fixture(scope="module")
@@ -84,10 +89,20 @@ def test_note_annotation_and_badge(full):
     assert badge.get_text() == "NeurIPS" and badge["title"].startswith("In Neural Information Processing Systems")
 
 
-def test_preview_is_a_local_lazy_image(fields_site, full):
-    image = full.select_one("img.homepage-pub__preview")
-    assert image["src"] == "_images/full.png" and image["loading"] == "lazy" and image["alt"] == ""
-    assert (Path(fields_site.outdir) / "_images" / "full.png").is_file()
+def test_preview_is_a_lazy_picture_of_local_avif_and_webp_copies(fields_site, full):
+    """Like the profile photo: AVIF where the browser reads it, WebP elsewhere, from the site's own _images/."""
+    picture = full.select_one(".homepage-pub__aside picture")
+    image = picture.select_one("img.homepage-pub__preview")
+    assert image["loading"] == "lazy" and image["alt"] == "" and image["sizes"] == PREVIEW_SIZES
+    webp = [candidate.split()[0] for candidate in image["srcset"].split(", ")]
+    assert image["src"] == webp[-1] and all(re.fullmatch(r"_images/full-[0-9a-f]{10}-\d+w\.webp", url) for url in webp)
+    source = picture.select_one('source[type="image/avif"]')
+    avif = [candidate.split()[0] for candidate in source["srcset"].split(", ")]
+    assert [url.removesuffix(".avif") for url in avif] == [url.removesuffix(".webp") for url in webp]
+    for url in webp + avif:
+        assert (Path(fields_site.outdir) / url).stat().st_size > 0
+    # The copies replace the file: the source itself is not published.
+    assert not (Path(fields_site.outdir) / "_images" / "full.png").exists()
     assert "homepage-pub--with-aside" in full["class"]
 
 
@@ -182,3 +197,23 @@ def test_other_builders_get_plain_nodes(tmp_path):
     assert "Abstract" in text and "@inproceedings{full2024," in text
     assert "Copy" not in text
     assert app_warning_lines(app) == []
+
+
+def test_latex_includes_the_preview_file_itself(tmp_path):
+    """No copies outside HTML: LaTeX gets the source file, as for any image."""
+    app = build_app(copy_root("pub-fields", tmp_path), "latex")
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert "\\sphinxincludegraphics{{full}.png}" in tex
+    assert (Path(app.outdir) / "full.png").is_file()
+    assert app_warning_lines(app) == []
+
+
+def test_preview_copies_are_made_at_the_widths_of_the_aside(tmp_path):
+    """120 CSS pixels at 1x to 3x, and a phone's column; never wider than the file."""
+    for width, expected in ((1000, [120, 180, 240, 360, 480, 720, 960]), (300, [120, 180, 240, 300]), (100, [100])):
+        path = tmp_path / f"preview-{width}.png"
+        Image.new("RGB", (width, width // 2), "teal").save(path)
+        image = describe_image(path, PREVIEW_WIDTHS)
+        assert [variant.width for variant in image.variants] == expected
+        assert [variant.width for variant in image.avif_variants] == expected
+        assert image.largest.height == expected[-1] // 2

@@ -2,8 +2,9 @@
 
 A profile photo straight from a camera or al-folio's ``assets/img`` is often a
 megabyte or more; a phone needs a few dozen kilobytes. The build writes copies
-at the widths in :data:`TARGET_WIDTHS` (never wider than the source) into
-``_images/``, and the page offers them with ``srcset``/``sizes`` so the browser
+at the widths in :data:`TARGET_WIDTHS` (never wider than the source; paper previews,
+:mod:`.publications.previews`, at widths of their own) into ``_images/``, and the page offers them with
+``srcset``/``sizes`` (:func:`picture_html`) so the browser
 fetches the smallest that is sharp on its screen: AVIF, about 45% lighter than
 WebP at the same look (benchmarks/bench_images.py), to every browser since 2022,
 and WebP to the rest. Without AVIF support in Pillow, only WebP copies are made.
@@ -28,6 +29,7 @@ why one must not be published.
 from __future__ import annotations
 
 import hashlib
+import html
 import os
 import re
 import warnings
@@ -103,14 +105,15 @@ class ResponsiveImage:
         return ", ".join(f"{prefix}{variant.filename} {variant.width}w" for variant in chosen)
 
 
-def variant_widths(source_width: int) -> list[int]:
+def variant_widths(source_width: int, targets: tuple[int, ...] = TARGET_WIDTHS) -> list[int]:
     """The target widths well below the source's, and the source's own width capped at the largest target."""
-    largest = min(source_width, TARGET_WIDTHS[-1])
-    return sorted({width for width in TARGET_WIDTHS if width < largest * NEAR_SOURCE} | {largest})
+    largest = min(source_width, targets[-1])
+    return sorted({width for width in targets if width < largest * NEAR_SOURCE} | {largest})
 
 
-def describe_image(path: Path) -> ResponsiveImage:
-    """Measure ``path`` and name its copies; raises ``OSError`` when it is not a readable image.
+def describe_image(path: Path, targets: tuple[int, ...] = TARGET_WIDTHS) -> ResponsiveImage:
+    """Measure ``path`` and name its copies at the ``targets`` widths the layout needs (ascending); raises
+    ``OSError`` when it is not a readable image.
 
     The size comes from the header and is checked before any pixel is decoded; the pixels are then
     decoded once here (a JPEG at an eighth of its size) and turned upright, so that a truncated or corrupt
@@ -135,7 +138,7 @@ def describe_image(path: Path) -> ResponsiveImage:
     except Exception as error:  # noqa: BLE001 - Pillow raises many types on bad bytes (SyntaxError, struct.error...)
         raise OSError(f"{type(error).__name__}: {error}") from error
     stem = _safe_stem(path.stem)
-    widths = variant_widths(width)
+    widths = variant_widths(width, targets)
     if max(1, round(height * widths[-1] / width)) > WEBP_MAX_SIDE:
         raise OSError(f"{width}x{height} pixels, too tall for its copies (WebP's limit is {WEBP_MAX_SIDE:,} pixels)")
 
@@ -144,6 +147,25 @@ def describe_image(path: Path) -> ResponsiveImage:
 
     return ResponsiveImage(
         source=str(path), width=width, height=height, variants=copies("webp"), avif_variants=copies("avif") if HAS_AVIF else ()
+    )
+
+
+def picture_html(image: ResponsiveImage, prefix: str, sizes: str, attributes: str) -> str:
+    """``<picture>`` offering the AVIF copies to browsers that read them and the WebP ones to the rest.
+
+    ``prefix`` is the copies' folder as seen from the page (ending in ``/``), ``sizes`` how wide the
+    image is shown, ``attributes`` the ``<img>``'s others (class, alt, loading...), already escaped.
+    """
+    largest = image.largest
+    source = ""
+    if image.avif_variants:
+        avif = html.escape(image.srcset(prefix, image.avif_variants))
+        source = f'<source type="image/avif" srcset="{avif}" sizes="{html.escape(sizes)}">\n'
+    return (
+        f"<picture>\n{source}"
+        f'<img {attributes} src="{html.escape(prefix + largest.filename)}" '
+        f'srcset="{html.escape(image.srcset(prefix))}" sizes="{html.escape(sizes)}" '
+        f'width="{largest.width}" height="{largest.height}">\n</picture>\n'
     )
 
 
@@ -190,9 +212,9 @@ def _too_many_pixels(image: Image.Image) -> str | None:
 def image_hazard(path: Path) -> str | None:
     """Why the picture ``path`` must not be published as it is (the end of a sentence about it), or None.
 
-    For a picture the site copies as it is (a paper's preview): an SVG that does more than draw
-    (:func:`svg_hazard`), a file that is no image, or one whose header claims more pixels than
-    :data:`MAX_PIXELS`, which every visitor's browser would decode.
+    For a paper's preview, checked when the bibliography is read: an SVG (published as it is) that does
+    more than draw (:func:`svg_hazard`), a file that is no image, or one whose header claims more pixels
+    than :data:`MAX_PIXELS`, which the build, or every visitor's browser, would decode.
     """
     if path.suffix.lower() == ".svg":
         hazard = svg_hazard(path)

@@ -60,10 +60,10 @@ Entry fields (al-folio's, all supported)
 ----------------------------------------
 title (capitals kept, LaTeX accents decoded, ``$...$`` as MathML), author (owner highlighted in any name
 form, marks ``* † ‡ ...`` as superscripts), journal/booktitle/school/institution/howpublished, location,
-month, year, ``additional_info``, ``note``, ``annotation``, ``abbr`` (badge), ``preview`` (thumbnail),
-buttons ``arxiv`` (or ``eprint`` + ``archiveprefix = arXiv``), ``doi``, ``html``, ``pdf``, ``supp``,
-``video``, ``blog``, ``code``, ``poster``, ``slides``, ``website``; ``award`` + ``award_name``;
-``abstract``; ``bibtex_show``; ``max_author_limit``; ``selected``; ``keywords``.
+month, year, ``additional_info``, ``note``, ``annotation``, ``abbr`` (badge), ``preview`` (thumbnail,
+served as AVIF and WebP copies), buttons ``arxiv`` (or ``eprint`` + ``archiveprefix = arXiv``), ``doi``,
+``html``, ``pdf``, ``supp``, ``video``, ``blog``, ``code``, ``poster``, ``slides``, ``website``; ``award``
++ ``award_name``; ``abstract``; ``bibtex_show``; ``max_author_limit``; ``selected``; ``keywords``.
 Badges that call third-party hosts at page load (``altmetric``, ``dimensions``, ``google_scholar_id``)
 are not rendered; remote ``preview`` URLs are refused with a warning for the same reason.
 
@@ -96,10 +96,11 @@ from ..assets import add_script, add_stylesheet
 from ..diagnostics import warn
 from ..transforms import add_builder_post_transform
 from .directive import PublicationsDirective
-from .domain import PINNED_BIBTEX_VERSION, PublicationsDomain, load_publications, reread_listing_pages
+from .domain import PINNED_BIBTEX_VERSION, PublicationsDomain
+from .expand import ExpandPublicationLists
+from .loader import load_publications, reread_listing_pages
 from .nodes import setup_nodes
 from .pages import setup_paper_pages
-from .render import ExpandPublicationLists
 from .selected import setup_selected
 
 
@@ -115,7 +116,7 @@ def setup_publications(app: Sphinx) -> None:
     if installed != PINNED_BIBTEX_VERSION:
         warn(
             f"the publications domain extends sphinxcontrib-bibtex {PINNED_BIBTEX_VERSION}, "
-            f"but {installed} is installed; check homepage/publications/domain.py",
+            f"but {installed} is installed; check publications/domain.py and publications/loader.py",
             "config",
         )
     app.connect("config-inited", _allow_no_bibliography)

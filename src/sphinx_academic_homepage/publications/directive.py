@@ -1,6 +1,6 @@
 """The ``publications`` directive: list entries of the bibliography anywhere, filtered, grouped by year.
 
-Its options are documented in the package docstring (:mod:`homepage.publications`).
+Its options are documented in the package docstring (:mod:`sphinx_academic_homepage.publications`).
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def publication_nodes(
     What must be known when the page is read is settled here: each entry's unique anchor (noted for
     ``{cite}``), the year headings' ids, and the previews and local files the page uses (registered
     with Sphinx as its image and download collectors would). The entries themselves become nodes when
-    the page is written (:class:`.render.ExpandPublicationLists`): the stored doctree stays small, and
+    the page is written (:class:`.expand.ExpandPublicationLists`): the stored doctree stays small, and
     Sphinx's read transforms do not walk thousands of entry nodes.
     """
     domain = env.get_domain("cite")
@@ -75,7 +75,7 @@ def publication_nodes(
         if Path(path).is_file():
             env.note_dependency(str(path))
     docname = env.docname
-    placeholder = publication_list(docname=docname, groups=[], options=options, files={})
+    placeholder = publication_list(docname=docname, groups=[], options=options, files={}, previews={})
     for publication in publications:
         label = (publication.year or "Undated") if group_by_year else ""
         if not placeholder["groups"] or placeholder["groups"][-1][0] != label:
@@ -87,8 +87,8 @@ def publication_nodes(
         document.ids[anchor] = placeholder
         domain.note_shown(docname, publication.key, anchor)
         placeholder["groups"][-1][2].append((publication.key, anchor))
-        if publication.preview:
-            register_preview(env, publication.preview)
+        if publication.preview and publication.preview not in placeholder["previews"]:
+            placeholder["previews"][publication.preview] = register_preview(env, publication.preview)
         for link in publication.links:
             if link.local and link.target not in placeholder["files"]:
                 env.note_dependency(link.target)

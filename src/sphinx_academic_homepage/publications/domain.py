@@ -2,41 +2,32 @@
 
 Why a subclass (registered with ``add_domain(..., override=True)``) rather than a second domain:
 ``{cite}`` is sphinxcontrib-bibtex's role and resolves through this domain, so this is where a citation
-can learn that its entry is shown on the papers page. What the subclass adds:
+can learn that its entry is shown on the papers page. What the subclass keeps:
 
-- **Parsing that cannot stop the build.** The .bib files are read here on ``builder-inited``, before
-  sphinxcontrib-bibtex's own handler, with located warnings (:mod:`.bibfiles`, :mod:`.model`); the
-  parsed data is handed to sphinxcontrib-bibtex as its up-to-date cache, so it never parses again.
-- **Speed.** Entries are modelled once per .bib change (and an entry whose text did not change keeps its
-  model); a page records where its lists go and expands them when it is written. A no-op rebuild does no
-  bibliography work at all, where sphinxcontrib-bibtex re-formats every listed entry on every build in
-  ``env-updated`` (``../shared/notes/bibtex-speed.md``); pages that use our ``publications`` directive
-  instead of ``bibliography`` create no work there.
+- **The publications** (lower-case key -> :class:`.model.Publication`), put here by :mod:`.loader` on
+  ``builder-inited`` together with sphinxcontrib-bibtex's own parsed data, so that it never parses again.
+- **Where lists show each entry**, per page (``clear_doc`` and ``merge_domaindata`` keep it right under
+  ``-j`` and incremental builds). Lists themselves are expanded when a page is written, so a no-op
+  rebuild does no bibliography work, where sphinxcontrib-bibtex 2.7.0 re-formats every entry a
+  ``bibliography`` lists on every build (``env-updated``).
 - **{cite} to a listed entry** links to it on ``homepage_publications_page`` (or the first page that
   lists it), with the author-year text of ``bibtex_reference_style`` and the entry as tooltip; no
   citation nodes, so no "duplicate citation" warnings however many lists show an entry.
-- **Correct incremental builds.** When the .bib (or what shows it) changes, pages that list entries are
-  read again (``env-get-outdated``) and pages that only ``{cite}`` are written again (``env-updated``):
-  sphinxcontrib-bibtex 2.7.0 leaves the latter stale.
+- **Pages that only {cite}** are written again when the publications or the pages that list them change
+  (``env-updated``): sphinxcontrib-bibtex 2.7.0 leaves them stale.
 
 Pinned to sphinxcontrib-bibtex 2.7.0, whose ``resolve_xref`` it replaces.
 """
-
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import docutils.nodes
 import pybtex.plugin
 from pybtex.richtext import Text
 from pybtex.style import FormattedEntry
-from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 from sphinxcontrib.bibtex.domain import BibtexDomain
 from sphinxcontrib.bibtex.style.referencing import format_references
@@ -44,10 +35,7 @@ from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
 
 from ..config import homepage_config
 from ..diagnostics import warn
-from .bibfiles import Problem, parse_files
-from .model import ModelSettings, Publication, build_publication
-from .bibtex import DISPLAY_FIELDS
-from .names import owner_keys
+from .model import Publication
 
 PINNED_BIBTEX_VERSION = "2.7.0"
 
@@ -56,15 +44,16 @@ class PublicationsDomain(BibtexDomain):
     """The ``cite`` domain, knowing the publications and where lists show them."""
 
     # A distinct version: an environment pickled with the plain domain is discarded, not misread.
-    data_version = BibtexDomain.data_version * 1000 + 2
+    data_version = BibtexDomain.data_version * 1000 + 3
     initial_data = {
         **BibtexDomain.initial_data,
         # lower-case key -> Publication, in file order
         "publications": {},
-        # lower-case key -> CachedModel: models reused across .bib edits
-        "models": {},
-        # what the publications were built from: files, times, settings
-        "signature": None,
+        # what the publications were read from (a .loader.Signature), compared only: when it changes,
+        # pages that cite are written again
+        "source": None,
+        # the loader's models of the entries, kept with the environment (a .loader.ModelCache)
+        "model_cache": None,
         # docname -> {lower-case key: anchor} for every entry a page lists
         "shown": {},
         # lower-case key -> (docname, anchor) that {cite} links to; computed in env_updated
@@ -72,7 +61,7 @@ class PublicationsDomain(BibtexDomain):
         "cite_state": None,
     }
 
-    #: set on builder-inited: whether the publications were rebuilt in this run
+    #: set on builder-inited: whether the publications were read again in this run
     refreshed = False
 
     @property
@@ -109,7 +98,7 @@ class PublicationsDomain(BibtexDomain):
     def env_updated(self) -> Iterable[str]:
         updated = list(super().env_updated())
         self.data["targets"] = self._targets()
-        state = (self.data["signature"], tuple(sorted(self.data["targets"].items())))
+        state = (self.data["source"], tuple(sorted(self.data["targets"].items())))
         if state != self.data["cite_state"]:
             self.data["cite_state"] = state
             # Their links and tooltips depend on the .bib and on the pages that list entries.
@@ -199,126 +188,3 @@ class PublicationsDomain(BibtexDomain):
 
 # How sphinxcontrib-bibtex turns a formatted entry into a tooltip.
 _PLAINTEXT = pybtex.plugin.find_plugin("pybtex.backends", "plaintext")()
-
-
-# -- reading the .bib files -----------------------------------------------------------------------
-
-
-def _folder_time(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
-
-
-def _settings(app: Sphinx) -> ModelSettings:
-    settings = homepage_config(app)
-    return ModelSettings(
-        srcdir=str(app.srcdir),
-        owners=owner_keys(settings.author_names),
-        preview_dir=settings.publication_previews,
-        files_dir=settings.publication_files,
-        hidden_fields=DISPLAY_FIELDS | settings.bibtex_hidden_fields,
-    )
-
-
-class CachedModel(NamedTuple):
-    """An entry's model, kept with what it was built from and the problems found building it."""
-
-    fingerprint: str
-    publication: Publication | None
-    problems: tuple[tuple[str, str], ...]
-
-
-def _fingerprint(entry: Any, data: Any) -> str:
-    """What an entry's model is built from: type, fields, names, and its crossref parent's fields."""
-    parts: list[Any] = [entry.original_type, list(entry.fields.items())]
-    parts.append([(role, [str(person) for person in people]) for role, people in entry.persons.items()])
-    parent = data.entries.get(entry.fields.get("crossref", "")) if "crossref" in entry.fields else None
-    if parent is not None:
-        parts.append(list(parent.fields.items()))
-    return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
-
-
-def _report(problems: list[Problem]) -> None:
-    """One warning per entry and kind of problem, at the entry's file and line."""
-    grouped: dict[tuple[str, int, str], list[Problem]] = {}
-    for problem in problems:
-        grouped.setdefault((problem.path, problem.entry_start, problem.subtype), []).append(problem)
-    for (path, _start, subtype), group in grouped.items():
-        messages = "; ".join(dict.fromkeys(problem.message for problem in group))
-        key = group[0].key
-        warn(f"{key}: {messages}" if key else messages, subtype, f"{path}:{group[0].line}")
-
-
-def load_publications(app: Sphinx) -> None:
-    """Parse the .bib files and model their entries, unless nothing they depend on changed."""
-    domain = app.env.get_domain("cite")
-    assert isinstance(domain, PublicationsDomain)
-    if app.config.bibtex_bibfiles is None:
-        return  # sphinxcontrib-bibtex reports the missing setting itself
-    paths = [(Path(app.confdir) / name).resolve() for name in app.config.bibtex_bibfiles]
-    encoding = app.config.bibtex_encoding
-    settings = _settings(app)
-    signature = (
-        encoding,
-        tuple((str(path), get_mtime(path)) for path in paths),
-        settings,
-        _folder_time(Path(settings.srcdir, settings.preview_dir)),
-        _folder_time(Path(settings.srcdir, settings.files_dir)),
-    )
-    if domain.data["signature"] == signature:
-        domain.refreshed = False
-        return
-
-    parsed = parse_files(paths, encoding)
-    problems = list(parsed.problems)
-    # Entries whose text did not change keep their model (and its problems, reported again) when only
-    # the .bib files changed: editing one entry models one entry.
-    previous = domain.data["signature"]
-    same_context = previous is not None and (previous[0], *previous[2:]) == (signature[0], *signature[2:])
-    cache: dict[str, CachedModel] = domain.data["models"] if same_context else {}
-    models: dict[str, CachedModel] = {}
-    publications: dict[str, Publication] = {}
-    for path, keys in parsed.keys.items():
-        index = parsed.indexes.get(str(path))
-        for key in keys:
-            entry = parsed.data.entries[key]
-            line = index.line_of(key) if index else 1
-            fingerprint = _fingerprint(entry, parsed.data)
-            cached = cache.get(key.lower())
-            if cached is not None and cached.fingerprint == fingerprint:
-                publication, entry_problems = cached.publication, cached.problems
-                if publication is not None and (publication.bibfile, publication.line) != (str(path), line):
-                    publication = dataclasses.replace(publication, bibfile=str(path), line=line)
-            else:
-                found: list[tuple[str, str]] = []
-                publication = build_publication(
-                    key, entry, parsed.data, (str(path), line), settings, lambda *problem: found.append(problem)
-                )
-                entry_problems = tuple(found)
-            problems.extend(Problem(str(path), line, key, message, subtype) for message, subtype in entry_problems)
-            models[key.lower()] = CachedModel(fingerprint, publication, entry_problems)
-            if publication is not None:
-                publications[key.lower()] = publication
-    problems.sort(key=lambda problem: (problem.path, problem.entry_start))  # stable: read errors first
-    _report(problems)
-
-    # sphinxcontrib-bibtex takes this as its up-to-date cache (same files, same times): no second parse.
-    domain.data["bibdata"] = BibData(
-        encoding=encoding,
-        bibfiles={path: BibFile(mtime=get_mtime(path), keys=parsed.keys[path]) for path in paths},
-        data=parsed.data,
-    )
-    domain.data["publications"] = publications
-    domain.data["models"] = models
-    domain.data["signature"] = signature
-    domain.refreshed = True
-
-
-def reread_listing_pages(app: Sphinx, env: BuildEnvironment, added: set, changed: set, removed: set) -> list[str]:
-    """Pages that list publications, when the publications were rebuilt."""
-    domain = env.get_domain("cite")
-    if not isinstance(domain, PublicationsDomain) or not domain.refreshed:
-        return []
-    return sorted(set(domain.shown) - added - changed - removed)

@@ -213,82 +213,16 @@ class _Builder:
 
 
 def _parse(text: str, depth: int = 0) -> Rich:
+    """The runs of ``text``, a group ``depth`` braces deep: each special character's reader returns where
+    the text after it starts."""
     out = _Builder()
     pos = 0
-    length = len(text)
-    while pos < length:
+    while pos < len(text):
         char = text[pos]
         if char == "\\":
-            match = _COMMAND.match(text, pos)
-            if match is None:  # a lone backslash at the very end
-                pos += 1
-                continue
-            name = match.group(1)
-            after = match.end()
-            if name in _ESCAPES:
-                out.literal(_ESCAPES[name])
-                pos = match.start() + 1 + len(name)
-            elif name == "(":
-                end = text.find("\\)", after)
-                if end == -1:
-                    out.literal("\\(")
-                    pos = after
-                else:
-                    out.run(("math", text[after:end].strip()))
-                    pos = end + 2
-            elif name in _FORMATS or name in _TRANSPARENT:
-                argument, end = _argument(text, after)
-                if argument is None:
-                    pos = after
-                    continue
-                inner = _parse(argument, depth + 1)
-                out.extend(inner) if name in _TRANSPARENT else out.run((_FORMATS[name], inner))
-                pos = end
-            elif name == "url":
-                argument, end = _argument(text, after)
-                if argument is None:
-                    pos = after
-                    continue
-                out.run(("link", argument.strip(), (argument.strip(),)))
-                pos = end
-            elif name == "href":
-                url, end = _argument(text, after)
-                label, end2 = _argument(text, end) if url is not None else (None, end)
-                if url is None or label is None:
-                    pos = after
-                    continue
-                out.run(("link", url.strip(), _parse(label, depth + 1)))
-                pos = end2
-            elif not name.isalpha() or name in _LETTER_ACCENTS:
-                # An accent: decode it with what it applies to ("\\v{c}", "\\'\\i", "\\"o") as one piece.
-                end = _accent_end(text, match.start() + 1 + len(name), name.isalpha())
-                decoded = _decode(text[pos:end])
-                out.literal(decoded.replace("{", "").replace("}", ""))
-                pos = end
-            elif name in _SYMBOLS or _known_symbol(name):
-                # \i, \ss, \o, \textdagger: decoded alone, so the blank that ends the command is not lost.
-                out.literal(_SYMBOLS.get(name) or _decode("\\" + name).rstrip())
-                pos = after
-                if text.startswith("{}", pos):
-                    pos += 2  # "\\ss{}" -> "ß"
-            else:
-                # An unknown command: dropped; its argument, read next as a group, is kept as text.
-                pos = after
+            pos = _read_command(text, pos, depth, out)
         elif char == "{":
-            end = _group_end(text, pos)
-            if end == -1:
-                pos += 1
-                continue
-            inner_text = text[pos + 1 : end]
-            switch = re.match(r"\\(em|it|sl|bf|sc|tt)\b\s*", inner_text)
-            if switch:
-                out.run((_SWITCHES[switch.group(1)], _parse(inner_text[switch.end() :], depth + 1)))
-            elif depth < _MAX_DEPTH:
-                out.extend(_parse(inner_text, depth + 1))
-            else:
-                # Groups this deep only protect capitals: their text is kept, their braces are not.
-                out.text(inner_text.replace("{", "").replace("}", ""))
-            pos = end + 1
+            pos = _read_group(text, pos, depth, out)
         elif char == "}":
             pos += 1
         elif char == "%":
@@ -297,20 +231,103 @@ def _parse(text: str, depth: int = 0) -> Rich:
             out.literal("%")
             pos += 1
         elif char == "$":
-            display = text.startswith("$$", pos)
-            start = pos + (2 if display else 1)
-            end = _math_end(text, start)
-            if end == -1 or end == start:
-                out.literal("$")
-                pos += 1
-            else:
-                out.run(("math", text[start:end].strip()))
-                pos = end + (2 if display and text.startswith("$$", end) else 1)
+            pos = _read_dollar_math(text, pos, out)
         else:
             next_special = _next_special(text, pos)
             out.text(text[pos:next_special])
             pos = next_special
     return out.result()
+
+
+def _read_command(text: str, pos: int, depth: int, out: _Builder) -> int:
+    """A backslash at ``pos``: an escape, math, a format, a link, an accent or a symbol."""
+    match = _COMMAND.match(text, pos)
+    if match is None:  # a lone backslash at the very end
+        return pos + 1
+    name = match.group(1)
+    after = match.end()
+    if name in _ESCAPES:
+        out.literal(_ESCAPES[name])
+        return match.start() + 1 + len(name)
+    if name == "(":
+        end = text.find("\\)", after)
+        if end == -1:
+            out.literal("\\(")
+            return after
+        out.run(("math", text[after:end].strip()))
+        return end + 2
+    if name in _FORMATS or name in _TRANSPARENT:
+        return _read_format(name, text, after, depth, out)
+    if name in ("url", "href"):
+        return _read_link(name, text, after, depth, out)
+    if not name.isalpha() or name in _LETTER_ACCENTS:
+        # An accent: decode it with what it applies to ("\\v{c}", "\\'\\i", "\\"o") as one piece.
+        end = _accent_end(text, match.start() + 1 + len(name), name.isalpha())
+        out.literal(_decode(text[pos:end]).replace("{", "").replace("}", ""))
+        return end
+    if name in _SYMBOLS or _known_symbol(name):
+        # \i, \ss, \o, \textdagger: decoded alone, so the blank that ends the command is not lost.
+        out.literal(_SYMBOLS.get(name) or _decode("\\" + name).rstrip())
+        return after + 2 if text.startswith("{}", after) else after  # "\\ss{}" -> "ß"
+    # An unknown command: dropped; its argument, read next as a group, is kept as text.
+    return after
+
+
+def _read_format(name: str, text: str, after: int, depth: int, out: _Builder) -> int:
+    """``\\emph{...}`` and the like (a run of its own), or ``\\mbox{...}`` (plain text)."""
+    argument, end = _argument(text, after)
+    if argument is None:
+        return after
+    inner = _parse(argument, depth + 1)
+    if name in _TRANSPARENT:
+        out.extend(inner)
+    else:
+        out.run((_FORMATS[name], inner))
+    return end
+
+
+def _read_link(name: str, text: str, after: int, depth: int, out: _Builder) -> int:
+    """``\\url{url}`` or ``\\href{url}{text}``; without its arguments, the command is dropped."""
+    url, end = _argument(text, after)
+    if url is None:
+        return after
+    if name == "url":
+        out.run(("link", url.strip(), (url.strip(),)))
+        return end
+    label, end = _argument(text, end)
+    if label is None:
+        return after
+    out.run(("link", url.strip(), _parse(label, depth + 1)))
+    return end
+
+
+def _read_group(text: str, pos: int, depth: int, out: _Builder) -> int:
+    """A brace at ``pos``: an old-style switch (``{\\em text}``), or a group that protects capitals."""
+    end = _group_end(text, pos)
+    if end == -1:
+        return pos + 1
+    inner_text = text[pos + 1 : end]
+    switch = re.match(r"\\(em|it|sl|bf|sc|tt)\b\s*", inner_text)
+    if switch:
+        out.run((_SWITCHES[switch.group(1)], _parse(inner_text[switch.end() :], depth + 1)))
+    elif depth < _MAX_DEPTH:
+        out.extend(_parse(inner_text, depth + 1))
+    else:
+        # Groups this deep only protect capitals: their text is kept, their braces are not.
+        out.text(inner_text.replace("{", "").replace("}", ""))
+    return end + 1
+
+
+def _read_dollar_math(text: str, pos: int, out: _Builder) -> int:
+    """``$...$`` or ``$$...$$`` at ``pos``; a ``$`` that opens nothing is a dollar sign."""
+    display = text.startswith("$$", pos)
+    start = pos + (2 if display else 1)
+    end = _math_end(text, start)
+    if end == -1 or end == start:
+        out.literal("$")
+        return pos + 1
+    out.run(("math", text[start:end].strip()))
+    return end + (2 if display and text.startswith("$$", end) else 1)
 
 
 _STOP = re.compile(r"[\\{}$%]")

@@ -221,7 +221,8 @@ def _preview(value: str, settings: ModelSettings, report: Report) -> str:
     except OutsideTheSite as error:
         report(f"preview {value!r} {error}; no preview shown", "image")
         return ""
-    # Copied as it is: an SVG's scripts would run as the site's own, a decompression bomb in visitors' browsers.
+    # An SVG is published as it is (its scripts would run as the site's own); other pictures are decoded
+    # by the build, and by visitors' browsers where Pillow cannot copy them (a decompression bomb).
     hazard = image_hazard(path) if found is not None else None
     if hazard:
         report(f"preview {value!r} {hazard}; no preview shown", "image")
@@ -243,11 +244,11 @@ def build_publication(
     settings: ModelSettings,
     report: Report,
 ) -> Publication | None:
-    """The publication for one entry, or None when it has no title (nothing to show)."""
-    entry_type = entry.type.lower()
-    if entry_type not in KNOWN_TYPES:
-        report(f"unknown entry type @{entry.original_type}; shown like @misc", "bibtex")
-        entry_type = "misc"
+    """The publication for one entry, or None when it has no title (nothing to show).
+
+    Problems are reported in the order a reader meets them in the entry: type, title, authors, year,
+    preview, links, flags, crossref."""
+    entry_type = _entry_type(entry, report)
     title_text = _field(entry, "title", data)
     if not title_text:
         report("no title; the entry is not shown", "bibtex")
@@ -256,13 +257,9 @@ def build_publication(
     people = entry.persons.get(role) or []
     if not people and entry_type not in _AUTHORLESS:
         report("no author", "bibtex")
-    year = _field(entry, "year", data) or ""
-    if not year:
-        date = _field(entry, "date", data) or ""  # biblatex writes the year in "date"
-        year = date[:4] if re.match(r"\d{4}", date) else ""
-    if not year:
-        report("no year", "bibtex")
+    year = _year(entry, data, report)
 
+    get = entry.fields.get
     publication = Publication(
         key=key,
         bibfile=location[0],
@@ -274,18 +271,49 @@ def build_publication(
         venue=_venue(entry_type, entry, data),
         month=plain_text(parse_latex(_field(entry, "month", data) or "")).capitalize(),
         year=plain_text(parse_latex(year)),
+        note=parse_latex(get("note", "")),
+        annotation=parse_latex(get("annotation", "")),
+        abstract=parse_latex(get("abstract", "")),
+        abbr=plain_text(parse_latex(get("abbr", ""))),
     )
-    get = entry.fields.get
-    publication.note = parse_latex(get("note", ""))
-    publication.annotation = parse_latex(get("annotation", ""))
-    publication.abstract = parse_latex(get("abstract", ""))
     if get("award"):
         publication.award = parse_latex(get("award"))
         publication.award_name = plain_text(parse_latex(get("award_name", ""))) or "Awarded"
-    publication.abbr = plain_text(parse_latex(get("abbr", "")))
     if get("preview"):
         publication.preview = _preview(get("preview"), settings, report)
+    publication.links = _links(entry, settings, report)
+    _report_unsafe_text_links(publication, report)
+    publication.selected = bool(_flag(get("selected"), "selected", report))
+    publication.bibtex_show = _flag(get("bibtex_show"), "bibtex_show", report)
+    publication.max_authors = _max_authors(get("max_author_limit"), report)
+    if "crossref" in entry.fields and entry.fields["crossref"] not in data.entries:
+        report(f"crossref {entry.fields['crossref']!r} is not in the bibliography", "bibtex")
+    publication.bibtex = serialise(entry, key, settings.hidden_fields)
+    publication.fields = _filter_fields(entry, key, entry_type)
+    return publication
 
+
+def _entry_type(entry: Entry, report: Report) -> str:
+    entry_type = entry.type.lower()
+    if entry_type in KNOWN_TYPES:
+        return entry_type
+    report(f"unknown entry type @{entry.original_type}; shown like @misc", "bibtex")
+    return "misc"
+
+
+def _year(entry: Entry, data: BibliographyData, report: Report) -> str:
+    year = _field(entry, "year", data) or ""
+    if not year:
+        date = _field(entry, "date", data) or ""  # biblatex writes the year in "date"
+        year = date[:4] if re.match(r"\d{4}", date) else ""
+    if not year:
+        report("no year", "bibtex")
+    return year
+
+
+def _links(entry: Entry, settings: ModelSettings, report: Report) -> tuple[Link, ...]:
+    """The buttons in al-folio's order, each target once."""
+    get = entry.fields.get
     found: list[Link] = []
     for name, _label in LINK_FIELDS:
         value = get(name)
@@ -296,28 +324,31 @@ def build_publication(
             # A PDF field that points at the arXiv page would repeat the arXiv button.
             if link is not None and all(link.target != other.target for other in found):
                 found.append(link)
-    publication.links = tuple(found)
-    rich_fields = (publication.title, publication.venue, publication.note, publication.annotation)
-    for rich_field in (*rich_fields, publication.abstract, publication.award):
-        for url in links(rich_field):
+    return tuple(found)
+
+
+def _report_unsafe_text_links(publication: Publication, report: Report) -> None:
+    """``\\url`` and ``\\href`` in the text are shown as text when unsafe; say so once each."""
+    texts = (publication.title, publication.venue, publication.note, publication.annotation)
+    for text in (*texts, publication.abstract, publication.award):
+        for url in links(text):
             if not is_safe_url(url):
                 report(f"a \\url or \\href uses {url_scheme(url)}:, which is not allowed; shown as text", "url")
 
-    publication.selected = bool(_flag(get("selected"), "selected", report))
-    publication.bibtex_show = _flag(get("bibtex_show"), "bibtex_show", report)
-    limit = get("max_author_limit")
-    if limit is not None:
-        if limit.strip().isdigit() and int(limit) > 0:
-            publication.max_authors = int(limit)
-        else:
-            report(f"max_author_limit should be a positive number, not {limit!r}; ignored", "bibtex")
-    if "crossref" in entry.fields and entry.fields["crossref"] not in data.entries:
-        report(f"crossref {entry.fields['crossref']!r} is not in the bibliography", "bibtex")
 
-    publication.bibtex = serialise(entry, key, settings.hidden_fields)
+def _max_authors(value: str | None, report: Report) -> int | None:
+    if value is None:
+        return None
+    if value.strip().isdigit() and int(value) > 0:
+        return int(value)
+    report(f"max_author_limit should be a positive number, not {value!r}; ignored", "bibtex")
+    return None
+
+
+def _filter_fields(entry: Entry, key: str, entry_type: str) -> dict[str, str]:
+    """What ``:filter:`` compares: every field and name list by lower-case name, the type and the key."""
     fields = {name.lower(): value for name, value in entry.fields.items()}
-    fields.update({role_name.lower(): " and ".join(map(str, persons)) for role_name, persons in entry.persons.items()})
+    fields.update({role.lower(): " and ".join(map(str, persons)) for role, persons in entry.persons.items()})
     fields["type"] = entry_type
     fields["key"] = key
-    publication.fields = fields
-    return publication
+    return fields

@@ -12,6 +12,7 @@
 - :class:`publication_heading`: a year heading (``<h2>``...) inside a list, outside the section tree.
 - :class:`publication_math`: ``$...$`` in a title, written as MathML at build time: no MathJax from a
   CDN, no request to a third-party host.
+- :class:`publication_preview`: a preview as ``<picture>`` with its AVIF and WebP copies (:mod:`.previews`).
 
 Builders other than HTML get standard docutils nodes instead (:class:`DegradeForOtherBuilders`).
 """
@@ -19,6 +20,7 @@ Builders other than HTML get standard docutils nodes instead (:class:`DegradeFor
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -27,6 +29,7 @@ from docutils.utils.math import latex2mathml
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..images import picture_html
 from ..transforms import BuilderPostTransform, add_builder_post_transform
 
 logger = logging.getLogger(__name__)
@@ -44,9 +47,24 @@ class publication_copy_button(nodes.General, nodes.Inline, nodes.TextElement):
     """A button that copies the text of the ``<pre>`` before it."""
 
 
+class publication_preview(nodes.General, nodes.Element):
+    """A paper's preview as ``<picture>``: ``image`` (a :class:`..images.ResponsiveImage`) shown at
+    ``sizes``; other builders show the file ``uri`` itself (:func:`plain_preview`)."""
+
+
+def plain_preview(uri: str) -> nodes.image:
+    """A preview as the file itself, which Sphinx copies to ``_images/``.
+
+    ``uri`` and ``candidates`` are what Sphinx's image collector would have set; the builder then maps
+    the file to its copy. The alt text is empty on purpose: the title next to the image says what it shows.
+    """
+    return nodes.image(uri=uri, candidates={"*": uri}, alt="", loading="lazy", classes=["homepage-pub__preview"])
+
+
 class publication_list(nodes.General, nodes.Element):
     """Where a list of publications goes: ``groups`` of (label, heading id, [(key, anchor)]),
-    render ``options``, and the download names of local ``files``; expanded when the page is written."""
+    render ``options``, the download names of local ``files`` and the copies of ``previews`` (source
+    path -> :class:`..images.ResponsiveImage`, None for the file itself); expanded when the page is written."""
 
 
 class publication_block(nodes.General, nodes.TextElement):
@@ -65,40 +83,27 @@ class publication_math(nodes.Inline, nodes.TextElement):
     """Inline math, ``latex`` holding the TeX source."""
 
 
-def _visit_details(self: Any, node: publication_details) -> None:
-    self.body.append(self.starttag(node, "details"))
+def _html_element(tag: str, suffix: str = "\n", **attributes: str) -> tuple[Callable, Callable]:
+    """The visitor pair writing a node as ``<tag>`` (with its ids, classes and ``attributes``) around
+    its children; ``suffix`` follows the start tag (no line break inside inline content)."""
 
+    def visit(self: Any, node: nodes.Element) -> None:
+        self.body.append(self.starttag(node, tag, suffix, **attributes))
 
-def _depart_details(self: Any, node: publication_details) -> None:
-    self.body.append("</details>\n")
+    def depart(self: Any, node: nodes.Element) -> None:
+        self.body.append(f"</{tag}>\n")
 
-
-def _visit_summary(self: Any, node: publication_summary) -> None:
-    self.body.append(self.starttag(node, "summary", ""))
-
-
-def _depart_summary(self: Any, node: publication_summary) -> None:
-    self.body.append("</summary>\n")
-
-
-def _visit_copy_button(self: Any, node: publication_copy_button) -> None:
-    self.body.append(self.starttag(node, "button", "", type="button", hidden="hidden"))
-
-
-def _depart_copy_button(self: Any, node: publication_copy_button) -> None:
-    self.body.append("</button>\n")
-
-
-def _visit_block(self: Any, node: publication_block) -> None:
-    self.body.append(self.starttag(node, "div", ""))
-
-
-def _depart_block(self: Any, node: publication_block) -> None:
-    self.body.append("</div>\n")
+    return visit, depart
 
 
 def _visit_code(self: Any, node: publication_code) -> None:
     self.body.append(self.starttag(node, "pre", "") + escape(node["code"], quote=False) + "</pre>\n")
+    raise nodes.SkipNode
+
+
+def _visit_preview(self: Any, node: publication_preview) -> None:
+    attributes = 'class="homepage-pub__preview" alt="" loading="lazy" decoding="async"'
+    self.body.append(picture_html(node["image"], self.builder.imgpath + "/", node["sizes"], attributes))
     raise nodes.SkipNode
 
 
@@ -154,6 +159,8 @@ class DegradeForOtherBuilders(BuilderPostTransform):
         for details in list(self.document.findall(publication_details)):
             container = nodes.container("", *details.children, classes=details["classes"])
             details.replace_self(container)
+        for preview in list(self.document.findall(publication_preview)):
+            preview.replace_self(plain_preview(preview["uri"]))
         for heading in list(self.document.findall(publication_heading)):
             heading.replace_self(nodes.rubric("", "", *heading.children, ids=heading["ids"]))
 
@@ -176,11 +183,12 @@ def _as_paragraphs(block: publication_block) -> nodes.container:
 
 
 def setup_nodes(app: Sphinx) -> None:
-    app.add_node(publication_details, html=(_visit_details, _depart_details))
-    app.add_node(publication_summary, html=(_visit_summary, _depart_summary))
-    app.add_node(publication_copy_button, html=(_visit_copy_button, _depart_copy_button))
-    app.add_node(publication_block, html=(_visit_block, _depart_block))
+    app.add_node(publication_details, html=_html_element("details"))
+    app.add_node(publication_summary, html=_html_element("summary", ""))
+    app.add_node(publication_copy_button, html=_html_element("button", "", type="button", hidden="hidden"))
+    app.add_node(publication_block, html=_html_element("div", ""))
     app.add_node(publication_code, html=(_visit_code, None))
     app.add_node(publication_heading, html=(_visit_heading, _depart_heading))
     app.add_node(publication_math, html=(_visit_math, None))
+    app.add_node(publication_preview, html=(_visit_preview, None))
     add_builder_post_transform(app, DegradeForOtherBuilders)

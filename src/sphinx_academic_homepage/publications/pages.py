@@ -33,7 +33,7 @@ from ..urls import is_safe_url
 from .latex import parse_latex, plain_text
 from .model import Publication
 from .nodes import publication_block, publication_code, publication_copy_button
-from .render import RenderOptions, _authors, _link_node, _rich, _venue_line
+from .render import RenderOptions, author_block, link_button, text_nodes, venue_line
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _ARXIV_ABS = re.compile(r"^https?://arxiv\.org/(?:abs|pdf)/([^?#]+?)(?:\.pdf)?/?$", re.I)
@@ -216,23 +216,23 @@ def paper_doctree(app: Sphinx, publication: Publication, pagename: str, files: d
     document = new_document(pagename, app.builder._settings if hasattr(app.builder, "_settings") else None)
     options = RenderOptions.from_config(app.config, max_authors=None)
     section = nodes.section("", ids=["paper"], classes=["homepage-paper"])
-    section += nodes.title("", "", *_rich(publication.title))
+    section += nodes.title("", "", *text_nodes(publication.title))
     if publication.authors:
-        section += _authors(publication, options)
-    venue = _venue_line(publication)
+        section += author_block(publication, options)
+    venue = venue_line(publication)
     if venue is not None:
         section += venue
     if publication.annotation:
-        section += nodes.paragraph("", "", *_rich(publication.annotation), classes=["homepage-pub__annotation"])
+        section += nodes.paragraph("", "", *text_nodes(publication.annotation), classes=["homepage-pub__annotation"])
     if publication.note:
-        section += nodes.paragraph("", "", *_rich(publication.note), classes=["homepage-pub__note"])
-    links = [_link_node(link, pagename, files) for link in publication.links if not link.local or link.target in files]
+        section += nodes.paragraph("", "", *text_nodes(publication.note), classes=["homepage-pub__note"])
+    links = [link_button(link, pagename, files) for link in publication.links if not link.local or link.target in files]
     if links:
         section += publication_block("", "", *links, classes=["homepage-pub__links"])
     if publication.award:
-        section += _section(publication.award_name, "award", nodes.paragraph("", "", *_rich(publication.award)))
+        section += _section(publication.award_name, "award", nodes.paragraph("", "", *text_nodes(publication.award)))
     if publication.abstract:
-        section += _section("Abstract", "abstract", nodes.paragraph("", "", *_rich(publication.abstract)))
+        section += _section("Abstract", "abstract", nodes.paragraph("", "", *text_nodes(publication.abstract)))
     if publication.bibtex and publication.bibtex_show is not False:
         code = publication_code("", code=publication.bibtex)
         copy = publication_copy_button("", "Copy", classes=["homepage-pub__copy"])

@@ -6,7 +6,9 @@ place), the annotation, the venue and date, the note, and one row of buttons in 
 award, abstract and BibTeX are ``<details>`` that open below the row.
 
 Entries are rendered when a page is written: the ``publications`` directive and the selected papers
-leave a :class:`.nodes.publication_list` placeholder, which :class:`ExpandPublicationLists` replaces.
+leave a :class:`.nodes.publication_list` placeholder, which :class:`.expand.ExpandPublicationLists`
+replaces with :func:`expand_list`. This module knows nodes and the model only; the link to an entry's
+own page comes in as a function, so the paper pages (:mod:`.pages`) can render with these helpers.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from ..config import homepage_config
-from ..transforms import BuilderPostTransform
+from ..images import ResponsiveImage
 from ..urls import is_safe_url
 from .latex import Rich, links as rich_links, plain_text, rich_nodes
 from .model import Link, Publication
@@ -53,7 +55,7 @@ class RenderOptions:
         return cls(**(defaults | overrides))
 
 
-def _rich(rich: Rich) -> list[nodes.Node]:
+def text_nodes(rich: Rich) -> list[nodes.Node]:
     return rich_nodes(rich, is_safe_url)
 
 
@@ -103,7 +105,7 @@ def _details(kind: str, label: str, *body: nodes.Node) -> publication_details:
     return publication_details("", publication_summary("", label), *body, classes=[f"homepage-pub__{kind}"])
 
 
-def _authors(publication: Publication, options: RenderOptions) -> nodes.Element:
+def author_block(publication: Publication, options: RenderOptions) -> nodes.Element:
     people = list(publication.authors)
     limit = publication.max_authors or options.max_authors
     shown = len(people)
@@ -126,7 +128,7 @@ def _authors(publication: Publication, options: RenderOptions) -> nodes.Element:
     return publication_block("", "", *_merged(parts), more, classes=["homepage-pub__authors"])
 
 
-def _link_node(link: Link, docname: str, files: dict[str, str]) -> nodes.Element:
+def link_button(link: Link, docname: str, files: dict[str, str]) -> nodes.Element:
     if link.local:
         return addnodes.download_reference(
             "",
@@ -141,9 +143,9 @@ def _link_node(link: Link, docname: str, files: dict[str, str]) -> nodes.Element
     return nodes.reference("", link.label, refuri=link.target, internal=False, classes=["homepage-pub__button"])
 
 
-def _venue_line(publication: Publication) -> nodes.paragraph | None:
+def venue_line(publication: Publication) -> nodes.paragraph | None:
     date = " ".join(filter(None, [publication.month, publication.year]))
-    children = _rich(publication.venue)
+    children = text_nodes(publication.venue)
     if date:
         if plain_text(publication.venue).strip():
             children.append(nodes.Text(", "))
@@ -160,11 +162,41 @@ def render_publication(
     options: RenderOptions,
     files: dict[str, str],
     page_uri: str | None = None,
+    previews: dict[str, ResponsiveImage | None] | None = None,
 ) -> nodes.list_item:
     """The list item for one publication; ``anchor`` is its unique id on the page, ``page_uri`` the link
-    to the paper's own page (:mod:`.pages`): its title, or a "Page" button when the title holds links."""
+    to the paper's own page (:mod:`.pages`): its title, or a "Page" button when the title holds links;
+    ``previews`` the copies of each preview the page registered (:func:`.previews.register_preview`)."""
     item = nodes.list_item(ids=[anchor], classes=["homepage-pub"])
+    aside = _aside(publication, (previews or {}).get(publication.preview))
+    if aside.children:
+        item += aside
+        item["classes"].append("homepage-pub--with-aside")
+    title_links = bool(page_uri) and not rich_links(publication.title)
+    body = nodes.container(classes=["homepage-pub__body"])
+    body += _title(publication, page_uri if title_links else None)
+    if publication.authors:
+        body += author_block(publication, options)
+    if publication.annotation:
+        body += nodes.paragraph("", "", *text_nodes(publication.annotation), classes=["homepage-pub__annotation"])
+    venue = venue_line(publication)
+    if venue is not None:
+        body += venue
+    if publication.note:
+        body += nodes.paragraph("", "", *text_nodes(publication.note), classes=["homepage-pub__note"])
+    actions = _actions(publication, docname, options, files)
+    if page_uri and not title_links:
+        actions.append(
+            nodes.reference("", "Page", refuri=page_uri, internal=True, classes=["homepage-pub__button", "homepage-pub__page"])
+        )
+    if actions:
+        body += publication_block("", "", *actions, classes=["homepage-pub__links"])
+    item += body
+    return item
 
+
+def _aside(publication: Publication, preview: ResponsiveImage | None) -> nodes.container:
+    """The ``abbr`` badge and the preview (empty when the entry has neither)."""
     aside = nodes.container(classes=["homepage-pub__aside"])
     if publication.abbr:
         badge = nodes.abbreviation(
@@ -172,37 +204,28 @@ def render_publication(
         )
         aside += nodes.paragraph("", "", badge)
     if publication.preview:
-        aside += preview_image(publication.preview)
-    if aside.children:
-        item += aside
-        item["classes"].append("homepage-pub--with-aside")
+        aside += preview_image(publication.preview, preview)
+    return aside
 
-    body = nodes.container(classes=["homepage-pub__body"])
-    item += body
-    title = _rich(publication.title)
-    title_links = bool(page_uri) and not rich_links(publication.title)
-    if title_links:
+
+def _title(publication: Publication, page_uri: str | None) -> nodes.paragraph:
+    """The title, a link to the paper's page when ``page_uri`` is given."""
+    title = text_nodes(publication.title)
+    if page_uri:
         title = [nodes.reference("", "", *title, refuri=page_uri, internal=True, classes=["homepage-pub__page"])]
-    body += nodes.paragraph("", "", *title, classes=["homepage-pub__title"])
-    if publication.authors:
-        body += _authors(publication, options)
-    if publication.annotation:
-        body += nodes.paragraph("", "", *_rich(publication.annotation), classes=["homepage-pub__annotation"])
-    venue = _venue_line(publication)
-    if venue is not None:
-        body += venue
-    if publication.note:
-        body += nodes.paragraph("", "", *_rich(publication.note), classes=["homepage-pub__note"])
+    return nodes.paragraph("", "", *title, classes=["homepage-pub__title"])
 
+
+def _actions(publication: Publication, docname: str, options: RenderOptions, files: dict[str, str]) -> list[nodes.Node]:
+    """The row of buttons in al-folio's order: award, Abs, arXiv, Bib, then the other links."""
     actions: list[nodes.Node] = []
     if publication.award:
         actions.append(
-            _details("award", publication.award_name, nodes.paragraph("", "", *_rich(publication.award)))
+            _details("award", publication.award_name, nodes.paragraph("", "", *text_nodes(publication.award)))
         )
     if publication.abstract:
-        actions.append(_details("abstract", "Abstract", nodes.paragraph("", "", *_rich(publication.abstract))))
-    links = [_link_node(link, docname, files) for link in publication.links]
-    # al-folio's order: award, Abs, arXiv, Bib, then the other links.
+        actions.append(_details("abstract", "Abstract", nodes.paragraph("", "", *text_nodes(publication.abstract))))
+    links = [link_button(link, docname, files) for link in publication.links]
     if links and publication.links[0].label == "arXiv":
         actions.append(links.pop(0))
     show_bibtex = publication.bibtex_show if publication.bibtex_show is not None else options.bibtex_show
@@ -210,14 +233,7 @@ def render_publication(
         code = publication_code("", code=publication.bibtex)
         copy = publication_copy_button("", "Copy", classes=["homepage-pub__copy"])
         actions.append(_details("bibtex", "BibTeX", code, copy))
-    actions.extend(links)
-    if page_uri and not title_links:
-        actions.append(
-            nodes.reference("", "Page", refuri=page_uri, internal=True, classes=["homepage-pub__button", "homepage-pub__page"])
-        )
-    if actions:
-        body += publication_block("", "", *actions, classes=["homepage-pub__links"])
-    return item
+    return actions + links
 
 
 def render_heading(text: str, anchor: str, options: RenderOptions) -> publication_heading:
@@ -244,25 +260,7 @@ def expand_list(
             publication = publications.get(key.lower())
             if publication is not None:  # the page is read again whenever the publications change
                 bullet_list += render_publication(
-                    publication, anchor, docname, options, placeholder["files"], page_uri(key)
+                    publication, anchor, docname, options, placeholder["files"], page_uri(key), placeholder["previews"]
                 )
         result.append(bullet_list)
     return result
-
-
-class ExpandPublicationLists(BuilderPostTransform):
-    """Entries become nodes when a page is written, for every builder."""
-
-    # Before Sphinx resolves references (10) and the fallback for other builders (200).
-    default_priority = 5
-
-    def run(self, **kwargs: Any) -> None:
-        from .pages import paper_uri  # pages renders with this module's helpers
-
-        publications = getattr(self.env.get_domain("cite"), "publications", {})
-        for placeholder in list(self.document.findall(publication_list)):
-            # The placeholder's own page: Sphinx may write several pages into one document (LaTeX).
-            docname = placeholder["docname"]
-            placeholder.replace_self(
-                expand_list(placeholder, publications, docname, lambda key: paper_uri(self.sphinx_app, docname, key))
-            )

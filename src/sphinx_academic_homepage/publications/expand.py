@@ -1,0 +1,31 @@
+"""Publication lists become entries when a page is written, each title linked to the paper's own page.
+
+The placeholders (:class:`.nodes.publication_list`) are replaced by :func:`.render.expand_list` for every
+builder; :mod:`.pages` says where each paper's page is. This module sits above both, so that the renderer
+needs nothing of the pages that use it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..transforms import BuilderPostTransform
+from .nodes import publication_list
+from .pages import paper_uri
+from .render import expand_list
+
+
+class ExpandPublicationLists(BuilderPostTransform):
+    """Entries become nodes when a page is written, for every builder."""
+
+    # Before Sphinx resolves references (10) and the fallback for other builders (200).
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        publications = getattr(self.env.get_domain("cite"), "publications", {})
+        for placeholder in list(self.document.findall(publication_list)):
+            # The placeholder's own page: Sphinx may write several pages into one document (LaTeX).
+            docname = placeholder["docname"]
+            placeholder.replace_self(
+                expand_list(placeholder, publications, docname, lambda key: paper_uri(self.sphinx_app, docname, key))
+            )
