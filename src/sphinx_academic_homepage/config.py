@@ -26,6 +26,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from .diagnostics import ConfLines, warn
+from .priorities import PRIORITY
 
 #: The prefix of every setting's name in ``conf.py``.
 PREFIX = "homepage_"
@@ -258,8 +259,7 @@ def setup_config(app: Sphinx, readers: Mapping[str, EntryReader]) -> None:
     def _read(app: Sphinx, config: Config) -> None:
         _CHECKED[config] = read_settings(app.confdir, config, readers)
 
-    # Before every other handler of config-inited (the social links feed the theme's options on it).
-    app.connect("config-inited", _read, priority=400)
+    app.connect("config-inited", _read, priority=PRIORITY.read_settings)
 
 
 # -- The README's table -----------------------------------------------------------------------------------------------

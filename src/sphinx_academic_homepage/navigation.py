@@ -28,6 +28,7 @@ from .assets import add_stylesheet
 from .config import SettingSource, homepage_config
 from .diagnostics import warn
 from .frontmatter import front_matter
+from .priorities import PRIORITY
 
 # The toctree's own "Title <target>" syntax.
 _EXPLICIT_LABEL = re.compile(r"^(?P<label>.+?)\s*<(?P<docname>[^<>]+)>$", re.S)
@@ -143,8 +144,7 @@ def _label_links(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
 
 
 def setup_navigation(app: Sphinx) -> None:
-    # Before Sphinx's toctree collector (priority 500) reads the root document.
-    app.connect("doctree-read", add_navigation_toctree, priority=400)
+    app.connect("doctree-read", add_navigation_toctree, priority=PRIORITY.navigation_toctree)
     app.connect("env-updated", _label_links)
     # The theme underlines the link of the section a page belongs to (``li.current``), found from the page's
     # parents in the toctree; the home page has none, so its own link ("about") would never be marked, as

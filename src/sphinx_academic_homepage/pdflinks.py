@@ -27,6 +27,7 @@ from sphinx.application import Sphinx
 
 from .cv import site_static_dirs
 from .diagnostics import warn
+from .priorities import PRIORITY
 from .sitefiles import OutsideTheSite, check_inside, site_file, site_folders
 from .urls import url_scheme
 
@@ -161,6 +162,5 @@ def drop_impossible_names(app: Sphinx, docname: str, source: list[str]) -> None:
 def setup_pdflinks(app: Sphinx) -> None:
     # Before MyST parses the page (it asks the file system about every link target).
     app.connect("source-read", drop_impossible_names)
-    # Before Sphinx's download and image collectors (priority 500), which must see the links made here.
-    app.connect("doctree-read", check_pdf_links, priority=450)
-    app.connect("doctree-read", drop_files_outside, priority=460)
+    app.connect("doctree-read", check_pdf_links, priority=PRIORITY.check_pdf_links)
+    app.connect("doctree-read", drop_files_outside, priority=PRIORITY.drop_files_outside)

@@ -44,6 +44,7 @@ from .config import homepage_config
 from .diagnostics import warn
 from .frontmatter import FrontMatter, front_matter
 from .images import ResponsiveImage, describe_image, register_image
+from .priorities import PRIORITY
 from .safehtml import HTML_FIELD
 from .sitefiles import OutsideTheSite, site_file, site_folders
 from .urls import url_scheme
@@ -509,5 +510,5 @@ def setup_profile(app: Sphinx) -> None:
     app.add_directive("profile", ProfileDirective)
     app.add_transform(ProfileFromFrontMatter)
     app.connect("doctree-resolved", _plain_card_for_other_builders)
-    app.connect("doctree-read", _label_page_in_navigation, priority=600)
+    app.connect("doctree-read", _label_page_in_navigation, priority=PRIORITY.label_page_in_navigation)
     add_stylesheet(app, "profile.css")

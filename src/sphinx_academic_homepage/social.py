@@ -43,6 +43,7 @@ from .assets import add_stylesheet
 from .config import BOOLEAN, SettingSource, homepage_config
 from .diagnostics import ConfLines, warn
 from .frontmatter import front_matter, nearest_key
+from .priorities import PRIORITY
 from .social_icons import ICONS
 from .urls import is_disguised_host, is_external_url, is_network_path, is_safe_url, is_site_path, url_scheme
 
@@ -584,11 +585,11 @@ def _append_row_at_page_end(app: Sphinx, doctree: nodes.document, docname: str) 
 
 
 def setup_social(app: Sphinx) -> None:
-    # After the settings are read (config.py, priority 400), before Sphinx checks the theme's options.
+    # After the settings are read (PRIORITY.read_settings), before Sphinx checks the theme's options.
     app.connect("config-inited", _links_in_navbar)
     app.add_node(social_links_node, html=(visit_social_links_html, None))
     app.add_node(social_row_at_page_end)
     app.add_directive("social-links", SocialLinksDirective)
     app.add_transform(SocialFromFrontMatter)
-    app.connect("doctree-resolved", _append_row_at_page_end, priority=900)
+    app.connect("doctree-resolved", _append_row_at_page_end, priority=PRIORITY.social_row_at_page_end)
     add_stylesheet(app, "social.css")
