@@ -25,10 +25,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-from .cv import site_static_dirs
 from .diagnostics import warn
 from .priorities import PRIORITY
-from .sitefiles import OutsideTheSite, check_inside, site_file, site_folders
+from .sitefiles import OutsideTheSite, check_inside, site_file, site_folders, static_folder_names
 from .urls import url_scheme
 
 ALFOLIO_PDF_DIR = "assets/pdf/"
@@ -45,7 +44,7 @@ def _pdf_path(target: str) -> str | None:
 def check_pdf_links(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     docname = env.docname
-    static_dirs = site_static_dirs(app.config.html_static_path)
+    static_dirs = static_folder_names(env)
     for xref in list(doctree.findall(addnodes.pending_xref)):
         # MyST leaves a link to a file it did not find as an unresolved "myst" reference.
         if xref.get("reftype") != "myst" or xref.get("refdomain"):
