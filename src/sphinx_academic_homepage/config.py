@@ -50,6 +50,17 @@ def is_positive_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
+#: How a yes or a no is written where values are text (a directive's option, a BibTeX field).
+TRUE_WORDS = frozenset({"true", "yes", "1", "on"})
+FALSE_WORDS = frozenset({"false", "no", "0", "off"})
+
+
+def text_flag(text: str) -> bool | None:
+    """``text`` read as a yes or a no, in any case; None when it is neither (the caller says so, and where)."""
+    word = text.strip().lower()
+    return True if word in TRUE_WORDS else False if word in FALSE_WORDS else None
+
+
 def _is_pair_list(value: Any) -> bool:
     return isinstance(value, (list, tuple)) and all(isinstance(e, (list, tuple)) and len(e) == 2 for e in value)
 

@@ -1,6 +1,6 @@
 """One pass over every page for what links and user HTML may do.
 
-Modules check the URLs they make from user data (:mod:`homepage.urls`), but links and HTML also come
+Modules check the URLs they make from user data (:mod:`.urls`), but links and HTML also come
 from Markdown, raw HTML in pages, al-folio's HTML fields and other extensions. Here, once for the whole
 site:
 
