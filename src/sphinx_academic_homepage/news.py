@@ -499,9 +499,7 @@ def _news_pages(app: Sphinx) -> Iterator[GeneratedPage]:
     feed += nodes.reference("Atom feed", "Atom feed", refuri=_feed_href(app, pagename))
     feed += nodes.Text(".")
     section += feed
-    yield GeneratedPage(
-        pagename, "News", section, context={"homepage_news_page": True}, inputs=tuple(items)
-    )
+    yield GeneratedPage(pagename, "News", section, context={"homepage_news_page": True}, inputs=tuple(items))
 
 
 def _collect_feed(app: Sphinx) -> list:
