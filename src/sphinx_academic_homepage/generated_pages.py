@@ -7,11 +7,13 @@ through the theme like any other page (``html-collect-pages``).
 
 Sphinx renders nodes for the page being written: its HTML translator reads, from the builder, where that page's
 images and downloads are and its section and figure numbers, which ``write_doc()`` sets for a document. A
-generated page has no document, so :func:`render_content` sets them for it; it is the one place of the
-extension that sets anything on the builder. Everything else goes through the builder's public methods.
+generated page has no document, so :func:`render_content` sets them for it: the only module of the extension
+that sets the builder's attributes. Everything else goes through the builder's public methods.
 
 ``GeneratedPage.inputs`` names what the page is made from (a paper's entry, the news items), so that a page
-whose inputs did not change since the last build can be left as it is, by this module alone.
+whose inputs did not change since the last build can be left as it is, by this module alone. A digest of them kept
+on the environment has to be taken on ``env-updated``: Sphinx saves the environment before it writes pages, and
+not at all when no document was read.
 """
 
 from __future__ import annotations
