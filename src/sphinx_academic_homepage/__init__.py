@@ -16,6 +16,7 @@ from .config import setup_config
 from .csp import setup_csp
 from .cv import setup_cv
 from .frontmatter import setup_frontmatter
+from .generated_pages import setup_generated_pages
 from .head import setup_head
 from .images import setup_images
 from .lastupdated import setup_lastupdated
@@ -46,6 +47,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         readers={"homepage_navigation": read_navigation, "homepage_person": read_person, "homepage_social": read_social},
     )
     setup_buildstate(app)
+    setup_generated_pages(app)
     setup_sources(app)
     setup_assets(app)
     setup_frontmatter(app)

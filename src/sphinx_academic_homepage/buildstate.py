@@ -8,11 +8,13 @@ writing process has its own copy, which is fine for what is kept here: each proc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+
+from .priorities import PRIORITY
 
 
 @dataclass
@@ -25,6 +27,12 @@ class BuildState:
     output_failed: bool = False
     #: The build before this one stopped before it finished (:mod:`.output`).
     previous_build_unfinished: bool = False
+    #: Sphinx has started writing documents; one of them was written (:mod:`.generated_pages`).
+    writing_documents: bool = False
+    documents_written: bool = False
+    #: Generated pages whose inputs are those they were last written from; every generated page of the build.
+    unchanged_pages: set[str] = field(default_factory=set)
+    generated_pages: set[str] = field(default_factory=set)
 
 
 _STATES: WeakKeyDictionary[Sphinx, BuildState] = WeakKeyDictionary()
@@ -44,7 +52,10 @@ def _forget_what_was_read(app: Sphinx, env: BuildEnvironment) -> None:
     state = build_state(app)
     state.paper_pages = None
     state.site_description = None
+    state.writing_documents = state.documents_written = False
+    state.unchanged_pages = set()
+    state.generated_pages = set()
 
 
 def setup_buildstate(app: Sphinx) -> None:
-    app.connect("env-updated", _forget_what_was_read)
+    app.connect("env-updated", _forget_what_was_read, priority=PRIORITY.forget_what_was_read)

@@ -10,26 +10,35 @@ images and downloads are and its section and figure numbers, which ``write_doc()
 generated page has no document, so :func:`render_content` sets them for it: the only module of the extension
 that sets the builder's attributes. Everything else goes through the builder's public methods.
 
-``GeneratedPage.inputs`` names what the page is made from (a paper's entry, the news items), so that a page
-whose inputs did not change since the last build can be left as it is, by this module alone. A digest of them kept
-on the environment has to be taken on ``env-updated``: Sphinx saves the environment before it writes pages, and
-not at all when no document was read.
+``GeneratedPage.inputs`` names what the page is made from (a paper's entry, the news items). A page whose
+inputs did not change since the build that wrote it is left as it is when the build writes no document (a build
+after which nothing changed): its file keeps its bytes and its date. A digest of the inputs is kept on the
+environment, taken on ``env-updated``: Sphinx saves the environment before it writes pages, and not at all when
+no document was read.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import new_document
 from sphinx.util.osutil import relative_uri
 
+from .buildstate import build_state
+from .docstore import SiteRecord
 from .head import HeadEntry, add_head_entries
+
+#: Page name -> the digest of the inputs it was last written from (:func:`input_digest`).
+GENERATED_PAGE_INPUTS = SiteRecord("homepage_generated_page_inputs")
 
 
 @dataclass(frozen=True)
@@ -90,13 +99,60 @@ def page_context(app: Sphinx, page: GeneratedPage) -> dict[str, Any]:
     return context
 
 
+def input_digest(page: GeneratedPage) -> str:
+    """A digest of what ``page`` is made from: equal for two builds that would make the same page."""
+    made_of = (page.name, page.title, page.template, sorted(page.context.items()), page.head, page.resolve, page.inputs)
+    return hashlib.sha256(repr(made_of).encode("utf-8")).hexdigest()
+
+
+def _note_writing(app: Sphinx, builder: Any) -> None:
+    build_state(app).writing_documents = True
+
+
+def _note_document_written(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    # Every document written is resolved first, in the main process (with -j too).
+    state = build_state(app)
+    if state.writing_documents and docname in app.env.found_docs:
+        state.documents_written = True
+
+
+def _is_current(app: Sphinx, page: GeneratedPage) -> bool:
+    """Whether the page on disk is the one this build would write: its inputs are those it was written from, and no
+    document was written in this build (what every page shows, its navigation, the theme, the settings, is as it was:
+    a change to any of them has Sphinx write the documents again)."""
+    state = build_state(app)
+    return (
+        not state.documents_written
+        and page.name in state.unchanged_pages
+        and Path(app.builder.get_outfilename(page.name)).is_file()
+    )
+
+
 def add_generated_pages(app: Sphinx, source: PageSource) -> None:
-    """Have the pages ``source(app)`` lists written with the site's pages, by HTML builders."""
+    """Have the pages ``source(app)`` lists written with the site's pages, by HTML builders; a page whose inputs
+    did not change since the build that wrote it, in a build that writes no document, is left as it is."""
+
+    def note_inputs(app: Sphinx, env: BuildEnvironment) -> None:
+        # Now, before Sphinx saves the environment (it does before it writes, and not when nothing was read).
+        if app.builder.format != "html":
+            return
+        digests = GENERATED_PAGE_INPUTS.get(env) or {}
+        current = {page.name: input_digest(page) for page in source(app)}
+        build_state(app).unchanged_pages |= {name for name, digest in current.items() if digests.get(name) == digest}
+        GENERATED_PAGE_INPUTS.set(env, digests | current)
 
     def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if app.builder.format != "html":
             return
         for page in source(app):
-            yield page.name, page_context(app, page), page.template
+            build_state(app).generated_pages.add(page.name)
+            if not _is_current(app, page):
+                yield page.name, page_context(app, page), page.template
 
+    app.connect("env-updated", note_inputs)
     app.connect("html-collect-pages", collect)
+
+
+def setup_generated_pages(app: Sphinx) -> None:
+    app.connect("write-started", _note_writing)
+    app.connect("doctree-resolved", _note_document_written)

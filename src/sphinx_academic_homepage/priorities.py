@@ -27,6 +27,11 @@ class Priorities:
     #: up to date.
     load_publications: int = 400
 
+    # -- env-updated --------------------------------------------------------------------------------------------
+    #: What the last build worked out from the pages it read is forgotten before anything works it out anew
+    #: (the generated pages' inputs are noted on the same event).
+    forget_what_was_read: int = 400
+
     # -- doctree-read -------------------------------------------------------------------------------------------
     #: Unsafe links are dropped before anything else reads the page.
     drop_unsafe_links: int = 100

@@ -26,6 +26,7 @@ from xml.etree import ElementTree
 
 from sphinx.application import Sphinx
 
+from .buildstate import build_state
 from .config import SettingSource, homepage_config
 from .diagnostics import warn
 from .head import ScriptData, add_head_entries
@@ -76,8 +77,9 @@ def _every_document_in_sitemap(app: Sphinx, exception: Exception | None) -> None
         while not pages.empty():
             pages.get_nowait()
         return
-    for docname in sorted(app.env.found_docs):
-        add_html_link(app, docname, "page.html", {}, None)
+    # With the generated pages this build left as they were (the ones it wrote are given twice, which is fine).
+    for pagename in sorted(app.env.found_docs | build_state(app).generated_pages):
+        add_html_link(app, pagename, "page.html", {}, None)
 
 
 def _finish_site(app: Sphinx, exception: Exception | None) -> None:
