@@ -140,3 +140,11 @@ def test_readme_table_is_the_one_the_schema_makes():
     assert readme_with_table(readme) == readme, (
         "README.md's settings table differs from src/sphinx_academic_homepage/config.py: run `python scripts/make_settings_table.py`"
     )
+
+
+def test_a_yes_or_a_no_written_as_text():
+    from sphinx_academic_homepage.config import text_flag
+
+    assert [text_flag(word) for word in ("true", " Yes ", "1", "ON")] == [True] * 4
+    assert [text_flag(word) for word in ("false", "No", "0", "off")] == [False] * 4
+    assert [text_flag(word) for word in ("", "maybe", "truee")] == [None] * 3

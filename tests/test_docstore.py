@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from sphinx_academic_homepage.docstore import DocumentStore
+from sphinx_academic_homepage.docstore import DocumentStore, SiteRecord
 
 
 def handlers_of(store: DocumentStore) -> dict:
@@ -53,3 +53,14 @@ def test_a_merge_of_a_set_adds_the_documents_the_worker_read_only():
 def test_a_new_environment_starts_empty_without_the_attribute_set_beforehand():
     assert DocumentStore("homepage_test_records").of(SimpleNamespace()) == {}
     assert DocumentStore("homepage_test_hosts", set).of(SimpleNamespace()) == set()
+
+
+def test_a_site_record_says_whether_a_build_before_set_it():
+    record = SiteRecord("homepage_test_site_value")
+    env = SimpleNamespace()
+    assert record.get(env) is None
+    assert record.set(env, "first") is SiteRecord.MISSING
+    assert record.set(env, "second") == "first"
+    assert record.get(env) == "second"
+    # On the environment itself: pickled with it, seen by the next build.
+    assert env.homepage_test_site_value == "second"

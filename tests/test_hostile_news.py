@@ -177,7 +177,9 @@ def test_the_news_page_still_lists_every_item(many):
 
 
 def test_a_rebuild_with_nothing_changed_resolves_each_item_once(many, tmp_path):
-    build(many.srcdir, tmp_path)
+    first = build(many.srcdir, tmp_path)
+    # A build after which nothing changed leaves the news page as it is: without it, it is made again.
+    (first.outdir / "news" / "index.html").unlink()
     passes = []
 
     def count_passes(app):

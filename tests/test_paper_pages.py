@@ -242,3 +242,18 @@ def test_paper_pages_switched_off_make_no_pages_and_no_warning(tmp_path, off):
     assert _paper_page_links(app) == []
     assert not (app.outdir / "papers").exists()
     assert app_page(app, "index").select_one("#liu2024kan .homepage-pub__title").get_text() == "KAN: Kolmogorov-Arnold Networks"
+
+
+def test_a_paper_page_head_in_order(unsafe):
+    """The policy after the charset, then the description, the Highwire Press tags, the JSON-LD (head.py's order)."""
+    _srcdir, app = unsafe
+    head = app_page(app, "papers/index-2").head
+    tags = head.find_all(["meta", "link", "script"], recursive=False)
+    assert tags[0].get("charset") == "utf-8"
+    assert tags[1]["http-equiv"] == "Content-Security-Policy"
+    ours = [tag for tag in tags if tag.get("name") == "description" or tag.get("name", "").startswith("citation_")]
+    ours += head.find_all("script", type="application/ld+json")
+    positions = [tags.index(tag) for tag in ours]
+    assert positions == sorted(positions)
+    assert ours[0]["name"] == "description" and ours[1]["name"] == "citation_title"
+    assert ours[-1].name == "script"

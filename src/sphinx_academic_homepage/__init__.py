@@ -11,10 +11,13 @@ from sphinx.application import Sphinx
 
 from .a11y import setup_a11y
 from .assets import setup_assets
+from .buildstate import setup_buildstate
 from .config import setup_config
 from .csp import setup_csp
 from .cv import setup_cv
 from .frontmatter import setup_frontmatter
+from .generated_pages import setup_generated_pages
+from .head import setup_head
 from .images import setup_images
 from .lastupdated import setup_lastupdated
 from .meta import setup_meta
@@ -43,6 +46,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app,
         readers={"homepage_navigation": read_navigation, "homepage_person": read_person, "homepage_social": read_social},
     )
+    setup_buildstate(app)
+    setup_generated_pages(app)
     setup_sources(app)
     setup_assets(app)
     setup_frontmatter(app)
@@ -56,6 +61,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_publications(app)
     setup_social(app)
     setup_a11y(app)
+    setup_head(app)
     setup_meta(app)
     setup_page_assets(app)
     setup_unused_css(app)

@@ -26,6 +26,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from .diagnostics import ConfLines, warn
+from .priorities import PRIORITY
 
 #: The prefix of every setting's name in ``conf.py``.
 PREFIX = "homepage_"
@@ -47,6 +48,17 @@ def _is_text_list(value: Any) -> bool:
 def is_positive_int(value: Any) -> bool:
     # bool is an int to Python, not to a reader: True is no number.
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+#: How a yes or a no is written where values are text (a directive's option, a BibTeX field).
+TRUE_WORDS = frozenset({"true", "yes", "1", "on"})
+FALSE_WORDS = frozenset({"false", "no", "0", "off"})
+
+
+def text_flag(text: str) -> bool | None:
+    """``text`` read as a yes or a no, in any case; None when it is neither (the caller says so, and where)."""
+    word = text.strip().lower()
+    return True if word in TRUE_WORDS else False if word in FALSE_WORDS else None
 
 
 def _is_pair_list(value: Any) -> bool:
@@ -258,8 +270,7 @@ def setup_config(app: Sphinx, readers: Mapping[str, EntryReader]) -> None:
     def _read(app: Sphinx, config: Config) -> None:
         _CHECKED[config] = read_settings(app.confdir, config, readers)
 
-    # Before every other handler of config-inited (the social links feed the theme's options on it).
-    app.connect("config-inited", _read, priority=400)
+    app.connect("config-inited", _read, priority=PRIORITY.read_settings)
 
 
 # -- The README's table -----------------------------------------------------------------------------------------------

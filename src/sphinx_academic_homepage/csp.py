@@ -55,6 +55,7 @@ from sphinx.application import Sphinx
 from sphinx.jinja2glue import BuiltinTemplateLoader
 
 from .config import homepage_config
+from .priorities import PRIORITY
 
 #: The ``type`` values of scripts a browser runs (HTML's JavaScript MIME type essences, modules, import maps,
 #: speculation rules: all governed by ``script-src``); any other type is a data block.
@@ -223,9 +224,7 @@ class PagePolicies:
         templates.environment.add_extension(_MarkOwnTags)
         self._render = templates.render
         templates.render = self.render
-        # Last: a handler may render parts of the page on their own from a copy of its context (pydata-sphinx-theme
-        # renders each component to see if it is empty), which must not be taken for the page.
-        app.connect("html-page-context", self.mark_scripts, priority=999)
+        app.connect("html-page-context", self.mark_scripts, priority=PRIORITY.mark_own_scripts)
 
     def mark_scripts(self, app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
         js_tag = context.get("js_tag")

@@ -29,7 +29,6 @@ import reprlib
 from pathlib import Path
 from typing import Any
 
-import yaml
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -37,10 +36,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .diagnostics import warn
-from .frontmatter import YAML_LOAD_ERRORS, front_matter
-from .sitefiles import OutsideTheSite, check_inside, site_folders
+from .frontmatter import front_matter
+from .sitefiles import OutsideTheSite, check_inside, site_folders, static_folder_names
 from .urls import is_safe_url, url_scheme
-from .yamlfile import DATA_FILE_LIMITS, BoundedLoader, YAMLLimitError, load, read_text
+from .yamlfile import DATA_FILE_LIMITS, YAML_LOAD_ERRORS, LineDict, LineList, LineLoader, YAMLLimitError, load, read_text
 
 logger = logging.getLogger(__name__)
 
@@ -48,44 +47,9 @@ SECTION_TYPES = ("map", "time_table", "list", "nested_list")
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 
-class _LineDict(dict):
-    """A YAML mapping that remembers the 1-based line it starts on, and the line of each value."""
-
-    line = 0
-    lines: dict[Any, int] = {}
-
-
-class _LineList(list):
-    """A YAML list that remembers the 1-based line of each item."""
-
-    lines: list[int] = []
-
-
-class _LineLoader(BoundedLoader):
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _LineDict:
-        mapping = _LineDict(super().construct_mapping(node, deep=True))
-        mapping.line = node.start_mark.line + 1
-        # By each key as written: the fields read here are all text (a key of another kind has no line of its own).
-        mapping.lines = {
-            key_node.value: value_node.start_mark.line + 1
-            for key_node, value_node in node.value
-            if isinstance(key_node, yaml.ScalarNode)
-        }
-        return mapping
-
-    def construct_line_sequence(self, node: yaml.SequenceNode) -> _LineList:
-        items = _LineList(self.construct_sequence(node, deep=True))
-        items.lines = [child.start_mark.line + 1 for child in node.value]
-        return items
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _LineLoader.construct_line_sequence)
-
-
 def load_cv(
     path: Path, display_path: str, cited_at: Any = None, site: tuple[Path, ...] | None = None
-) -> list[_LineDict]:
+) -> list[LineDict]:
     """The CV's sections, each checked; a bad section or entry warns (``homepage.cv``) and is left out.
 
     ``display_path`` names the file in warnings; ``cited_at`` is where the page asks for it; ``site``, the
@@ -94,7 +58,7 @@ def load_cv(
     try:
         if site is not None:
             check_inside(path, site)
-        data = load(read_text(path, DATA_FILE_LIMITS.chars), DATA_FILE_LIMITS, _LineLoader)
+        data = load(read_text(path, DATA_FILE_LIMITS.chars), DATA_FILE_LIMITS, LineLoader)
     except OutsideTheSite as error:
         warn(f"the CV file {display_path} {error}; it is not read", "cv", cited_at)
         return []
@@ -118,7 +82,7 @@ def load_cv(
         return []
     sections = []
     for index, section in enumerate(data):
-        line = data.lines[index] if isinstance(data, _LineList) else getattr(section, "line", 1)
+        line = data.lines[index] if isinstance(data, LineList) else getattr(section, "line", 1)
         where = f"{display_path}:{line}"
         if not isinstance(section, dict):
             warn(
@@ -141,11 +105,6 @@ def load_cv(
             continue
         sections.append(section)
     return sections
-
-
-def site_static_dirs(html_static_path: list[str]) -> list[str]:
-    """The site's own static folders (relative to the source folder), not extensions' asset folders."""
-    return [Path(static).as_posix().strip("/") for static in html_static_path if not Path(static).is_absolute()]
 
 
 def _has_cv(doctree: nodes.document | None) -> bool:
@@ -225,9 +184,9 @@ class CVDirective(SphinxDirective):
     def _where(self, container: Any, key: Any = None) -> str:
         """``path:line`` of ``container[key]`` (a mapping's value or a list's item), or of the container itself."""
         line = getattr(container, "line", 1)
-        if isinstance(container, _LineDict):
+        if isinstance(container, LineDict):
             line = container.lines.get(key, line)
-        elif isinstance(container, _LineList) and isinstance(key, int) and key < len(container.lines):
+        elif isinstance(container, LineList) and isinstance(key, int) and key < len(container.lines):
             line = container.lines[key]
         return f"{self.display_path}:{line}"
 
@@ -378,7 +337,7 @@ class CVDirective(SphinxDirective):
             warn(f"cv_pdf should name a PDF file, not {name!r}", "cv", page.location("cv_pdf"))
             return []
         name = name.strip().lstrip("/")
-        static_dirs = site_static_dirs(self.config.html_static_path)
+        static_dirs = static_folder_names(self.env)
         for static in static_dirs:
             relative = f"{static}/{name}"
             # Noted even while missing: Sphinx reads the page again until the file is there.

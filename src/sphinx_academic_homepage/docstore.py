@@ -1,10 +1,12 @@
-"""What a module records per document while pages are read, kept on the build environment.
+"""What a module records while pages are read, kept on the build environment: per document, or for the site.
 
 The environment is pickled between builds, so such a record outlives the build that made it: it
 must be forgotten when its document is read again or deleted (``env-purge-doc``), and with ``-j``
 each worker process reads some documents into a copy of the environment, whose records the main
 process takes back for exactly those documents (``env-merge-info``). One :class:`DocumentStore`
-per record does both, the same way for every module.
+per record does both, the same way for every module. A value of the whole site, worked out once the
+pages are read (the date of the sources, the navbar's labels), is a :class:`SiteRecord`: the next build
+compares it with what it works out anew.
 """
 
 from __future__ import annotations
@@ -49,3 +51,21 @@ class DocumentStore:
             records.update((docname, theirs[docname]) for docname in docnames if docname in theirs)
         else:
             records.update(theirs & docnames)
+
+
+class SiteRecord:
+    """``env.<attribute>``: one value for the whole site, kept between builds; :attr:`MISSING` until first set."""
+
+    MISSING: Any = object()
+
+    def __init__(self, attribute: str) -> None:
+        self.attribute = attribute
+
+    def get(self, env: BuildEnvironment, default: Any = None) -> Any:
+        return env.__dict__.get(self.attribute, default)
+
+    def set(self, env: BuildEnvironment, value: Any) -> Any:
+        """Keep ``value``; returns the value kept before, or :attr:`MISSING` when there was none."""
+        previous = env.__dict__.get(self.attribute, self.MISSING)
+        env.__dict__[self.attribute] = value
+        return previous

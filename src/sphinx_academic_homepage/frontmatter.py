@@ -24,7 +24,7 @@ from sphinx.environment import BuildEnvironment
 
 from .diagnostics import warn
 from .docstore import DocumentStore
-from .yamlfile import FRONT_MATTER_LIMITS, BoundedLoader, YAMLLimitError, compose, load
+from .yamlfile import FRONT_MATTER_LIMITS, PYYAML_DATES, YAML_LOAD_ERRORS, YAMLLimitError, compose, load, unreadable_scalars
 
 #: Each Markdown page's front matter: docname -> :class:`FrontMatter`.
 PAGE_FRONT_MATTER = DocumentStore("homepage_front_matter")
@@ -104,33 +104,6 @@ def nearest_key(key: str, known: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
-#: What PyYAML's safe loader raises besides YAMLError: ValueError for some scalars ("!!int abc"),
-#: AttributeError for "!!timestamp" on a value that is no date, RecursionError for deep nesting.
-YAML_LOAD_ERRORS = (yaml.YAMLError, ValueError, AttributeError, RecursionError)
-
-
-def _unreadable_scalars(root: yaml.Node | None, loader_class: type[yaml.SafeLoader] = BoundedLoader) -> list[yaml.ScalarNode]:
-    """The scalars of the block that their tag's constructor (in ``loader_class``) rejects, in order."""
-    loader = loader_class("")
-    unreadable = []
-    pending, seen = [root], set()
-    while pending:
-        node = pending.pop(0)
-        if node is None or id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            try:
-                loader.construct_object(node, deep=True)
-            except (ValueError, AttributeError):
-                unreadable.append(node)
-        elif isinstance(node, yaml.MappingNode):
-            pending.extend(item for pair in node.value for item in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            pending.extend(node.value)
-    return unreadable
-
-
 def _key_lines(
     node: yaml.Node, prefix: str, first_line: int, lines: dict[str, int], docname: str = "", inside: tuple = ()
 ) -> None:
@@ -192,7 +165,7 @@ def parse_front_matter(docname: str, source: str) -> FrontMatter | None:
         problem = getattr(error, "problem", None) or str(error)
         if mark is None and not isinstance(error, yaml.YAMLError):
             # A value its tag cannot read ("!!int two"): PyYAML does not say where; find it.
-            scalars = _unreadable_scalars(node)
+            scalars = unreadable_scalars(node)
             if scalars:
                 scalar = scalars[0]
                 mark = scalar.start_mark
@@ -264,7 +237,7 @@ def _impossible_dates_quoted(source: str) -> str:
     except YAML_LOAD_ERRORS:
         return source
     # Only dates are rejected here: any other unreadable scalar made the block invalid, and emptied.
-    for scalar in sorted(_unreadable_scalars(root, yaml.SafeLoader), key=lambda node: -node.start_mark.index):
+    for scalar in sorted(unreadable_scalars(root, PYYAML_DATES), key=lambda node: -node.start_mark.index):
         quoted = "'" + scalar.value.replace("'", "''") + "'"
         text = text[: scalar.start_mark.index] + quoted + text[scalar.end_mark.index :]
     return source[: match.start(1)] + text + source[match.end(1) :]

@@ -24,7 +24,12 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.i18n import format_date
 
+from .docstore import SiteRecord
+
 logger = logging.getLogger(__name__)
+
+#: The date the site's pages show, as the last build worked it out: when it moves, every page is written.
+SOURCE_DATE = SiteRecord("homepage_source_date")
 
 
 def source_date(srcdir: Path, environ: dict[str, str] | None = None) -> datetime | None:
@@ -63,16 +68,14 @@ def _date_site(app: Sphinx, env: BuildEnvironment) -> list[str]:
         date = None
     else:
         date = source_date(Path(app.srcdir))
-    known = "homepage_source_date" in env.__dict__
-    previous = env.__dict__.get("homepage_source_date")
-    env.homepage_source_date = date
-    if known and previous != date:
+    previous = SOURCE_DATE.set(env, date)
+    if previous is not SiteRecord.MISSING and previous != date:
         return sorted(env.found_docs)
     return []
 
 
 def _set_page_date(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
-    date = getattr(app.env, "homepage_source_date", None)
+    date = SOURCE_DATE.get(app.env)
     if date is None:
         # Sphinx put the clock's date here; show none rather than that.
         context["last_updated"] = None

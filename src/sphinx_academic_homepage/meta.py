@@ -8,22 +8,23 @@ the home page's. Open Graph tags are sphinxext-opengraph's job; this module writ
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .buildstate import build_state
 from .diagnostics import warn
 from .frontmatter import front_matter
+from .head import Meta, add_head_entries, has_meta
+from .priorities import PRIORITY
 from .profile import is_about_page
 
 #: Search result pages show about this many characters of a description.
 MAX_DESCRIPTION_LENGTH = 160
 
 _SPACES = re.compile(r"\s+")
-_EXISTING_DESCRIPTION = re.compile(r"<meta\s[^>]*name=[\"']description[\"']", re.I)
 
 
 def shorten(text: str, limit: int = MAX_DESCRIPTION_LENGTH) -> str:
@@ -75,32 +76,30 @@ def page_description(app: Sphinx, docname: str, doctree: nodes.document, *, repo
 
 def _site_description(app: Sphinx) -> str:
     """The home page's description, for pages with no text of their own; computed once per build."""
-    cached = getattr(app.builder, "_homepage_site_description", None)
-    if cached is None:
+    state = build_state(app)
+    if state.site_description is None:
         root = app.config.root_doc
-        cached = ""
+        state.site_description = ""
         if root in app.env.all_docs:
             # Its own page reports a bad description; do not report it again here.
-            cached = page_description(app, root, app.env.get_doctree(root), report=False)
-        app.builder._homepage_site_description = cached
-    return cached
+            state.site_description = page_description(app, root, app.env.get_doctree(root), report=False)
+    return state.site_description
 
 
 def add_meta_description(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
-    metatags = context.get("metatags", "")
-    if _EXISTING_DESCRIPTION.search(metatags):
-        return  # the page set its own (a ``meta`` directive or MyST's html_meta)
+    if has_meta(context, "description"):
+        return  # the page set its own (a ``meta`` directive, MyST's html_meta, a generated page's)
     description = ""
     if doctree is not None and pagename in app.env.all_docs:
         description = page_description(app, pagename, doctree)
     description = description or _site_description(app)
     if description:
-        context["metatags"] = f'{metatags}\n    <meta name="description" content="{html.escape(description)}" />'
+        add_head_entries(context, Meta("description", description))
 
 
 def setup_meta(app: Sphinx) -> None:
-    # Before sphinxext-opengraph (priority 500), which writes its own description when none is there yet:
-    # the front matter's then wins over its guess.
-    app.connect("html-page-context", add_meta_description, priority=400)
+    # Written before sphinxext-opengraph reads the head (see priorities.py): the front matter's description
+    # then wins over its guess.
+    app.connect("html-page-context", add_meta_description, priority=PRIORITY.give_head_entries)

@@ -27,7 +27,12 @@ from sphinx.environment import BuildEnvironment
 from .assets import add_stylesheet
 from .config import SettingSource, homepage_config
 from .diagnostics import warn
+from .docstore import SiteRecord
 from .frontmatter import front_matter
+from .priorities import PRIORITY
+
+#: The navbar's labels as the last build made them: when they change, every page (each has the navbar) is written.
+NAVIGATION_LABELS = SiteRecord("homepage_navigation_labels")
 
 # The toctree's own "Title <target>" syntax.
 _EXPLICIT_LABEL = re.compile(r"^(?P<label>.+?)\s*<(?P<docname>[^<>]+)>$", re.S)
@@ -135,16 +140,14 @@ def _label_links(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
                     (_navbar_html(env, by_docname.get(root if ref == "self" else ref), root if ref == "self" else ref), ref)
                     for _, ref in toctree["entries"]
                 ]
-    previous = getattr(env, "homepage_navigation_labels", None)
-    env.homepage_navigation_labels = labels
-    if previous is not None and previous != labels:
+    previous = NAVIGATION_LABELS.set(env, labels)
+    if previous is not SiteRecord.MISSING and previous != labels:
         return sorted(env.found_docs)
     return []
 
 
 def setup_navigation(app: Sphinx) -> None:
-    # Before Sphinx's toctree collector (priority 500) reads the root document.
-    app.connect("doctree-read", add_navigation_toctree, priority=400)
+    app.connect("doctree-read", add_navigation_toctree, priority=PRIORITY.navigation_toctree)
     app.connect("env-updated", _label_links)
     # The theme underlines the link of the section a page belongs to (``li.current``), found from the page's
     # parents in the toctree; the home page has none, so its own link ("about") would never be marked, as

@@ -30,6 +30,7 @@ from __future__ import annotations
 import posixpath
 import re
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -45,13 +46,15 @@ from sphinx.errors import NoUri
 from sphinx.util.docutils import SphinxDirective, new_document
 from sphinx.util import logging
 from sphinx.util.i18n import format_date
-from sphinx.util.osutil import relative_uri
 
 from .config import homepage_config, is_positive_int
 from .diagnostics import warn
 from .docstore import DocumentStore
 from .frontmatter import FrontMatter, front_matter
+from .generated_pages import GeneratedPage, add_generated_pages, render_content
+from .head import Link, add_head_entries
 from .output import write_output
+from .priorities import PRIORITY
 from .transforms import BuilderPostTransform, add_builder_post_transform
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -478,43 +481,32 @@ class FillNewsLists(BuilderPostTransform):
 # -- The news page and the Atom feed --------------------------------------------------------------------------------
 
 
-def _render(app: Sphinx, pagename: str, section: nodes.Element) -> str:
-    """HTML for nodes shown on a page the build makes itself, resolved as if they were on ``pagename``."""
-    builder = app.builder
-    doctree = new_document(pagename)
-    doctree += section
-    app.env.apply_post_transforms(doctree, pagename)
-    builder.post_process_images(doctree)
-    # What write_doc() sets for a page; here too when no document was written in this build.
-    builder.secnumbers = {}
-    builder.fignumbers = {}
-    builder.current_docname = pagename
-    builder.imgpath = relative_uri(builder.get_target_uri(pagename), builder.imagedir)
-    builder.dlpath = relative_uri(builder.get_target_uri(pagename), "_downloads")
-    return builder.render_partial(doctree[0])["fragment"]
-
-
 def _feed_href(app: Sphinx, pagename: str) -> str:
     return posixpath.relpath(f"{news_dir(app.config)}/feed.xml", posixpath.dirname(pagename) or ".")
 
 
-def _collect_news_page(app: Sphinx):
-    """Yield the news page (every item, newest first) and write the Atom feed."""
-    if app.builder.format != "html" or not news_items(app.env):
-        return
+def _news_pages(app: Sphinx) -> Iterator[GeneratedPage]:
+    """The news page (every item, newest first), unless the site has its own."""
     pagename = news_page(app)
-    if pagename not in app.env.found_docs:
-        section = nodes.section(ids=["news"], names=["news"])
-        section += nodes.title("News", "News")
-        section += news_list(limit=None, scrollable=False)
-        feed = nodes.paragraph(classes=["homepage-news__feed"])
-        feed += nodes.Text("Follow the news with the ")
-        feed += nodes.reference("Atom feed", "Atom feed", refuri=_feed_href(app, pagename))
-        feed += nodes.Text(".")
-        section += feed
-        body = _render(app, pagename, section)
-        yield pagename, {"title": "News", "body": body, "homepage_news_page": True}, "page.html"
-    _write_feed(app)
+    items = news_items(app.env)
+    if not items or pagename in app.env.found_docs:
+        return
+    section = nodes.section(ids=["news"], names=["news"])
+    section += nodes.title("News", "News")
+    section += news_list(limit=None, scrollable=False)
+    feed = nodes.paragraph(classes=["homepage-news__feed"])
+    feed += nodes.Text("Follow the news with the ")
+    feed += nodes.reference("Atom feed", "Atom feed", refuri=_feed_href(app, pagename))
+    feed += nodes.Text(".")
+    section += feed
+    yield GeneratedPage(pagename, "News", section, context={"homepage_news_page": True}, inputs=tuple(items))
+
+
+def _collect_feed(app: Sphinx) -> list:
+    """Write the Atom feed when the site's pages are collected (it is a file, not a page)."""
+    if app.builder.format == "html" and news_items(app.env):
+        _write_feed(app)
+    return []
 
 
 def _atom_id(app: Sphinx, path: str) -> str:
@@ -555,7 +547,7 @@ def _write_feed(app: Sphinx) -> None:
         # Atom wants a title: an inline item's is its text.
         title = " ".join(content.astext().split()) if item.inline else _item_title(app.env, app, item)
         sub(entry, "title", title)
-        html = _render(app, feed_name, content)
+        html = render_content(app, feed_name, content)
         sub(entry, "id", _atom_id(app, builder.get_target_uri(item.docname)))
         sub(entry, "updated", item.iso_date)
         sub(entry, "link", rel="alternate", type="text/html", href=builder.get_relative_uri(feed_name, item.docname))
@@ -571,10 +563,7 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
     if not shows_news:
         return
     app.add_css_file("news.css")
-    href = _feed_href(app, pagename)
-    context["metatags"] = context.get("metatags", "") + (
-        f'\n    <link rel="alternate" type="application/atom+xml" title="News" href="{href}" />'
-    )
+    add_head_entries(context, Link("alternate", _feed_href(app, pagename), type="application/atom+xml", title="News"))
 
 
 # -- Keeping lists current -----------------------------------------------------------------------------------------
@@ -609,13 +598,13 @@ def setup_news(app: Sphinx) -> None:
         texinfo=children_only,
     )
     app.add_directive("news", NewsDirective)
-    # Before the title and toctree collectors (500), so an item page's heading is its title.
-    app.connect("doctree-read", _read_item, priority=400)
-    app.connect("doctree-read", _add_front_page_news, priority=450)
-    app.connect("doctree-read", _check_own_news_page, priority=460)
+    app.connect("doctree-read", _read_item, priority=PRIORITY.read_news_item)
+    app.connect("doctree-read", _add_front_page_news, priority=PRIORITY.front_page_news)
+    app.connect("doctree-read", _check_own_news_page, priority=PRIORITY.check_own_news_page)
     add_builder_post_transform(app, FillNewsLists)
     app.connect("env-get-outdated", _outdated_hosts)
     NEWS_ITEMS.connect(app)
     NEWS_HOSTS.connect(app)
-    app.connect("html-collect-pages", _collect_news_page)
-    app.connect("html-page-context", _page_assets)
+    add_generated_pages(app, _news_pages)
+    app.connect("html-collect-pages", _collect_feed)
+    app.connect("html-page-context", _page_assets, priority=PRIORITY.give_head_entries)

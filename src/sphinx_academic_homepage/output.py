@@ -24,7 +24,9 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from .buildstate import build_state
 from .diagnostics import warn
+from .priorities import PRIORITY
 
 logger = logging.getLogger(__name__)
 
@@ -74,11 +76,12 @@ def writable(app: Sphinx, path: Path) -> bool:
 def _report(app: Sphinx, path: Path, error: OSError) -> None:
     shown = path.relative_to(app.outdir) if path.is_relative_to(app.outdir) else path
     reason = error.strerror or str(error)
-    if app.__dict__.get("homepage_output_failed"):
+    state = build_state(app)
+    if state.output_failed:
         # One warning says the folder cannot be written; the other files add nothing to it.
         logger.verbose("homepage: cannot write %s in the output folder: %s", shown, reason)
         return
-    app.__dict__["homepage_output_failed"] = True
+    state.output_failed = True
     warn(f"cannot write {shown} in the output folder {app.outdir}: {reason}; the site there is incomplete", "output")
 
 
@@ -97,7 +100,7 @@ def _remove_partial_files(app: Sphinx, exception: Exception | None) -> None:
 
 def _mark_started(app: Sphinx) -> None:
     mark = Path(app.doctreedir) / UNFINISHED
-    app.__dict__["homepage_previous_build_unfinished"] = mark.exists()
+    build_state(app).previous_build_unfinished = mark.exists()
     with contextlib.suppress(OSError):
         mark.parent.mkdir(parents=True, exist_ok=True)
         mark.touch()
@@ -106,7 +109,9 @@ def _mark_started(app: Sphinx) -> None:
 def _everything_after_a_stopped_build(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    if not app.__dict__.pop("homepage_previous_build_unfinished", False) or not env.all_docs:
+    state = build_state(app)
+    unfinished, state.previous_build_unfinished = state.previous_build_unfinished, False
+    if not unfinished or not env.all_docs:
         return []
     logger.info("homepage: the previous build did not finish; every page is read and written again")
     return sorted(env.found_docs)
@@ -121,6 +126,5 @@ def _mark_finished(app: Sphinx, exception: Exception | None) -> None:
 def setup_output(app: Sphinx) -> None:
     app.connect("builder-inited", _mark_started)
     app.connect("env-get-outdated", _everything_after_a_stopped_build)
-    # Last of all, after every writer (images, sitemap, feed) has finished.
-    app.connect("build-finished", _remove_partial_files, priority=900)
-    app.connect("build-finished", _mark_finished, priority=950)
+    app.connect("build-finished", _remove_partial_files, priority=PRIORITY.remove_partial_files)
+    app.connect("build-finished", _mark_finished, priority=PRIORITY.mark_finished)

@@ -27,6 +27,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .priorities import PRIORITY
+
 _SPHINX_DESIGN_MARKUP = re.compile(r"""class=["'][^"']*\bsd-""")
 _SPHINX_DESIGN_TABS = re.compile(r"""class=["'][^"']*\bsd-tab-set\b""")
 _HIGHLIGHTED_CODE = re.compile(r"""class=["'][^"']*\bhighlight\b""")
@@ -78,5 +80,4 @@ def _add_layout(app: Sphinx, config: Config) -> None:
 
 def setup_page_assets(app: Sphinx) -> None:
     app.connect("config-inited", _add_layout)
-    # Late, so that assets other handlers add to a page are seen too.
-    app.connect("html-page-context", drop_unused_assets, priority=900)
+    app.connect("html-page-context", drop_unused_assets, priority=PRIORITY.drop_unused_assets)

@@ -25,9 +25,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-from .cv import site_static_dirs
 from .diagnostics import warn
-from .sitefiles import OutsideTheSite, check_inside, site_file, site_folders
+from .priorities import PRIORITY
+from .sitefiles import OutsideTheSite, check_inside, site_file, site_folders, static_folder_names
 from .urls import url_scheme
 
 ALFOLIO_PDF_DIR = "assets/pdf/"
@@ -44,7 +44,7 @@ def _pdf_path(target: str) -> str | None:
 def check_pdf_links(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     docname = env.docname
-    static_dirs = site_static_dirs(app.config.html_static_path)
+    static_dirs = static_folder_names(env)
     for xref in list(doctree.findall(addnodes.pending_xref)):
         # MyST leaves a link to a file it did not find as an unresolved "myst" reference.
         if xref.get("reftype") != "myst" or xref.get("refdomain"):
@@ -161,6 +161,5 @@ def drop_impossible_names(app: Sphinx, docname: str, source: list[str]) -> None:
 def setup_pdflinks(app: Sphinx) -> None:
     # Before MyST parses the page (it asks the file system about every link target).
     app.connect("source-read", drop_impossible_names)
-    # Before Sphinx's download and image collectors (priority 500), which must see the links made here.
-    app.connect("doctree-read", check_pdf_links, priority=450)
-    app.connect("doctree-read", drop_files_outside, priority=460)
+    app.connect("doctree-read", check_pdf_links, priority=PRIORITY.check_pdf_links)
+    app.connect("doctree-read", drop_files_outside, priority=PRIORITY.drop_files_outside)

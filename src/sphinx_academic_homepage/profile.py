@@ -20,7 +20,7 @@ Two ways to ask for it:
 
 Bad front matter (a misspelt key, a null, a value of the wrong type, a photo that is
 not there) warns once with its line and the card keeps whatever is valid. The photo
-is served as responsive WebP copies (:mod:`homepage.images`).
+is served as responsive AVIF and WebP copies (:mod:`.images`), the AVIF ones to browsers that read them.
 """
 
 from __future__ import annotations
@@ -40,12 +40,13 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .assets import STATIC_DIR, add_stylesheet
-from .config import homepage_config
+from .config import homepage_config, text_flag
 from .diagnostics import warn
 from .frontmatter import FrontMatter, front_matter
 from .images import ResponsiveImage, describe_image, register_image
+from .priorities import PRIORITY
 from .safehtml import HTML_FIELD
-from .sitefiles import OutsideTheSite, site_file, site_folders
+from .sitefiles import OutsideTheSite, site_file, site_folders, static_folders
 from .urls import url_scheme
 
 ALIGNMENTS = ("right", "left", "center")
@@ -199,9 +200,7 @@ def find_image(env: BuildEnvironment, docname: str, name: str) -> tuple[Path | N
         name = name.lstrip("/")
     else:
         page_dir = Path(env.doc2path(docname)).parent
-        settings = homepage_config(env)
-        confdir = settings.confdir or srcdir
-        static_dirs = [Path(confdir, d) for d in settings.site_static_path if Path(confdir, d) != STATIC_DIR]
+        static_dirs = [folder for folder in static_folders(env) if folder != STATIC_DIR]
         folders = [page_dir, *static_dirs, srcdir / ALFOLIO_IMAGE_DIR]
     seen = []
     site = site_folders(env)
@@ -371,10 +370,11 @@ class ProfileDirective(SphinxDirective):
 
     def _circular(self, location: Any) -> bool:
         value = (self.options["circular"] or "").strip().lower()
-        if value in ("", "true", "yes"):
-            return True
-        if value in ("false", "no"):
-            return False
+        if not value:
+            return True  # a flag option, given without a value
+        circular = text_flag(value)
+        if circular is not None:
+            return circular
         warn(f"profile: circular takes no value (or true/false), not {value!r}; not circular", "profile", location)
         return False
 
@@ -448,7 +448,7 @@ def _stripped(value: Any) -> str | None:
 
 
 def _mark_html_field(node: nodes.Element, front: FrontMatter, key: str, source: str) -> None:
-    """Mark the raw HTML of an al-folio HTML field, so :mod:`homepage.safehtml` checks it and names its line."""
+    """Mark the raw HTML of an al-folio HTML field, so :mod:`.safehtml` checks it and names its line."""
     for raw in node.findall(nodes.raw):
         raw[HTML_FIELD] = key
         raw.source, raw.line = source, front.location(key)[1]
@@ -509,5 +509,5 @@ def setup_profile(app: Sphinx) -> None:
     app.add_directive("profile", ProfileDirective)
     app.add_transform(ProfileFromFrontMatter)
     app.connect("doctree-resolved", _plain_card_for_other_builders)
-    app.connect("doctree-read", _label_page_in_navigation, priority=600)
+    app.connect("doctree-read", _label_page_in_navigation, priority=PRIORITY.label_page_in_navigation)
     add_stylesheet(app, "profile.css")

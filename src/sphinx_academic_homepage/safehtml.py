@@ -1,6 +1,6 @@
 """One pass over every page for what links and user HTML may do.
 
-Modules check the URLs they make from user data (:mod:`homepage.urls`), but links and HTML also come
+Modules check the URLs they make from user data (:mod:`.urls`), but links and HTML also come
 from Markdown, raw HTML in pages, al-folio's HTML fields and other extensions. Here, once for the whole
 site:
 
@@ -33,6 +33,7 @@ from sphinx.application import Sphinx
 
 from . import sanitiser
 from .diagnostics import warn
+from .priorities import PRIORITY
 from .urls import url_scheme
 
 #: Schemes a browser may run or render as a page of its own.
@@ -241,8 +242,7 @@ def _guard_myst_html_images() -> None:
 
 def setup_safehtml(app: Sphinx) -> None:
     _guard_myst_html_images()
-    app.connect("doctree-read", _on_read_links, priority=100)
-    # Late: after the profile card, news and every other extension's doctree-read handlers.
-    app.connect("doctree-read", _on_read_html, priority=900)
-    app.connect("doctree-resolved", _on_resolved, priority=950)
-    app.connect("html-page-context", _noopener_in_body, priority=900)
+    app.connect("doctree-read", _on_read_links, priority=PRIORITY.drop_unsafe_links)
+    app.connect("doctree-read", _on_read_html, priority=PRIORITY.sanitise_raw_html)
+    app.connect("doctree-resolved", _on_resolved, priority=PRIORITY.check_resolved_links)
+    app.connect("html-page-context", _noopener_in_body, priority=PRIORITY.noopener_in_body)

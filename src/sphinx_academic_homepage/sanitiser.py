@@ -44,7 +44,7 @@ tag) and a wrapper opened in one (``<details>``, ``<div class="row">``) is close
 Work is bounded: one pass over the input, whose length is capped by the policy (the whole value is refused
 above it).
 
-This module knows nothing of Sphinx; :mod:`homepage.safehtml` applies it to the pages.
+This module knows nothing of Sphinx; :mod:`.safehtml` applies it to the pages.
 """
 
 from __future__ import annotations

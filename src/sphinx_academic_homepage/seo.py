@@ -26,12 +26,14 @@ from xml.etree import ElementTree
 
 from sphinx.application import Sphinx
 
+from .buildstate import build_state
 from .config import SettingSource, homepage_config
 from .diagnostics import warn
+from .head import ScriptData, add_head_entries
 from .output import writable, write_output
+from .priorities import PRIORITY
 from .profile import owner_name
 from .social import social_links
-from .structured_data import json_ld
 from .urls import is_external_url, is_safe_url
 
 SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -75,8 +77,9 @@ def _every_document_in_sitemap(app: Sphinx, exception: Exception | None) -> None
         while not pages.empty():
             pages.get_nowait()
         return
-    for docname in sorted(app.env.found_docs):
-        add_html_link(app, docname, "page.html", {}, None)
+    # With the generated pages this build left as they were (the ones it wrote are given twice, which is fine).
+    for pagename in sorted(app.env.found_docs | build_state(app).generated_pages):
+        add_html_link(app, pagename, "page.html", {}, None)
 
 
 def _finish_site(app: Sphinx, exception: Exception | None) -> None:
@@ -163,13 +166,12 @@ def person_data(app: Sphinx) -> dict[str, Any]:
 def _add_person(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     if pagename != app.config.root_doc or not homepage_config(app).person:
         return
-    context["metatags"] = context.get("metatags", "") + "\n    " + json_ld(person_data(app))
+    add_head_entries(context, ScriptData(person_data(app)))
 
 
 def setup_seo(app: Sphinx) -> None:
     # Without .nojekyll GitHub Pages runs Jekyll, which hides _static/ and _images/.
     app.setup_extension("sphinx.ext.githubpages")
-    app.connect("html-page-context", _add_person)
-    # Before and after sphinx-sitemap's own build-finished handler (priority 500), which writes the file.
-    app.connect("build-finished", _every_document_in_sitemap, priority=400)
-    app.connect("build-finished", _finish_site, priority=600)
+    app.connect("html-page-context", _add_person, priority=PRIORITY.give_head_entries)
+    app.connect("build-finished", _every_document_in_sitemap, priority=PRIORITY.sitemap_every_document)
+    app.connect("build-finished", _finish_site, priority=PRIORITY.finish_site)

@@ -1,4 +1,8 @@
-"""Files a page names (a photo, a paper's PDF or preview, the CV's data): only the site's own are read or published.
+"""Files a page names (a photo, a paper's PDF or preview, the CV's data): where they are looked for, and that
+only the site's own are read or published.
+
+The site's static folders are the owner's ``html_static_path``, as ``conf.py`` set it (:func:`static_folders`,
+:func:`static_folder_names`): not the folders extensions add to it, whose files no page names.
 
 A name written in a page or a .bib file may climb out of the site (``../../../etc/passwd``) or be a
 symbolic link to anywhere; the build would copy that file into ``_downloads/`` or ``_images/`` and
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from sphinx.environment import BuildEnvironment
@@ -28,13 +33,27 @@ class OutsideTheSite(Exception):
         super().__init__("leads out of the site's folders")
 
 
+def static_folders_of(confdir: str | Path | None, static_path: Iterable[str]) -> tuple[Path, ...]:
+    """The folders of ``static_path`` (``html_static_path``, relative to the folder of ``conf.py``)."""
+    return tuple(Path(confdir or ".", folder) for folder in static_path)
+
+
+def static_folders(env: BuildEnvironment) -> tuple[Path, ...]:
+    """The owner's static folders."""
+    settings = homepage_config(env)
+    return static_folders_of(settings.confdir or env.srcdir, settings.site_static_path)
+
+
+def static_folder_names(env: BuildEnvironment) -> tuple[str, ...]:
+    """The owner's static folders inside the site, as a page names them (``_static``), in ``conf.py``'s order."""
+    return tuple(
+        Path(folder).as_posix().strip("/") for folder in homepage_config(env).site_static_path if not Path(folder).is_absolute()
+    )
+
+
 def site_folders(env: BuildEnvironment) -> tuple[Path, ...]:
     """The folders whose files a page may name: the source folder and the owner's static folders, resolved."""
-    srcdir = Path(env.srcdir)
-    settings = homepage_config(env)
-    confdir = settings.confdir or srcdir
-    static_path = settings.site_static_path  # the owner's, not the folders extensions add
-    return tuple(Path(os.path.realpath(folder)) for folder in (srcdir, *(Path(confdir, d) for d in static_path)))
+    return tuple(Path(os.path.realpath(folder)) for folder in (Path(env.srcdir), *static_folders(env)))
 
 
 def check_inside(path: str | Path, folders: tuple[Path, ...]) -> None:

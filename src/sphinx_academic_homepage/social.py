@@ -13,7 +13,7 @@ below everything else, including what other handlers append. With
 navbar ``icon_links``, so there is one list to keep up to date; a site whose own
 ``navbar_end`` leaves out the theme's ``navbar-icon-links`` gets it added at the end.
 
-Every icon is inline SVG (:mod:`homepage.social_icons`), so the row costs no
+Every icon is inline SVG (:mod:`.social_icons`), so the row costs no
 request; every link is named for screen readers ("Google Scholar") and links to
 the owner's own accounts carry ``rel="me"``, which Mastodon and IndieAuth read
 as proof that the accounts and this site belong to the same person.
@@ -43,6 +43,8 @@ from .assets import add_stylesheet
 from .config import BOOLEAN, SettingSource, homepage_config
 from .diagnostics import ConfLines, warn
 from .frontmatter import front_matter, nearest_key
+from .priorities import PRIORITY
+from .sitefiles import static_folders_of
 from .social_icons import ICONS
 from .urls import is_disguised_host, is_external_url, is_network_path, is_safe_url, is_site_path, url_scheme
 
@@ -370,7 +372,7 @@ class SocialSetting(NamedTuple):
 
 
 def read_social(setting: dict | list | tuple, source: SettingSource) -> SocialSetting:
-    static_dirs = [Path(source.confdir or ".", folder) for folder in source.config.html_static_path]
+    static_dirs = list(static_folders_of(source.confdir, source.config.html_static_path))
     links = read_social_setting(setting, source.confdir, static_dirs)
     return SocialSetting(tuple(links), given=bool(setting) or source.replaced)
 
@@ -584,11 +586,11 @@ def _append_row_at_page_end(app: Sphinx, doctree: nodes.document, docname: str) 
 
 
 def setup_social(app: Sphinx) -> None:
-    # After the settings are read (config.py, priority 400), before Sphinx checks the theme's options.
+    # After the settings are read (PRIORITY.read_settings), before Sphinx checks the theme's options.
     app.connect("config-inited", _links_in_navbar)
     app.add_node(social_links_node, html=(visit_social_links_html, None))
     app.add_node(social_row_at_page_end)
     app.add_directive("social-links", SocialLinksDirective)
     app.add_transform(SocialFromFrontMatter)
-    app.connect("doctree-resolved", _append_row_at_page_end, priority=900)
+    app.connect("doctree-resolved", _append_row_at_page_end, priority=PRIORITY.social_row_at_page_end)
     add_stylesheet(app, "social.css")

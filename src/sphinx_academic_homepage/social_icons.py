@@ -11,7 +11,7 @@ Font Awesome Free icons are licensed CC BY 4.0 (https://fontawesome.com/license/
 by Fonticons, Inc.
 
 Font Awesome has no brand icon for some academic services (DBLP, Semantic Scholar,
-arXiv, INSPIRE, ...); :mod:`homepage.social` gives those a solid icon that suggests
+arXiv, INSPIRE, ...); :mod:`.social` gives those a solid icon that suggests
 them, and every link carries the service's name for screen readers and as a tooltip.
 """
 

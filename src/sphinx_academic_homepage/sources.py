@@ -28,6 +28,7 @@ from sphinx.project import EXCLUDE_PATHS
 from sphinx.util.matching import Matcher
 
 from .diagnostics import warn
+from .priorities import PRIORITY
 
 
 def _subtype(app: Sphinx, docname: str) -> str:
@@ -109,5 +110,4 @@ def _leave_out_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) ->
 
 def setup_sources(app: Sphinx) -> None:
     app.connect("config-inited", _leave_out_folder_links)
-    # First of the handlers: no other module should see a document that is not read.
-    app.connect("env-before-read-docs", _leave_out_files, priority=100)
+    app.connect("env-before-read-docs", _leave_out_files, priority=PRIORITY.leave_out_unreadable)

@@ -44,6 +44,11 @@ FRONT_MATTER_LIMITS = Limits(chars=128 * 1024, depth=50, nodes=10_000)
 DATA_FILE_LIMITS = Limits(chars=2 * 1024 * 1024, depth=200, nodes=200_000)
 
 
+#: What PyYAML's safe loader raises besides YAMLError: ValueError for some scalars ("!!int abc"),
+#: AttributeError for "!!timestamp" on a value that is no date, RecursionError for deep nesting.
+YAML_LOAD_ERRORS = (yaml.YAMLError, ValueError, AttributeError, RecursionError)
+
+
 class YAMLLimitError(yaml.MarkedYAMLError):
     """The text is valid YAML but more than :class:`Limits` allow; ``problem`` says what, ``problem_mark`` where."""
 
@@ -88,6 +93,70 @@ class BoundedLoader(yaml.SafeLoader):
 
 
 BoundedLoader.add_constructor("tag:yaml.org,2002:timestamp", BoundedLoader.construct_yaml_timestamp)
+
+#: PyYAML's own safe loader, which rejects a date that does not exist (``2023-02-30``) where :class:`BoundedLoader`
+#: keeps it as text.
+PYYAML_DATES = yaml.SafeLoader
+
+
+class LineDict(dict):
+    """A YAML mapping that remembers the 1-based line it starts on, and the line of each value."""
+
+    line = 0
+    lines: dict[Any, int] = {}
+
+
+class LineList(list):
+    """A YAML list that remembers the 1-based line of each item."""
+
+    lines: list[int] = []
+
+
+class LineLoader(BoundedLoader):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
+        mapping = LineDict(super().construct_mapping(node, deep=True))
+        mapping.line = node.start_mark.line + 1
+        # By each key as written: the fields read here are all text (a key of another kind has no line of its own).
+        mapping.lines = {
+            key_node.value: value_node.start_mark.line + 1
+            for key_node, value_node in node.value
+            if isinstance(key_node, yaml.ScalarNode)
+        }
+        return mapping
+
+    def construct_line_sequence(self, node: yaml.SequenceNode) -> LineList:
+        items = LineList(self.construct_sequence(node, deep=True))
+        items.lines = [child.start_mark.line + 1 for child in node.value]
+        return items
+
+
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, LineLoader.construct_mapping)
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, LineLoader.construct_line_sequence)
+
+
+def unreadable_scalars(root: yaml.Node | None, loader_class: type[yaml.SafeLoader] = BoundedLoader) -> list[yaml.ScalarNode]:
+    """The scalars of ``root`` that their tag's constructor (in ``loader_class``) rejects, in order.
+
+    With :data:`PYYAML_DATES`, PyYAML's own safe loader, the impossible dates it would reject are among them.
+    """
+    loader = loader_class("")
+    unreadable = []
+    pending, seen = [root], set()
+    while pending:
+        node = pending.pop(0)
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node, deep=True)
+            except (ValueError, AttributeError):
+                unreadable.append(node)
+        elif isinstance(node, yaml.MappingNode):
+            pending.extend(item for pair in node.value for item in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+    return unreadable
 
 
 def compose(text: str, limits: Limits, loader_class: type[BoundedLoader] = BoundedLoader) -> yaml.Node | None:

@@ -94,6 +94,7 @@ from sphinx.config import Config
 
 from ..assets import add_script, add_stylesheet
 from ..diagnostics import warn
+from ..priorities import PRIORITY
 from ..transforms import add_builder_post_transform
 from .directive import PublicationsDirective
 from .domain import PINNED_BIBTEX_VERSION, PublicationsDomain
@@ -126,8 +127,7 @@ def setup_publications(app: Sphinx) -> None:
     add_builder_post_transform(app, ExpandPublicationLists)
     setup_selected(app)
     setup_paper_pages(app)
-    # Before sphinxcontrib-bibtex's own handler (priority 500), which then finds its cache up to date.
-    app.connect("builder-inited", load_publications, priority=400)
+    app.connect("builder-inited", load_publications, priority=PRIORITY.load_publications)
     app.connect("env-get-outdated", reread_listing_pages)
     add_stylesheet(app, "publications.css")
     add_script(app, "publications.js")

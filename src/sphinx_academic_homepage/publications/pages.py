@@ -15,20 +15,21 @@ characters become ``-``, and a name already taken (another key, a page of the si
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from docutils import nodes
-from docutils.utils import new_document
 from sphinx.application import Sphinx
-from sphinx.util.osutil import relative_uri
+from sphinx.util.docutils import new_document
 
+from ..buildstate import build_state
 from ..config import homepage_config
+from ..generated_pages import GeneratedPage, add_generated_pages
+from ..head import HeadEntry, Meta, ScriptData
 from ..meta import shorten
-from ..structured_data import json_ld
+from ..priorities import PRIORITY
 from ..urls import is_safe_url
 from .latex import parse_latex, plain_text
 from .model import Publication
@@ -63,14 +64,13 @@ def page_names(publications: dict[str, Publication], folder: str, taken: set[str
 
 def paper_pages(app: Sphinx) -> dict[str, str]:
     """The page name of every publication, computed once per build (empty without the setting)."""
-    cached = getattr(app.builder, "_homepage_paper_pages", None)
-    if cached is None:
+    state = build_state(app)
+    if state.paper_pages is None:
         folder = paper_folder(app.config)
         domain = app.env.get_domain("cite")
         publications = getattr(domain, "publications", {})
-        cached = page_names(publications, folder, set(app.env.found_docs)) if folder else {}
-        app.builder._homepage_paper_pages = cached
-    return cached
+        state.paper_pages = page_names(publications, folder, set(app.env.found_docs)) if folder else {}
+    return state.paper_pages
 
 
 def paper_uri(app: Sphinx, docname: str, key: str) -> str | None:
@@ -197,11 +197,12 @@ def description(publication: Publication) -> str:
     return ". ".join(part for part in parts if part) + "."
 
 
-def head_tags(publication: Publication, url: str, pdf: str, description: str) -> str:
-    lines = [f'<meta name="description" content="{html.escape(description)}" />']
-    lines += [f'<meta name="{name}" content="{html.escape(value)}" />' for name, value in highwire_tags(publication, pdf)]
-    lines.append(json_ld(scholarly_article(publication, url, pdf)))
-    return "\n    ".join(lines)
+def head_entries(publication: Publication, url: str, pdf: str, description: str) -> tuple[HeadEntry, ...]:
+    return (
+        Meta("description", description),
+        *(Meta(name, value) for name, value in highwire_tags(publication, pdf)),
+        ScriptData(scholarly_article(publication, url, pdf)),
+    )
 
 
 # -- the page ---------------------------------------------------------------------------------------
@@ -213,7 +214,7 @@ def _section(title: str, ids: str, *body: nodes.Node) -> nodes.section:
 
 def paper_doctree(app: Sphinx, publication: Publication, pagename: str, files: dict[str, str]) -> nodes.document:
     """The page's content as nodes: title, authors, venue, links, abstract, BibTeX."""
-    document = new_document(pagename, app.builder._settings if hasattr(app.builder, "_settings") else None)
+    document = new_document(pagename)
     options = RenderOptions.from_config(app.config, max_authors=None)
     section = nodes.section("", ids=["paper"], classes=["homepage-paper"])
     section += nodes.title("", "", *text_nodes(publication.title))
@@ -250,8 +251,8 @@ def _download_files(app: Sphinx, publication: Publication) -> dict[str, str]:
     return files
 
 
-def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    if app.builder.format != "html" or app.builder.name == "singlehtml":
+def paper_pages_to_write(app: Sphinx) -> Iterator[GeneratedPage]:
+    if app.builder.name == "singlehtml":
         return
     domain = app.env.get_domain("cite")
     publications: dict[str, Publication] = getattr(domain, "publications", {})
@@ -261,29 +262,21 @@ def collect_paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]
         publication = publications[lower_key]
         files = _download_files(app, publication)
         doctree = paper_doctree(app, publication, pagename, files)
-        # What the translator reads of the page being written, which a collected page sets itself:
-        # where downloads are, seen from here, and no section or figure numbers (none when no page
-        # was written in this build).
-        app.builder.dlpath = relative_uri(app.builder.get_target_uri(pagename), "_downloads")
-        app.builder.secnumbers = {}
-        app.builder.fignumbers = {}
-        body = app.builder.render_partial(doctree[0])["fragment"]
         url = urljoin(base, app.builder.get_target_uri(pagename)) if base else app.builder.get_target_uri(pagename)
         local_pdf = next((files[link.target] for link in publication.links if link.local and link.label == "PDF" and link.target in files), None)
         download_url = (urljoin(base, "_downloads/" + local_pdf) if base else "") if local_pdf else None
         pdf = pdf_url(publication, download_url)
         summary = shorten(plain_text(publication.abstract) or description(publication))
-        context = {
-            "title": html.escape(plain_text(publication.title)),
-            "body": body,
-            "metatags": head_tags(publication, url, pdf, summary),
-            "meta": {},
-            "homepage_paper_summary": summary,
-            "display_toc": False,
-            "toc": "",
-            "sourcename": "",
-        }
-        yield pagename, context, "page.html"
+        yield GeneratedPage(
+            pagename,
+            plain_text(publication.title),
+            doctree[0],
+            head=head_entries(publication, url, pdf, summary),
+            context={"homepage_paper_summary": summary},
+            # Plain nodes: no reference or list on the page to resolve.
+            resolve=False,
+            inputs=(publication, tuple(sorted(files.items())), url, pdf),
+        )
 
 
 def add_open_graph(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -303,5 +296,5 @@ def add_open_graph(app: Sphinx, pagename: str, templatename: str, context: dict[
 
 
 def setup_paper_pages(app: Sphinx) -> None:
-    app.connect("html-collect-pages", collect_paper_pages)
-    app.connect("html-page-context", add_open_graph, priority=550)
+    add_generated_pages(app, paper_pages_to_write)
+    app.connect("html-page-context", add_open_graph, priority=PRIORITY.paper_open_graph)

@@ -1,0 +1,61 @@
+"""What one build works out once and reads again while it writes, in one typed object per build.
+
+What outlives a build (what was read from each document) belongs on the environment, which is pickled
+(:mod:`.docstore`); what only the current build needs is kept here, reached through :func:`build_state`, so no
+module keeps it as a private attribute of the application, its configuration or its builder. With ``-j`` each
+writing process has its own copy, which is fine for what is kept here: each process works it out alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from .priorities import PRIORITY
+
+
+@dataclass
+class BuildState:
+    #: Lower-case BibTeX key -> the page name of its paper page (:mod:`.publications.pages`); None: not yet known.
+    paper_pages: dict[str, str] | None = None
+    #: The home page's description, for pages without one (:mod:`.meta`); None: not yet known.
+    site_description: str | None = None
+    #: The output folder could not be written to: said once, the other files are only logged (:mod:`.output`).
+    output_failed: bool = False
+    #: The build before this one stopped before it finished (:mod:`.output`).
+    previous_build_unfinished: bool = False
+    #: Sphinx has started writing documents; one of them was written (:mod:`.generated_pages`).
+    writing_documents: bool = False
+    documents_written: bool = False
+    #: Generated pages whose inputs are those they were last written from; every generated page of the build.
+    unchanged_pages: set[str] = field(default_factory=set)
+    generated_pages: set[str] = field(default_factory=set)
+
+
+_STATES: WeakKeyDictionary[Sphinx, BuildState] = WeakKeyDictionary()
+
+
+def build_state(app: Sphinx) -> BuildState:
+    """The state of the build ``app`` runs (made on first use)."""
+    state = _STATES.get(app)
+    if state is None:
+        state = _STATES[app] = BuildState()
+    return state
+
+
+def _forget_what_was_read(app: Sphinx, env: BuildEnvironment) -> None:
+    # The same application may build again (a test, sphinx-autobuild): what was worked out from the pages read
+    # last time is worked out again.
+    state = build_state(app)
+    state.paper_pages = None
+    state.site_description = None
+    state.writing_documents = state.documents_written = False
+    state.unchanged_pages = set()
+    state.generated_pages = set()
+
+
+def setup_buildstate(app: Sphinx) -> None:
+    app.connect("env-updated", _forget_what_was_read, priority=PRIORITY.forget_what_was_read)

@@ -1,0 +1,158 @@
+"""Pages the build makes itself, without a source document: the news page, a page per paper.
+
+A module describes such a page as a :class:`GeneratedPage` (its name, title, content as nodes, head entries,
+template and extra context, and what it is made from) and hands a function that lists them to
+:func:`add_generated_pages`; this module renders each one and gives it to the HTML builder, which writes it
+through the theme like any other page (``html-collect-pages``).
+
+Sphinx renders nodes for the page being written: its HTML translator reads, from the builder, where that page's
+images and downloads are and its section and figure numbers, which ``write_doc()`` sets for a document. A
+generated page has no document, so :func:`render_content` sets them for it: the only module of the extension
+that sets the builder's attributes. Everything else goes through the builder's public methods.
+
+``GeneratedPage.inputs`` names what the page is made from (a paper's entry, the news items). A page whose
+inputs did not change since the build that wrote it is left as it is when the build writes no document (a build
+after which nothing changed): its file keeps its bytes and its date. A digest of the inputs is kept on the
+environment, taken on ``env-updated``: Sphinx saves the environment before it writes pages, and not at all when
+no document was read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import new_document
+from sphinx.util.osutil import relative_uri
+
+from .buildstate import build_state
+from .docstore import SiteRecord
+from .head import HeadEntry, add_head_entries
+
+#: Page name -> the digest of the inputs it was last written from (:func:`input_digest`).
+GENERATED_PAGE_INPUTS = SiteRecord("homepage_generated_page_inputs")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page of the built site that no source document stands for."""
+
+    #: The page name, as a document's (``papers/key``): the page is written to ``<name>.html``.
+    name: str
+    #: The page's title, plain text (escaped when written).
+    title: str
+    #: The page's body, as nodes: rendered as if they were on this page.
+    content: nodes.Element
+    #: What goes in the page's ``<head>`` besides what every page gets.
+    head: tuple[HeadEntry, ...] = ()
+    #: Template context besides title and body (read by the templates and other handlers).
+    context: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    template: str = "page.html"
+    #: Whether the content holds references and lists to resolve (Sphinx's post-transforms): they cost as much
+    #: per page as a small document's, so pages built from plain nodes leave them out.
+    resolve: bool = True
+    #: What the page is made from, besides the site's settings and theme; equal inputs make an equal page.
+    inputs: tuple[Any, ...] = ()
+
+
+PageSource = Callable[[Sphinx], Iterable[GeneratedPage]]
+
+
+def render_content(app: Sphinx, pagename: str, content: nodes.Element, *, resolve: bool = True) -> str:
+    """The HTML of ``content`` as shown on ``pagename`` (a generated page, or a file such as the news feed)."""
+    builder = app.builder
+    document = new_document(pagename)
+    document += content
+    if resolve:
+        app.env.apply_post_transforms(document, pagename)
+    builder.post_process_images(document)
+    # What write_doc() sets for a document and the translator reads: a generated page has no section or figure
+    # numbers, and its images and downloads are reached from its own folder.
+    builder.secnumbers = {}
+    builder.fignumbers = {}
+    builder.current_docname = pagename
+    builder.imgpath = relative_uri(builder.get_target_uri(pagename), builder.imagedir)
+    builder.dlpath = relative_uri(builder.get_target_uri(pagename), "_downloads")
+    return builder.render_partial(document[0])["fragment"]
+
+
+def page_context(app: Sphinx, page: GeneratedPage) -> dict[str, Any]:
+    """The template context of ``page``: its title, rendered body and head entries, no source or page outline."""
+    context: dict[str, Any] = {
+        "title": html.escape(page.title),
+        "body": render_content(app, page.name, page.content, resolve=page.resolve),
+        "meta": {},
+        "display_toc": False,
+        "toc": "",
+        "sourcename": "",
+        **page.context,
+    }
+    add_head_entries(context, *page.head)
+    return context
+
+
+def input_digest(page: GeneratedPage) -> str:
+    """A digest of what ``page`` is made from: equal for two builds that would make the same page."""
+    made_of = (page.name, page.title, page.template, sorted(page.context.items()), page.head, page.resolve, page.inputs)
+    return hashlib.sha256(repr(made_of).encode("utf-8")).hexdigest()
+
+
+def _note_writing(app: Sphinx, builder: Any) -> None:
+    build_state(app).writing_documents = True
+
+
+def _note_document_written(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    # Every document written is resolved first, in the main process (with -j too).
+    state = build_state(app)
+    if state.writing_documents and docname in app.env.found_docs:
+        state.documents_written = True
+
+
+def _is_current(app: Sphinx, page: GeneratedPage) -> bool:
+    """Whether the page on disk is the one this build would write: its inputs are those it was written from, and no
+    document was written in this build (what every page shows, its navigation, the theme, the settings, is as it was:
+    a change to any of them has Sphinx write the documents again)."""
+    state = build_state(app)
+    return (
+        not state.documents_written
+        and page.name in state.unchanged_pages
+        and Path(app.builder.get_outfilename(page.name)).is_file()
+    )
+
+
+def add_generated_pages(app: Sphinx, source: PageSource) -> None:
+    """Have the pages ``source(app)`` lists written with the site's pages, by HTML builders; a page whose inputs
+    did not change since the build that wrote it, in a build that writes no document, is left as it is."""
+
+    def note_inputs(app: Sphinx, env: BuildEnvironment) -> None:
+        # Now, before Sphinx saves the environment (it does before it writes, and not when nothing was read).
+        if app.builder.format != "html":
+            return
+        digests = GENERATED_PAGE_INPUTS.get(env) or {}
+        current = {page.name: input_digest(page) for page in source(app)}
+        build_state(app).unchanged_pages |= {name for name, digest in current.items() if digests.get(name) == digest}
+        GENERATED_PAGE_INPUTS.set(env, digests | current)
+
+    def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+        if app.builder.format != "html":
+            return
+        for page in source(app):
+            build_state(app).generated_pages.add(page.name)
+            if not _is_current(app, page):
+                yield page.name, page_context(app, page), page.template
+
+    app.connect("env-updated", note_inputs)
+    app.connect("html-collect-pages", collect)
+
+
+def setup_generated_pages(app: Sphinx) -> None:
+    app.connect("write-started", _note_writing)
+    app.connect("doctree-resolved", _note_document_written)

@@ -1,0 +1,45 @@
+"""Pages the build makes itself (paper pages, the news page): written again only when something they show changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from buildutil import ROOTS, app_page, build_app, copy_root
+
+#: Generated pages of the scenario: a paper's page and the news page.
+GENERATED = ("papers/index-2.html", "news/index.html")
+
+
+def _files(outdir: Path) -> dict[str, tuple[int, bytes]]:
+    return {name: ((outdir / name).stat().st_mtime_ns, (outdir / name).read_bytes()) for name in GENERATED}
+
+
+def test_a_build_after_which_nothing_changed_leaves_them_alone(tmp_path):
+    srcdir = copy_root("paper-pages", tmp_path)
+    shutil.copytree(ROOTS / "test-news" / "news", srcdir / "news")
+    outdir = Path(build_app(srcdir).outdir)
+    first = _files(outdir)
+
+    build_app(srcdir)
+    assert _files(outdir) == first  # same bytes, same date: not written again
+
+    # Their bytes are a clean build's.
+    build_app(srcdir, freshenv=True)
+    clean = _files(outdir)
+    assert {name: data for name, (_, data) in clean.items()} == {name: data for name, (_, data) in first.items()}
+    assert all(clean[name][0] != first[name][0] for name in GENERATED)  # a clean build writes them
+
+    # A paper whose entry changed gets its page again, with the change.
+    bib = srcdir / "refs.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("A Key Named Index", "A Key Renamed"), encoding="utf-8")
+    app = build_app(srcdir)
+    assert app_page(app, "papers/index-2").find("h1").contents[0] == "A Key Renamed"
+
+
+def test_a_deleted_page_is_written_again(tmp_path):
+    srcdir = copy_root("paper-pages", tmp_path)
+    outdir = Path(build_app(srcdir).outdir)
+    (outdir / GENERATED[0]).unlink()
+    build_app(srcdir)
+    assert (outdir / GENERATED[0]).is_file()
