@@ -238,12 +238,15 @@ class CVDirective(SphinxDirective):
                 warn(f"a {kind} entry should be a mapping ({needs}), not {_describe(entry)}; left out", "cv",
                      self._where(contents, index))
 
+    def _named_entries(self, contents: list, kind: str, key: str, fields: str, needs: str):
+        """Each mapping of a section's contents with the text it is known by (``key``); one without it warns."""
+        for entry in self._entries(contents, kind, fields):
+            if name := self._heading(entry, key, needs):
+                yield entry, name
+
     def _render_map(self, contents: list) -> nodes.definition_list:
         pairs = nodes.definition_list(classes=["homepage-cv__map"])
-        for entry in self._entries(contents, "map", "name, value"):
-            name = self._heading(entry, "name", "a map entry needs a name and a value")
-            if not name:
-                continue
+        for entry, name in self._named_entries(contents, "map", "name", "name, value", "a map entry needs a name and a value"):
             value = self._text(entry, "value")
             item = nodes.definition_list_item()
             item += nodes.term(name, name)
@@ -285,10 +288,7 @@ class CVDirective(SphinxDirective):
 
     def _render_nested_list(self, contents: list) -> nodes.bullet_list:
         groups = nodes.bullet_list(classes=["homepage-cv__list"])
-        for group in self._entries(contents, "nested_list", "title, items"):
-            title = self._heading(group, "title", "a nested_list entry needs a title and items")
-            if not title:
-                continue
+        for group, title in self._named_entries(contents, "nested_list", "title", "title, items", "a nested_list entry needs a title and items"):
             item = nodes.list_item()
             heading = nodes.paragraph(classes=["homepage-cv__item-title"])
             heading += nodes.strong(title, title)

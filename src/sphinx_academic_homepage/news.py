@@ -581,22 +581,12 @@ def _outdated_hosts(
 def setup_news(app: Sphinx) -> None:
     children_only = (_visit_children_only, _depart_children_only)
     app.add_node(news_list)
-    app.add_node(
-        news_box,
-        html=(visit_news_box_html, depart_news_box_html),
-        latex=children_only,
-        text=children_only,
-        man=children_only,
-        texinfo=children_only,
-    )
-    app.add_node(
-        news_date,
-        html=(visit_news_date_html, depart_news_date_html),
-        latex=children_only,
-        text=children_only,
-        man=children_only,
-        texinfo=children_only,
-    )
+    html_visitors = {
+        news_box: (visit_news_box_html, depart_news_box_html),
+        news_date: (visit_news_date_html, depart_news_date_html),
+    }
+    for node, html in html_visitors.items():
+        app.add_node(node, html=html, latex=children_only, text=children_only, man=children_only, texinfo=children_only)
     app.add_directive("news", NewsDirective)
     app.connect("doctree-read", _read_item, priority=PRIORITY.read_news_item)
     app.connect("doctree-read", _add_front_page_news, priority=PRIORITY.front_page_news)
