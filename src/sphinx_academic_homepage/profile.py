@@ -43,7 +43,7 @@ from .assets import STATIC_DIR, add_stylesheet
 from .config import homepage_config, text_flag
 from .diagnostics import warn
 from .frontmatter import FrontMatter, front_matter
-from .images import ResponsiveImage, describe_image, register_image
+from .images import ResponsiveImage, describe_image, picture_html, register_image
 from .priorities import PRIORITY
 from .safehtml import HTML_FIELD
 from .sitefiles import OutsideTheSite, site_file, site_folders, static_folders
@@ -281,22 +281,12 @@ def visit_profile_card_html(self, node: profile_card) -> None:
     self.body.append(f'<div class="{html.escape(" ".join(classes))}">\n')
     photo: ResponsiveImage | None = node["photo"]
     if photo is not None:
-        prefix = self.builder.imgpath + "/"
-        largest = photo.largest
-        # AVIF where the browser reads it, WebP elsewhere; the page's largest image, above the fold:
-        # fetched first, never lazily.
-        self.body.append("<picture>\n")
-        if photo.avif_variants:
-            self.body.append(
-                f'<source type="image/avif" srcset="{html.escape(photo.srcset(prefix, photo.avif_variants))}" '
-                f'sizes="{PHOTO_SIZES}">\n'
-            )
-        self.body.append(
-            f'<img class="homepage-profile__photo" src="{html.escape(prefix + largest.filename)}" '
-            f'srcset="{html.escape(photo.srcset(prefix))}" sizes="{PHOTO_SIZES}" '
-            f'width="{largest.width}" height="{largest.height}" alt="{html.escape(node["alt"])}" '
-            'loading="eager" fetchpriority="high" decoding="async">\n</picture>\n'
+        # The page's largest image, above the fold: fetched first, never lazily.
+        attributes = (
+            f'class="homepage-profile__photo" alt="{html.escape(node["alt"])}" '
+            'loading="eager" fetchpriority="high" decoding="async"'
         )
+        self.body.append(picture_html(photo, self.builder.imgpath + "/", PHOTO_SIZES, attributes))
 
 
 def depart_profile_card_html(self, node: profile_card) -> None:

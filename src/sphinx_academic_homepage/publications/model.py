@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pybtex.database import BibliographyData, Entry
 
+from ..config import text_flag
 from ..images import image_hazard
 from ..sitefiles import OutsideTheSite, site_file
 from ..urls import is_safe_url, url_scheme
@@ -51,8 +52,6 @@ LINK_FIELDS = (
 _LABELS = dict(LINK_FIELDS)
 #: Fields that may name a file of the site instead of a URL (al-folio looks for them in assets/pdf).
 _FILE_FIELDS = {"html", "pdf", "supp", "poster", "slides"}
-_TRUE = {"true", "yes", "1", "on"}
-_FALSE = {"false", "no", "0", "off"}
 _ARXIV_PREFIX = re.compile(r"^\s*arxiv\s*:\s*", re.I)
 _DOI_PREFIX = re.compile(r"^\s*(https?://(dx\.)?doi\.org/|doi:\s*)", re.I)
 
@@ -130,13 +129,11 @@ Report = Callable[[str, str], None]  # (message, subtype)
 
 
 def _flag(value: str | None, name: str, report: Report) -> bool | None:
-    text = (value or "").strip().strip("{}").lower()
+    text = (value or "").strip().strip("{}")
     if not text:  # absent, or left empty by an undefined @string (already reported)
         return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
+    if (flag := text_flag(text)) is not None:
+        return flag
     report(f"{name} should be true or false, not {value!r}; ignored", "bibtex")
     return None
 
