@@ -29,6 +29,7 @@ from .safehtml import setup_safehtml
 from .seo import read_person, setup_seo
 from .sources import setup_sources
 from .social import read_social, setup_social
+from .theme import setup_theme
 from .unused_css import setup_unused_css
 
 __version__ = "0.1.0"
@@ -43,6 +44,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app,
         readers={"homepage_navigation": read_navigation, "homepage_person": read_person, "homepage_social": read_social},
     )
+    setup_theme(app)
     setup_sources(app)
     setup_assets(app)
     setup_frontmatter(app)
