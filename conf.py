@@ -81,13 +81,10 @@ homepage_publications_page = "papers/index"
 
 # -- HTML --------------------------------------------------------------------
 html_theme = "pydata_sphinx_theme"
-html_title = "Ziming Liu"
 html_static_path = ["_static"]
 html_show_sourcelink = False
 html_use_index = False  # a homepage has no term index
 html_copy_source = False
-# The footer's date: from SOURCE_DATE_EPOCH or the last git commit, never the clock (see src/sphinx_academic_homepage/lastupdated.py).
-html_last_updated_fmt = "%b %d, %Y"
 # Without an icon browsers ask for /favicon.ico, and the 404 is an error in every visitor's console.
 html_favicon = "_static/favicon.svg"
 

@@ -9,8 +9,9 @@ with HTML in it, so MyST is loaded and given the syntax those pages use.
 
 Every value here is a default: one ``config-inited`` handler fills in only what ``conf.py`` leaves unset.
 A key of ``html_theme_options`` or ``html_context`` that the site gives wins over ours, and a key it does
-not give gets ours; ``html_sidebars`` and the MyST settings are ours while the site's value is empty (their
-Sphinx and MyST defaults). The theme's settings apply with pydata-sphinx-theme only, the theme they are
+not give gets ours; ``html_sidebars``, ``html_last_updated_fmt`` and the MyST settings are ours while the
+site's value is empty (their Sphinx and MyST defaults), and the title is the project's name while it is
+Sphinx's "<project> documentation". The theme's settings apply with pydata-sphinx-theme only, the theme they are
 written for.
 """
 
@@ -22,6 +23,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.locale import _
 
 from .assets import add_stylesheet
 
@@ -47,6 +49,8 @@ THEME_OPTIONS: dict[str, Any] = {
 CONTEXT: dict[str, Any] = {"default_mode": "auto"}
 #: No page has a left sidebar.
 SIDEBARS: dict[str, list[str]] = {"**": []}
+#: The footer's "last updated" date (from the sources, never the clock: see :mod:`.lastupdated`).
+LAST_UPDATED_FORMAT = "%b %d, %Y"
 
 #: The MyST syntax al-folio pages use: HTML in Markdown (more_info, comments, images), attributes,
 #: ::: fences, definition lists, $math$ and typographic quotes.
@@ -60,8 +64,16 @@ def _with_defaults(given: dict[str, Any] | None, defaults: dict[str, Any]) -> di
     return copy.deepcopy(defaults) | dict(given or {})
 
 
+def _sphinx_title(config: Config) -> str:
+    # Sphinx's own default, "<project> <release> documentation", word for word.
+    return _("%s %s documentation") % (config.project, config.release)
+
+
 def apply_defaults(app: Sphinx, config: Config) -> None:
     """Give every setting this module has a default for its default, where ``conf.py`` leaves it unset."""
+    # A homepage is not documentation: its title is the project's name (the owner's).
+    if config.html_title == _sphinx_title(config):
+        config.html_title = config.project
     if not config.myst_enable_extensions:
         config.myst_enable_extensions = list(MYST_EXTENSIONS)
     if not config.myst_heading_anchors:
@@ -72,6 +84,8 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     config.html_context = _with_defaults(config.html_context, CONTEXT)
     if not config.html_sidebars:
         config.html_sidebars = copy.deepcopy(SIDEBARS)
+    if config.html_last_updated_fmt is None:
+        config.html_last_updated_fmt = LAST_UPDATED_FORMAT
     # After the site's own templates folders, so a site's template of the same name wins.
     if str(TEMPLATES_DIR) not in config.templates_path:
         config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
