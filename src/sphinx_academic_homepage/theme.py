@@ -11,8 +11,8 @@ Every value here is a default: one ``config-inited`` handler fills in only what 
 A key of ``html_theme_options`` or ``html_context`` that the site gives wins over ours, and a key it does
 not give gets ours; ``html_sidebars``, ``html_last_updated_fmt`` and the MyST settings are ours while the
 site's value is empty (their Sphinx and MyST defaults), and the title is the project's name while it is
-Sphinx's "<project> documentation". The theme's settings apply with pydata-sphinx-theme only, the theme they are
-written for.
+Sphinx's "<project> documentation". The theme's settings apply with pydata-sphinx-theme only, the theme
+they are written for.
 """
 
 from __future__ import annotations
