@@ -40,6 +40,7 @@ exclude_patterns = [
     "scripts",
     "tests",
     "README.md",
+    "CHANGELOG.md",
 ]
 
 # -- Homepage extension ------------------------------------------------------
