@@ -4,7 +4,7 @@ The site's content lives beside this file (``index.md``, ``about/``, ``research/
 ``papers/``); the homepage extension that renders al-folio front matter, the
 profile card, social links and publication lists lives in ``src/sphinx_academic_homepage``,
 and brings the look with it (theme options, footer, stylesheets, MyST and bibliography
-support). What is here is the owner's: names, profiles, pages, addresses.
+support). What is here is the owner's: names, profiles, pages, addresses, the Markdown syntax.
 """
 
 import os
@@ -27,6 +27,17 @@ extensions = [
     "notfound.extension",
     "sphinx_academic_homepage",
 ]
+
+# al-folio pages carry HTML (more_info, comments) and link with plain Markdown.
+myst_enable_extensions = [
+    "attrs_inline",
+    "colon_fence",
+    "deflist",
+    "dollarmath",
+    "html_image",
+    "smartquotes",
+]
+myst_heading_anchors = 3
 
 # -- Sources -----------------------------------------------------------------
 root_doc = "index"

@@ -1,11 +1,11 @@
-"""The extension's theme, MyST and Sphinx defaults fill in what conf.py leaves unset, and nothing it sets
+"""The extension's theme and Sphinx defaults fill in what conf.py leaves unset, and nothing it sets
 (sphinx_academic_homepage.theme)."""
 
 from __future__ import annotations
 
 import pytest
 
-from sphinx_academic_homepage.theme import MYST_EXTENSIONS, TEMPLATES_DIR, THEME_OPTIONS
+from sphinx_academic_homepage.theme import TEMPLATES_DIR, THEME_OPTIONS
 
 
 @pytest.mark.sphinx("html", testroot="minimal")
@@ -17,7 +17,6 @@ def test_a_site_that_sets_nothing_gets_every_default(app):
     assert config.html_sidebars == {"**": []}
     assert config.html_title == "Ada Lovelace"  # the project, not "Ada Lovelace  documentation"
     assert config.html_last_updated_fmt == "%b %d, %Y"
-    assert config.myst_enable_extensions == MYST_EXTENSIONS and config.myst_heading_anchors == 3
     assert str(TEMPLATES_DIR) in config.templates_path
     assert {"myst_parser", "sphinxcontrib.bibtex"} <= set(app.extensions)
 
@@ -31,8 +30,6 @@ def test_a_site_that_sets_nothing_gets_every_default(app):
         "html_sidebars": {"**": ["sidebar-nav-bs"]},
         "html_title": "Ada's pages",
         "html_last_updated_fmt": "%Y",
-        "myst_enable_extensions": ["deflist"],
-        "myst_heading_anchors": 2,
     },
 )
 def test_what_the_site_sets_wins_key_by_key(app):
@@ -45,7 +42,6 @@ def test_what_the_site_sets_wins_key_by_key(app):
     assert config.html_sidebars == {"**": ["sidebar-nav-bs"]}
     assert config.html_title == "Ada's pages"
     assert config.html_last_updated_fmt == "%Y"
-    assert config.myst_enable_extensions == ["deflist"] and config.myst_heading_anchors == 2
     # Our defaults are copied, never shared: a site's edits leave them as they are.
     assert THEME_OPTIONS["navbar_end"] == ["theme-switcher"] and THEME_OPTIONS["show_prev_next"] is False
 
@@ -56,5 +52,3 @@ def test_another_theme_gets_none_of_the_themes_settings(app):
     assert not THEME_OPTIONS.keys() & config.html_theme_options.keys()
     assert config.html_sidebars == {}
     assert str(TEMPLATES_DIR) not in config.templates_path
-    # MyST's syntax is the pages', whatever the theme.
-    assert config.myst_enable_extensions == MYST_EXTENSIONS

@@ -1,17 +1,18 @@
-"""The look of an al-folio homepage: what the extension sets in pydata-sphinx-theme, Sphinx and MyST.
+"""The look of an al-folio homepage: what the extension sets in pydata-sphinx-theme and Sphinx.
 
 A site lists the extension and ``html_theme = "pydata_sphinx_theme"`` and gets the homepage's layout: the
 owner's name and the pages in the navbar, no sidebars, no previous/next links, the footer's copyright
 and "built with" lines (``templates/homepage-*.html``), the theme's head edited for first paint
 (``templates/layout.html``, see :mod:`.page_assets`), and the theme's icons from small font subsets
-(``static/icon-font.css``, written by ``scripts/make_icon_font_subset.py``). Al-folio pages are Markdown
-with HTML in it, so MyST is loaded and given the syntax those pages use.
+(``static/icon-font.css``, written by ``scripts/make_icon_font_subset.py``). Al-folio pages are Markdown,
+so MyST is loaded; which of its syntax extensions the pages use stays the site's choice
+(``myst_enable_extensions``), since each changes how a page's text is read.
 
 Every value here is a default: one ``config-inited`` handler fills in only what ``conf.py`` leaves unset.
 A key of ``html_theme_options`` or ``html_context`` that the site gives wins over ours, and a key it does
-not give gets ours; ``html_sidebars``, ``html_last_updated_fmt`` and the MyST settings are ours while the
-site's value is empty (their Sphinx and MyST defaults), and the title is the project's name while it is
-Sphinx's "<project> documentation". The theme's settings apply with pydata-sphinx-theme only, the theme
+not give gets ours; ``html_sidebars`` and ``html_last_updated_fmt`` are ours while the site's value is
+empty (Sphinx's defaults), and the title is the project's name while it is Sphinx's "<project>
+documentation". The theme's settings apply with pydata-sphinx-theme only, the theme
 they are written for.
 """
 
@@ -52,12 +53,6 @@ SIDEBARS: dict[str, list[str]] = {"**": []}
 #: The footer's "last updated" date (from the sources, never the clock: see :mod:`.lastupdated`).
 LAST_UPDATED_FORMAT = "%b %d, %Y"
 
-#: The MyST syntax al-folio pages use: HTML in Markdown (more_info, comments, images), attributes,
-#: ::: fences, definition lists, $math$ and typographic quotes.
-MYST_EXTENSIONS = ["attrs_inline", "colon_fence", "deflist", "dollarmath", "html_image", "smartquotes"]
-#: Headings down to ### get anchors, so that "#a-heading" links written in Markdown resolve.
-MYST_HEADING_ANCHORS = 3
-
 
 def _with_defaults(given: dict[str, Any] | None, defaults: dict[str, Any]) -> dict[str, Any]:
     # Copied, so that a handler that edits the result (social's navbar icon links) leaves ours unchanged.
@@ -74,10 +69,6 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     # A homepage is not documentation: its title is the project's name (the owner's).
     if config.html_title == _sphinx_title(config):
         config.html_title = config.project
-    if not config.myst_enable_extensions:
-        config.myst_enable_extensions = list(MYST_EXTENSIONS)
-    if not config.myst_heading_anchors:
-        config.myst_heading_anchors = MYST_HEADING_ANCHORS
     if config.html_theme != THEME:
         return
     config.html_theme_options = _with_defaults(config.html_theme_options, THEME_OPTIONS)
