@@ -2,7 +2,9 @@
 
 The site's content lives beside this file (``index.md``, ``about/``, ``research/``,
 ``papers/``); the homepage extension that renders al-folio front matter, the
-profile card, social links and publication lists lives in ``src/sphinx_academic_homepage``.
+profile card, social links and publication lists lives in ``src/sphinx_academic_homepage``,
+and brings the look with it (theme options, footer, stylesheets, MyST and bibliography
+support). What is here is the owner's: names, profiles, pages, addresses, the Markdown syntax.
 """
 
 import os
@@ -17,10 +19,9 @@ copyright = "Ziming Liu"
 language = "en"
 
 # -- Extensions --------------------------------------------------------------
+# The homepage extension loads MyST (the pages are Markdown) and sphinxcontrib-bibtex itself.
 extensions = [
-    "myst_parser",
     "sphinx_design",
-    "sphinxcontrib.bibtex",
     "sphinxext.opengraph",
     "sphinx_sitemap",
     "notfound.extension",
@@ -50,8 +51,8 @@ exclude_patterns = [
     "scripts",
     "tests",
     "README.md",
+    "CHANGELOG.md",
 ]
-templates_path = ["_templates"]
 
 # -- Homepage extension ------------------------------------------------------
 # The navbar, in order, after the owner's name (which links home too). An entry is a page, labelled by its
@@ -92,42 +93,16 @@ homepage_publications_page = "papers/index"
 
 # -- HTML --------------------------------------------------------------------
 html_theme = "pydata_sphinx_theme"
-html_title = "Ziming Liu"
 html_static_path = ["_static"]
 html_show_sourcelink = False
 html_use_index = False  # a homepage has no term index
 html_copy_source = False
-# The footer's date: from SOURCE_DATE_EPOCH or the last git commit, never the clock (see src/sphinx_academic_homepage/lastupdated.py).
-html_last_updated_fmt = "%b %d, %Y"
 # Without an icon browsers ask for /favicon.ico, and the 404 is an error in every visitor's console.
 html_favicon = "_static/favicon.svg"
-# The site's own styles: the icon font subset (see the file) and fixes on top of the theme.
-html_css_files = ["site.css"]
 
 # Where the site is served: Read the Docs says so itself; elsewhere the owner's GitHub Pages address
 # (from his al-folio _config.yml). Canonical links, Open Graph URLs, the sitemap and robots.txt use it.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or "https://kindxiaoming.github.io/"
-
-html_context = {
-    # Without it pydata-sphinx-theme logs "Got invalid theme mode".
-    "default_mode": "auto",
-}
-
-html_theme_options = {
-    "navbar_align": "left",
-    "show_prev_next": False,
-    "secondary_sidebar_items": [],
-    # The owner's name links home; dark/light switch and search stay in the bar (in the menu on phones).
-    "navbar_start": ["navbar-logo"],
-    "navbar_center": ["navbar-nav"],
-    "navbar_end": ["theme-switcher"],
-    "navbar_persistent": ["search-button-field"],
-    # Nothing in the left sidebar but the phone menu: no empty ad placeholder.
-    "primary_sidebar_end": [],
-    "footer_start": ["homepage-copyright", "last-updated"],
-    "footer_end": ["homepage-built-with"],
-}
-html_sidebars = {"**": []}
 
 # -- Link checking (make linkcheck) -------------------------------------------
 # Hosts that refuse robots answer 403/429 or a login wall whatever the link; checking them only adds noise.

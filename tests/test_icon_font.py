@@ -1,8 +1,10 @@
-"""The icon font subset holds exactly the theme's glyphs, and site.css serves it for exactly those."""
+"""The icon font subsets hold exactly the glyphs the theme and the extension draw, and icon-font.css serves
+each for exactly those."""
 
 from __future__ import annotations
 
 import importlib.util
+import sys
 
 import pytest
 
@@ -10,9 +12,10 @@ from conftest import PROJECT_ROOT
 
 _spec = importlib.util.spec_from_file_location("make_icon_font_subset", PROJECT_ROOT / "scripts" / "make_icon_font_subset.py")
 icon_font = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = icon_font  # its dataclasses look their module up there
 _spec.loader.exec_module(icon_font)
 
-REBUILD = "the theme changed its icons: run .venv/bin/python scripts/make_icon_font_subset.py"
+REBUILD = "the theme or the social icons changed: run .venv/bin/python scripts/make_icon_font_subset.py"
 
 
 def _cmap(path) -> set[int]:
@@ -24,27 +27,45 @@ def _cmap(path) -> set[int]:
 def test_theme_icons_are_found():
     # The menu, search, colour-mode and back-to-top icons at least: if none are found, the scan is broken.
     bars, magnifying_glass, sun, moon, arrow_up = 0xF0C9, 0xF002, 0xF185, 0xF186, 0xF062
-    assert {bars, magnifying_glass, sun, moon, arrow_up} <= icon_font.required_code_points()
+    assert {bars, magnifying_glass, sun, moon, arrow_up} <= icon_font.theme_code_points()
 
 
-def test_subset_has_every_solid_glyph_the_theme_uses_and_no_other():
+def test_every_social_icon_is_found():
+    # Each icon the social links can show in the navbar has its glyph in the theme's icon dictionary.
+    from sphinx_academic_homepage.social_icons import ICONS
+
+    for style in ("solid", "brands"):
+        assert len(icon_font.social_code_points(style)) == sum(1 for s, *_ in ICONS.values() if s == style), style
+    envelope, github = 0xF0E0, 0xF09B
+    assert envelope in icon_font.required_code_points(icon_font.SOLID)
+    assert github in icon_font.required_code_points(icon_font.BRANDS)
+
+
+@pytest.mark.parametrize("font", icon_font.FONTS, ids=lambda font: font.style)
+def test_subset_has_every_glyph_drawn_and_no_other(font):
     pytest.importorskip("fontTools")
-    in_full_font = _cmap(icon_font.FULL_FONT)
-    assert _cmap(icon_font.SUBSET_FONT) == icon_font.required_code_points() & in_full_font, REBUILD
+    in_full_font = _cmap(font.full_font)
+    assert _cmap(font.subset_font) == icon_font.required_code_points(font) & in_full_font, REBUILD
 
 
-def test_site_css_serves_the_subset_for_exactly_its_glyphs():
+def test_icon_font_css_serves_each_subset_for_exactly_its_glyphs():
     pytest.importorskip("fontTools")
-    css = icon_font.SITE_CSS.read_text(encoding="utf-8")
-    assert icon_font.declared_unicode_range(css) == _cmap(icon_font.SUBSET_FONT), REBUILD
-    assert icon_font.font_face_css(_cmap(icon_font.SUBSET_FONT)) in css
+    css = icon_font.ICON_FONT_CSS.read_text(encoding="utf-8")
+    subsets = {font: _cmap(font.subset_font) for font in icon_font.FONTS}
+    for font, glyphs in subsets.items():
+        assert icon_font.declared_unicode_range(css, font) == glyphs, REBUILD
+    assert css == icon_font.icon_font_css(subsets), REBUILD
 
 
-def test_subset_is_small_and_built_into_the_site(site):
-    assert icon_font.SUBSET_FONT.stat().st_size < 8_000
-    assert (site.outdir / "_static" / "fonts" / "fa-solid-900-subset.woff2").read_bytes() == icon_font.SUBSET_FONT.read_bytes()
-    # site.css comes after the theme's stylesheet, so its @font-face is the one tried first.
+def test_subsets_are_small_and_built_into_the_site(site):
+    for font in icon_font.FONTS:
+        # A twentieth of the theme's full fonts (112 KB and 108 KB).
+        assert font.subset_font.stat().st_size < 8_000, font.subset_name
+        assert (site.outdir / "_static" / "fonts" / font.subset_name).read_bytes() == font.subset_font.read_bytes()
+    # The rules are in homepage.css, linked after the theme's stylesheet, so their @font-face is tried first.
+    bundle = (site.outdir / "_static" / "homepage.css").read_text(encoding="utf-8")
+    assert icon_font.ICON_FONT_CSS.read_text(encoding="utf-8").strip() in bundle
     links = [tag["href"] for tag in site.page("index.html").select('link[rel="stylesheet"]')]
     theme = next(i for i, href in enumerate(links) if "pydata-sphinx-theme.css" in href)
-    site_css = next(i for i, href in enumerate(links) if "site.css" in href)
-    assert theme < site_css
+    homepage = next(i for i, href in enumerate(links) if "homepage.css" in href)
+    assert theme < homepage

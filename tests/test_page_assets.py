@@ -40,7 +40,7 @@ def test_real_site_pages_skip_unused_assets(site):
     for page in ("index.html", "research/index.html", "papers/index.html", "about/index.html"):
         assets = _assets(site.page(page))
         assert assets & SEARCH_TOOLS == set(), page
-        assert {"pydata-sphinx-theme.css", "site.css", "documentation_options.js"} <= assets, page
+        assert {"pydata-sphinx-theme.css", "homepage.css", "documentation_options.js"} <= assets, page
         # The theme's fontawesome.js draws only "fa-custom" icons, which this site has none of.
         assert "fontawesome.js" not in assets, page
         # basic.css linked in place of theme.css (whose only line imports it), first, before the theme's rules.

@@ -32,6 +32,7 @@ from .safehtml import setup_safehtml
 from .seo import read_person, setup_seo
 from .sources import setup_sources
 from .social import read_social, setup_social
+from .theme import setup_theme
 from .unused_css import setup_unused_css
 
 __version__ = "0.1.0"
@@ -48,6 +49,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     setup_buildstate(app)
     setup_generated_pages(app)
+    setup_theme(app)
     setup_sources(app)
     setup_assets(app)
     setup_frontmatter(app)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from .buildstate import build_state
+
 STATIC_DIR = Path(__file__).parent / "static"
 #: The one stylesheet every page links, made of the component stylesheets added with add_stylesheet().
 BUNDLE = "homepage.css"
@@ -25,7 +27,7 @@ def _add_static_dirs(app: Sphinx) -> None:
     bundle_dir.mkdir(parents=True, exist_ok=True)
     parts = [
         f"/* {name} */\n{(STATIC_DIR / name).read_text(encoding='utf-8').strip()}\n"
-        for name in app.__dict__.get("homepage_stylesheets", [])
+        for name in build_state(app).stylesheets
     ]
     bundle = bundle_dir / BUNDLE
     text = "\n".join(parts)
@@ -41,7 +43,7 @@ def _add_static_dirs(app: Sphinx) -> None:
 
 def add_stylesheet(app: Sphinx, filename: str) -> None:
     """Serve ``static/<filename>`` to every HTML page, inside ``homepage.css``."""
-    app.__dict__.setdefault("homepage_stylesheets", []).append(filename)
+    build_state(app).stylesheets.append(filename)
 
 
 def add_script(app: Sphinx, filename: str, **attributes: str) -> None:

@@ -19,6 +19,8 @@ from .priorities import PRIORITY
 
 @dataclass
 class BuildState:
+    #: The component stylesheets served inside ``homepage.css``, in the order setup added them (:mod:`.assets`).
+    stylesheets: list[str] = field(default_factory=list)
     #: Lower-case BibTeX key -> the page name of its paper page (:mod:`.publications.pages`); None: not yet known.
     paper_pages: dict[str, str] | None = None
     #: The home page's description, for pages without one (:mod:`.meta`); None: not yet known.

@@ -10,8 +10,8 @@ assets they do not use cost bytes and, for the ones in ``<head>``, first paint o
 
 The theme writes some tags straight into its layout rather than through Sphinx's asset lists (its search
 scripts and search index, which need ``doctools.js``; ``theme.css``; script preloads; ``fontawesome.js``):
-``templates/layout.html`` edits those, and is put on ``templates_path`` with pydata-sphinx-theme, so that
-dropping ``doctools.js`` never leaves the theme's ``searchtools.js`` without it.
+``templates/layout.html`` edits those (:mod:`.theme` puts it on ``templates_path`` with pydata-sphinx-theme),
+so that dropping ``doctools.js`` never leaves the theme's ``searchtools.js`` without it.
 
 Which page uses what is read from the page's HTML body, so markup written by any extension, or raw
 HTML, counts the same.
@@ -21,11 +21,9 @@ from __future__ import annotations
 
 import posixpath
 import re
-from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.config import Config
 
 from .priorities import PRIORITY
 
@@ -69,15 +67,5 @@ def drop_unused_assets(
             assets[:] = [asset for asset in assets if _basename(asset) not in unused]
 
 
-TEMPLATES_DIR = Path(__file__).parent / "templates"
-
-
-def _add_layout(app: Sphinx, config: Config) -> None:
-    """Use templates/layout.html with pydata-sphinx-theme, after the site's own templates folders."""
-    if config.html_theme == "pydata_sphinx_theme" and str(TEMPLATES_DIR) not in config.templates_path:
-        config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
-
-
 def setup_page_assets(app: Sphinx) -> None:
-    app.connect("config-inited", _add_layout)
     app.connect("html-page-context", drop_unused_assets, priority=PRIORITY.drop_unused_assets)

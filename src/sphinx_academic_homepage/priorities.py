@@ -17,6 +17,9 @@ class Priorities:
     #: Settings are read and checked before any other handler of ours reads them (social links feed the theme's
     #: options on the same event).
     read_settings: int = 400
+    #: The theme's defaults fill what conf.py left unset before the social links (500) add their icons to the
+    #: navbar those defaults lay out.
+    theme_defaults: int = 450
 
     # -- env-before-read-docs -----------------------------------------------------------------------------------
     #: Documents that cannot be read are left out first, so that no other handler sees them.

@@ -1,9 +1,3 @@
-from pathlib import Path
-
-import sphinx_academic_homepage as homepage
-
-PROJECT_ROOT = Path(homepage.__file__).resolve().parents[2]
-
 # Every user-HTML place of the site, each holding every vector of tests/xss_payloads.py: the pages and files
 # beside this one are written by tests/xss_site.py into a copy of this folder.
 project = "XSS"
@@ -11,7 +5,6 @@ author = "Ada"
 extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_academic_homepage"]
 exclude_patterns = ["_build"]
 html_theme = "pydata_sphinx_theme"
-html_static_path = [str(PROJECT_ROOT / "_static")]
 homepage_owner_name = "Ada Lovelace"
 homepage_navigation = ["index", "body", "cv", "papers"]
 homepage_author_names = ["Ada Lovelace"]
