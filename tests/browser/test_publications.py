@@ -14,7 +14,7 @@ import pytest
 
 from browser.compressed_server import serve
 from browser.survey import VIEWPORTS
-from buildutil import Build, build, copy_root
+from buildutil import ROOTS, Build, build
 
 PUB = ".homepage-pub"
 
@@ -30,8 +30,9 @@ class Target:
 
 @pytest.fixture(scope="session")
 def abstracts_site_url(tmp_path_factory) -> Iterator[tuple[Build, str]]:
-    tmp = tmp_path_factory.mktemp("abstracts")
-    built = build(copy_root("browser-abstracts", tmp), tmp / "_build", confoverrides={"nitpicky": True})
+    # Built in place: its conf.py finds the site's favicon relative to itself.
+    builddir = tmp_path_factory.mktemp("abstracts")
+    built = build(ROOTS / "test-browser-abstracts", builddir, confoverrides={"nitpicky": True})
     assert built.warnings == []
     with serve(built.outdir) as url:
         yield built, url
