@@ -16,7 +16,6 @@ import pybtex.errors
 from bs4 import BeautifulSoup
 from pybtex.database.input.bibtex import Parser
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_colors
 
 from conftest import PROJECT_ROOT
 
@@ -38,10 +37,14 @@ class Build:
         return (self.outdir / name).read_text(encoding="utf-8")
 
 
+def _lines(text: str) -> list[str]:
+    """What Sphinx printed, one line each, without colours or blank lines."""
+    return [line for line in re.sub(r"\x1b\[[0-9;]*m", "", text).splitlines() if line.strip()]
+
+
 def warning_lines(text: str, srcdir: Path) -> list[str]:
-    text = re.sub(r"\x1b\[[0-9;]*m", "", text)
-    lines = [line for line in text.splitlines() if line.strip()]
-    return [line.replace(f"{srcdir}/", "").replace(f"{PROJECT_ROOT}/", "") for line in lines]
+    """Sphinx's warnings, one per line, with paths relative to ``srcdir`` (or to the project)."""
+    return [line.replace(f"{srcdir}/", "").replace(f"{PROJECT_ROOT}/", "") for line in _lines(text)]
 
 
 def build(
@@ -100,10 +103,8 @@ def app_page(app: SphinxTestApp, docname: str) -> BeautifulSoup:
 
 def app_warning_lines(app: SphinxTestApp, srcdir: Path | None = None) -> list[str]:
     """The app's warnings, one per line, with the source folder written as ``<src>``."""
-    text = strip_colors(app.warning.getvalue())
-    if srcdir is not None:
-        text = text.replace(str(srcdir), "<src>")
-    return [line for line in text.splitlines() if line.strip()]
+    text = app.warning.getvalue()
+    return _lines(text if srcdir is None else text.replace(str(srcdir), "<src>"))
 
 
 def entry(soup: BeautifulSoup, anchor: str):

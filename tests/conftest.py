@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import multiprocessing
 import os
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -51,58 +46,28 @@ def rootdir() -> Path:
     return PROJECT_ROOT / "tests" / "roots"
 
 
-@dataclass
-class BuiltSite:
-    outdir: Path
-    warnings: str
-
-    def page(self, path: str) -> BeautifulSoup:
-        return BeautifulSoup((self.outdir / path).read_text(encoding="utf-8"), "html.parser")
-
-
-def build_site(
-    buildername: str, builddir: Path, settings: dict | None = None, srcdir: Path = PROJECT_ROOT, **kwargs
-) -> tuple[SphinxTestApp, str]:
-    """Build the real site (or the site in ``srcdir``) into ``builddir``, with ``settings`` overriding its
-    conf.py and every reference checked; return the app and its warnings."""
-    warnings = io.StringIO()
-    app = SphinxTestApp(
-        buildername,
-        srcdir=srcdir,
-        builddir=builddir,
-        freshenv=True,
-        confoverrides={"nitpicky": True, **(settings or {})},
-        status=io.StringIO(),
-        warning=warnings,
-        **kwargs,
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app, warnings.getvalue()
-
-
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., BuiltSite]:
-    """``real_site(**settings)``: the real site built with ``settings`` over its conf.py, every reference checked.
+def real_site(tmp_path_factory: pytest.TempPathFactory):
+    """``real_site(**settings)`` -> :class:`buildutil.Build`: the real site built with ``settings`` over its
+    conf.py, every reference checked.
 
     Each distinct set of settings is built once per session; the tests that ask for it only read it.
     """
-    builds: dict[str, BuiltSite] = {}
+    from buildutil import build
 
-    def built(**settings) -> BuiltSite:
+    builds = {}
+
+    def built(**settings):
         key = repr(sorted(settings.items()))
         if key not in builds:
-            app, warnings = build_site("html", tmp_path_factory.mktemp("site"), settings)
-            builds[key] = BuiltSite(outdir=Path(app.outdir), warnings=warnings)
+            builds[key] = build(PROJECT_ROOT, tmp_path_factory.mktemp("site"), confoverrides={"nitpicky": True, **settings})
         return builds[key]
 
     return built
 
 
 @pytest.fixture(scope="session")
-def site(real_site) -> BuiltSite:
+def site(real_site):
     """The real site as conf.py has it, built once per test session."""
     return real_site()
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+import shutil
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -193,19 +194,32 @@ NONE_SELECTED = (
 )
 
 
+#: The pages the bibliography tests read, kept from each build.
+READ_PAGES = ("index.html", "papers/index.html")
+
+
 @pytest.fixture(scope="module")
 def bib_builds(tmp_path_factory):
-    """The real site built once per corpus bibliography, that file in place of papers/papers.bib."""
+    """The real site built once per corpus bibliography, that file in place of papers/papers.bib.
+
+    Each build starts from a fresh environment in the same output folder, so the photo's copies are made
+    once; the pages the tests read are kept aside after each build (the :class:`Build`'s ``outdir``).
+    """
     workdir = tmp_path_factory.mktemp("corpus-bib")
     srcdir = copy_site(workdir / "site")
-    return {
-        name: build(
+    builds = {}
+    for name, paths in BIBLIOGRAPHIES.items():
+        built = build(
             srcdir,
-            workdir / name,
+            workdir / "build",
             confoverrides={"bibtex_bibfiles": [str(path) for path in paths], "homepage_paper_pages": None},
         )
-        for name, paths in BIBLIOGRAPHIES.items()
-    }
+        kept = workdir / "pages" / name
+        for page in READ_PAGES:
+            (kept / page).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(built.outdir / page, kept / page)
+        builds[name] = replace(built, outdir=kept)
+    return builds
 
 
 def test_the_corpus_holds_sixteen_bibliographies():

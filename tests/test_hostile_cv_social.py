@@ -14,7 +14,6 @@ Each scenario is built once for the module, and once more in a child process (``
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
@@ -22,7 +21,6 @@ from bs4 import BeautifulSoup
 
 from bounded import build_bounded
 from buildutil import build, copy_root, text_of
-from conftest import PROJECT_ROOT
 
 W = "WARNING: "
 CV = "about/cv.yaml"
@@ -73,12 +71,6 @@ KEPT_LINKS = [
     ("feed.xml", "Feed"),
     ("https://x.com/ada", "X (Twitter)"),
 ]
-
-
-@pytest.fixture
-def extension_path(monkeypatch):
-    """The extension importable in a child build of a copied root (its conf.py finds ``_ext`` only in place)."""
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(PROJECT_ROOT / "src"), os.environ.get("PYTHONPATH")])))
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +126,7 @@ def test_cv_values_of_the_wrong_type_are_left_out_and_the_rest_kept(cv_build):
         assert repr_text not in main, repr_text
 
 
-def test_cv_page_is_the_same_whatever_the_hash_seed(cv_build, tmp_path, extension_path):
+def test_cv_page_is_the_same_whatever_the_hash_seed(cv_build, tmp_path):
     """Built again in a child process with hash seed 0 (this process has a random one): a set printed as
     Python prints it would change order."""
     srcdir = copy_root("hostile-cv", tmp_path)
@@ -203,7 +195,7 @@ def test_navbar_shows_the_social_links_on_the_real_sites_navbar(social_build, pa
 MANY = 20_000
 
 
-def test_twenty_thousand_entries_are_read_in_linear_time(tmp_path, extension_path):
+def test_twenty_thousand_entries_are_read_in_linear_time(tmp_path):
     srcdir = copy_root("hostile-social", tmp_path)
     conf = srcdir / "conf.py"
     lines = conf.read_text(encoding="utf-8").splitlines()

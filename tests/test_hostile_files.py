@@ -31,19 +31,11 @@ from PIL import Image
 
 from bounded import build_bounded
 from buildutil import copy_root
-from conftest import PROJECT_ROOT
 
 W = "WARNING: "
 SECRET = "SECRET-FROM-OUTSIDE-THE-SITE"
 #: Enough ".." to reach "/" from any temporary folder.
 TO_ROOT = "../" * 30
-
-
-def build_copy(srcdir: Path, outdir: Path, **bounds):
-    """``build_bounded`` for a copied root: its conf.py finds the extension on the child's PYTHONPATH."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PYTHONPATH", str(PROJECT_ROOT / "src"))
-        return build_bounded(srcdir, outdir, **bounds)
 
 
 def walk_output(outdir: Path):
@@ -90,7 +82,7 @@ def hostile_yaml(tmp_path_factory):
     os.symlink("/dev/zero", srcdir / "cv-zero.yaml")
     os.mkfifo(srcdir / "cv-fifo.yaml")
     (tmp / "outside-cv.yaml").write_text(f"- title: {SECRET}\n  type: list\n  contents: [{SECRET}]\n", encoding="utf-8")
-    return build_copy(srcdir, tmp / "out", seconds=60, mib=400)
+    return build_bounded(srcdir, tmp / "out", seconds=60, mib=400)
 
 
 def test_yaml_build_is_bounded(hostile_yaml):
@@ -167,7 +159,7 @@ def hostile_files(tmp_path_factory):
     previews = srcdir / "assets/img/publication_preview"
     (previews / "bomb.png").write_bytes(bilevel_png(13_000, 13_000))
     (previews / "notes.png").write_text("Not a picture: notes that Sphinx would publish as they are.\n", encoding="utf-8")
-    return build_copy(srcdir, tmp / "out", seconds=60, mib=400)
+    return build_bounded(srcdir, tmp / "out", seconds=60, mib=400)
 
 
 def test_files_build_is_bounded(hostile_files):

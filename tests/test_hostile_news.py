@@ -17,11 +17,8 @@ from bs4 import BeautifulSoup
 
 from bounded import build_bounded
 from buildutil import build, copy_root
-from conftest import PROJECT_ROOT
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-#: The copies of the roots are outside tests/roots, where their conf.py cannot find the extension itself.
-EXTENSION_PATH = str(PROJECT_ROOT / "src")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -82,9 +79,7 @@ def hostile(tmp_path_factory):
     private.write_text("---\ndate: 2024-07-01\ninline: true\n---\n\nSomeone else's secret.\n", encoding="utf-8")
     (news / "outside.md").symlink_to(private)
     (news / "again.md").symlink_to("good.md")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PYTHONPATH", EXTENSION_PATH)
-        return build_bounded(srcdir, tmp / "out", seconds=120, mib=600)
+    return build_bounded(srcdir, tmp / "out", seconds=120, mib=600)
 
 
 @pytest.mark.parametrize("name", WARNINGS)
@@ -150,9 +145,7 @@ def many(tmp_path_factory):
         (srcdir / "news" / f"item{number:04d}.md").write_text(
             f"---\ndate: {day}\ninline: true\n---\n\nItem {number}, with a [link](../index.md).\n", encoding="utf-8"
         )
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PYTHONPATH", EXTENSION_PATH)
-        return build_bounded(srcdir, tmp / "out", seconds=300, mib=800)
+    return build_bounded(srcdir, tmp / "out", seconds=300, mib=800)
 
 
 @pytest.mark.slow

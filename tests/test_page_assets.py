@@ -47,7 +47,7 @@ def test_real_site_pages_skip_unused_assets(site):
         stylesheets = [posixpath.basename(tag["href"].split("?")[0]) for tag in site.page(page).select('link[rel="stylesheet"]')]
         assert stylesheets[:2] == ["basic.css", "pydata-sphinx-theme.css"], page
         assert "theme.css" not in stylesheets, page
-        # Nothing preloaded: the theme's deferred scripts no longer compete with the stylesheets first paint needs.
+        # Nothing preloaded: the theme's deferred scripts do not compete with the stylesheets first paint needs.
         assert site.page(page).select('link[rel="preload"]') == [], page
         assert [posixpath.basename(tag["src"].split("?")[0]) for tag in site.page(page).select("script[defer][src*=scripts]")] == [
             "bootstrap.js",

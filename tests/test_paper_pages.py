@@ -29,7 +29,7 @@ def _json_ld(soup) -> list[dict]:
 
 
 def test_the_site_builds_without_warnings(site):
-    assert site.warnings == ""
+    assert site.warnings == []
 
 
 def test_kan_page_carries_scholar_tags(site):

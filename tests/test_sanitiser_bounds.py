@@ -11,7 +11,6 @@ import yaml
 
 from bounded import build_bounded
 from buildutil import copy_root
-from conftest import PROJECT_ROOT
 
 W = "WARNING: "
 
@@ -29,9 +28,7 @@ def built(tmp_path_factory):
     body = "<div>\n" + "<b><i>" * 50_000 + "\n</div>\n"  # 300 KB in one HTML block
     (srcdir / "index.md").write_text("---\n" + yaml.safe_dump(front, width=10**7) + "---\n\nText.\n\n" + body,
                                      encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:  # the child process finds the extension the way conf.py does here
-        patch.setenv("PYTHONPATH", str(PROJECT_ROOT / "src"))
-        return build_bounded(srcdir, workdir / "_build", seconds=120, mib=1500)
+    return build_bounded(srcdir, workdir / "_build", seconds=120, mib=1500)
 
 
 def test_each_place_warns_once(built):

@@ -29,7 +29,7 @@ def _seed_sentences(markdown: str) -> list[str]:
 
 
 def test_site_builds_without_warnings(site):
-    assert site.warnings == ""
+    assert site.warnings == []
 
 
 def test_home_page_carries_the_seed_bio(site):

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from browser.conftest import VIEWPORTS
+from browser.survey import VIEWPORTS
 
 OTHER_MODE = {"light": "dark", "dark": "light"}
 

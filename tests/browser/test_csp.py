@@ -10,16 +10,11 @@ from pathlib import Path
 import pytest
 
 from browser.compressed_server import serve
-from browser.conftest import VIEWPORTS, Visit, page_with
+from browser.conftest import page_with
+from browser.survey import HAS_POLICY, MODES, VIEWPORTS, WATCH_VIOLATIONS, Visit
 from browser.test_color_mode import shown_mode, switch_mode
 from buildutil import build, copy_root
 
-#: Run before any script of each page: every violation the page reports, as "directive blocked-URI".
-WATCH_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation",
-    (event) => window.__violations.push(`${event.effectiveDirective} ${event.blockedURI}`), true);
-"""
 NO_PROBLEMS = {"console errors": [], "failed requests": [], "requests to other hosts": []}
 
 
@@ -33,19 +28,16 @@ def violations(visit: Visit) -> list[str]:
 
 
 def has_policy(visit: Visit) -> bool:
-    return visit.page.evaluate("""!!document.querySelector('head > meta[http-equiv="Content-Security-Policy"]')""")
+    return visit.page.evaluate(HAS_POLICY)
 
 
+@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_no_page_of_the_site_breaks_its_policy(open_site, site_pages, viewport):
-    visit = watched(open_site(viewport))
-    found = {}
-    for path in site_pages:
-        visit.goto(path, wait_until="networkidle")
-        assert has_policy(visit), path
-        found[path] = violations(visit)
-    assert {path: seen for path, seen in found.items() if seen} == {}
-    assert visit.problems == NO_PROBLEMS
+def test_no_page_of_the_site_breaks_its_policy(site_survey, viewport, mode):
+    reports = site_survey[viewport, mode]
+    assert [path for path, report in reports.items() if not report.has_policy] == []
+    assert {path: report.csp_violations for path, report in reports.items() if report.csp_violations} == {}
+    assert {path: report.problems for path, report in reports.items() if report.problems != NO_PROBLEMS} == {}
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)

@@ -5,20 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.conftest import MODES, VIEWPORTS
-
-# Boxes of every visible link and button in the header other than the title, and the title's own.
-_HEADER_BOXES = """() => {
-  const box = (el) => { const r = el.getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; };
-  const visible = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
-    return r.width > 0 && r.height > 0 && s.visibility !== "hidden" && s.display !== "none"; };
-  const header = document.querySelector("#pst-header");
-  const title = header.querySelector(".navbar-brand");
-  const others = [...header.querySelectorAll("a, button")]
-    .filter((el) => !title.contains(el) && visible(el) && !el.closest("dialog"))
-    .map((el) => ({label: (el.innerText || el.getAttribute("aria-label") || el.className).trim(), ...box(el)}));
-  return {title: box(title), titleClipped: title.scrollWidth > title.clientWidth + 1, others};
-}"""
+from browser.survey import MODES, VIEWPORTS
 
 
 def _overlap(a: dict, b: dict) -> bool:
@@ -27,15 +14,12 @@ def _overlap(a: dict, b: dict) -> bool:
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_every_page_fits_the_screen_and_its_navbar(open_site, site_pages, viewport, mode):
-    visit = open_site(viewport, mode)
+def test_every_page_fits_the_screen_and_its_navbar(site_survey, viewport, mode):
     problems = []
-    for path in site_pages:
-        visit.goto(path)
-        overflow = visit.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        if overflow > 0:
-            problems.append(f"{path}: scrolls sideways, {overflow}px wider than the screen")
-        header = visit.page.evaluate(_HEADER_BOXES)
+    for path, report in site_survey[viewport, mode].items():
+        if report.overflow > 0:
+            problems.append(f"{path}: scrolls sideways, {report.overflow}px wider than the screen")
+        header = report.header
         if header["title"]["w"] == 0:
             problems.append(f"{path}: no site title in the navbar")
         if header["titleClipped"]:

@@ -1,8 +1,8 @@
 """The profile card on the home page: the owner's name as the heading, the photo right of the bio on a
 laptop and above it on a phone, shown as taken in both colour modes.
 
-Written against the shared markup contract (``div.homepage-profile``, ``img.homepage-profile__photo``);
-skipped, with the selector it waits for, while the build has no profile card.
+Read through the card's markup (``div.homepage-profile``, ``img.homepage-profile__photo``); a build without
+the card fails, naming the selector.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import runpy
 
 import pytest
 
-from browser.conftest import MODES, VIEWPORTS, page_with
+from browser.conftest import page_with
+from browser.survey import MODES, VIEWPORTS
 from conftest import PROJECT_ROOT
 
 PROFILE = "div.homepage-profile"

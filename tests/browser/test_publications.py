@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from browser.compressed_server import serve
-from browser.conftest import VIEWPORTS
-from conftest import PROJECT_ROOT, BuiltSite, build_site
+from browser.survey import VIEWPORTS
+from buildutil import ROOTS, Build, build
 
 PUB = ".homepage-pub"
 
@@ -30,12 +29,13 @@ class Target:
 
 
 @pytest.fixture(scope="session")
-def abstracts_site_url(tmp_path_factory) -> Iterator[tuple[BuiltSite, str]]:
-    srcdir = PROJECT_ROOT / "tests" / "roots" / "test-browser-abstracts"
-    app, warnings = build_site("html", tmp_path_factory.mktemp("abstracts"), srcdir=srcdir)
-    assert warnings == ""
-    with serve(Path(app.outdir)) as url:
-        yield BuiltSite(outdir=Path(app.outdir), warnings=""), url
+def abstracts_site_url(tmp_path_factory) -> Iterator[tuple[Build, str]]:
+    # Built in place: its conf.py finds the site's favicon relative to itself.
+    builddir = tmp_path_factory.mktemp("abstracts")
+    built = build(ROOTS / "test-browser-abstracts", builddir, confoverrides={"nitpicky": True})
+    assert built.warnings == []
+    with serve(built.outdir) as url:
+        yield built, url
 
 
 def _target(site, site_pages, site_url, abstracts_site_url, kind: str) -> Target:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.conftest import VIEWPORTS
+from browser.survey import VIEWPORTS
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)

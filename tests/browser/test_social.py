@@ -1,14 +1,15 @@
 """Social links: visible, named, and big enough to tap on a phone, in both colour modes.
 
-Written against the shared markup contract (``nav.homepage-social``, ``a.homepage-social__link``, inline SVG
-icons); skipped, with the selector it waits for, while the build has no social links.
+Read through the links' markup (``nav.homepage-social``, ``a.homepage-social__link``, inline SVG icons); a
+build without them fails, naming the selector.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from browser.conftest import MODES, VIEWPORTS, page_with
+from browser.conftest import page_with
+from browser.survey import MODES, VIEWPORTS
 
 SOCIAL = 'nav.homepage-social[aria-label="Social links"]'
 LINK = "a.homepage-social__link"

@@ -1,7 +1,8 @@
 """Trimming the stylesheets (homepage.unused_css) changes nothing a visitor can see.
 
-Each page is opened twice in Chromium from the same server: once as built, once with the trimmed stylesheets
-swapped, by request interception, for the untrimmed ones of a second build (``homepage_trim_css = False``).
+Each page is opened twice in Chromium from the same server: once as built (the session's ``site_survey``), once
+with the trimmed stylesheets swapped, by request interception, for the untrimmed ones of a second build
+(``homepage_trim_css = False``).
 Every element's computed style, and its ``::before``/``::after`` when they draw, must be identical: in both
 colour modes, at phone and desktop widths, and with the menus, tooltips and dialogs the theme's scripts open.
 """
@@ -12,29 +13,11 @@ from collections.abc import Callable
 
 import pytest
 
+from browser.survey import STYLE_COMPARED, open_visit, style_compared_pages, style_digests_of, visit_together
 from sphinx_academic_homepage.unused_css import TRIMMED_STYLESHEETS
 
 # The real site built again untrimmed, and every page rendered twice.
 pytestmark = pytest.mark.slow
-
-# One digest per element (and per drawn pseudo-element), in document order: comparing ~1,000 elements'
-# 400 properties each as text would move megabytes per page.
-_STYLE_DIGESTS = """() => {
-  const fnv = (text) => { let h = 0x811c9dc5; for (let i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 0x01000193); } return (h >>> 0).toString(16); };
-  const digests = [];
-  document.querySelectorAll("*").forEach((element, index) => {
-    for (const pseudo of [null, "::before", "::after"]) {
-      const style = getComputedStyle(element, pseudo);
-      if (pseudo && (style.content === "none" || style.content === "normal")) continue;
-      // Sorted: Chromium lists custom properties in no fixed order.
-      const names = Array.from(style).sort();
-      let text = "";
-      for (const name of names) text += name + ":" + style.getPropertyValue(name) + ";";
-      digests.push(`${index} ${element.tagName.toLowerCase()}${pseudo || ""} ${fnv(text)}`);
-    }
-  });
-  return digests;
-}"""
 
 _STYLE_OF = """([index, pseudo]) => {
   const style = getComputedStyle(document.querySelectorAll("*")[index], pseudo || null);
@@ -48,14 +31,13 @@ _STYLE_OF = """([index, pseudo]) => {
 def untrimmed_stylesheets(real_site) -> dict[str, bytes]:
     """The stylesheets of the real site built with ``homepage_trim_css = False``, by path under ``_static``."""
     untrimmed = real_site(homepage_trim_css=False)
-    assert untrimmed.warnings == ""
+    assert untrimmed.warnings == []
     static = untrimmed.outdir / "_static"
     return {name: (static / name).read_bytes() for name in TRIMMED_STYLESHEETS if (static / name).is_file()}
 
 
-def _open(open_site, viewport: str, mode: str, replacements: dict[str, bytes] | None):
-    """A tab whose requests for the trimmed stylesheets get ``replacements`` instead (when given)."""
-    visit = open_site(viewport, mode, reduced_motion="reduce")
+def _routed(visit, replacements: dict[str, bytes]) -> list[str]:
+    """Make ``visit``'s requests for the trimmed stylesheets get ``replacements`` instead; the names it served."""
     served: list[str] = []
 
     def fulfil_with(name: str, body: bytes) -> Callable:
@@ -65,14 +47,15 @@ def _open(open_site, viewport: str, mode: str, replacements: dict[str, bytes] | 
 
         return fulfil
 
-    for name, body in (replacements or {}).items():
+    for name, body in replacements.items():
         visit.page.route(f"**/_static/{name}*", fulfil_with(name, body))
-    return visit, served
+    return served
 
 
-def _digests(visit) -> list[str]:
-    visit.page.wait_for_timeout(300)  # let the theme's scripts finish what a click started
-    return visit.page.evaluate(_STYLE_DIGESTS)
+def _open(open_site, viewport: str, mode: str, replacements: dict[str, bytes] | None):
+    """A tab whose requests for the trimmed stylesheets get ``replacements`` instead (when given)."""
+    visit = open_site(viewport, mode, reduced_motion="reduce")
+    return visit, _routed(visit, replacements or {})
 
 
 def _first_difference(trimmed, untrimmed, ours: list[str], theirs: list[str]) -> str:
@@ -89,14 +72,6 @@ def _first_difference(trimmed, untrimmed, ours: list[str], theirs: list[str]) ->
     return ""
 
 
-def _pages(site_pages: list[str]) -> list[str]:
-    """The top-level pages, search and 404, and one page of each other kind (a paper, a news item)."""
-    chosen = [page for page in site_pages if page.count("/") == 0 or page.endswith("/index.html") and page.count("/") == 1]
-    for folder in ("papers/", "news/"):
-        chosen += [page for page in site_pages if page.startswith(folder) and not page.endswith("/index.html")][:1]
-    return chosen
-
-
 def _same_styles(open_site, untrimmed_stylesheets, viewport, mode, path, action: Callable | None = None) -> None:
     trimmed, _ = _open(open_site, viewport, mode, None)
     untrimmed, served = _open(open_site, viewport, mode, untrimmed_stylesheets)
@@ -104,7 +79,7 @@ def _same_styles(open_site, untrimmed_stylesheets, viewport, mode, path, action:
         visit.goto(path)
         if action is not None:
             action(visit.page)
-    ours, theirs = _digests(trimmed), _digests(untrimmed)
+    ours, theirs = style_digests_of(trimmed.page), style_digests_of(untrimmed.page)
     assert "styles/pydata-sphinx-theme.css" in served, "the untrimmed stylesheet was never requested"
     difference = _first_difference(trimmed, untrimmed, ours, theirs)
     assert difference == "", f"{path} ({viewport}, {mode}): {difference}"
@@ -112,12 +87,31 @@ def _same_styles(open_site, untrimmed_stylesheets, viewport, mode, path, action:
     untrimmed.page.context.close()
 
 
-@pytest.mark.parametrize(("viewport", "mode"), [("phone", "light"), ("wide", "dark")])
-def test_every_page_looks_the_same_trimmed(open_site, untrimmed_stylesheets, site_pages, viewport, mode):
-    pages = _pages(site_pages)
+@pytest.fixture(scope="session")
+def untrimmed_digests(browser, site_url, site_pages, untrimmed_stylesheets) -> dict[tuple[str, str], dict[str, list[str]]]:
+    """The style digests of the pages that ``site_survey`` took them of, untrimmed: ``{(viewport, mode): {path: digests}}``."""
+    visits = {key: open_visit(browser, site_url, *key, reduced_motion="reduce") for key in STYLE_COMPARED}
+    served = {key: _routed(visit, untrimmed_stylesheets) for key, visit in visits.items()}
+    try:
+        digests = visit_together(visits, style_compared_pages(site_pages), lambda key, visit, path: style_digests_of(visit.page))
+    finally:
+        for visit in visits.values():
+            visit.page.context.close()
+    assert all("styles/pydata-sphinx-theme.css" in names for names in served.values()), "the untrimmed stylesheet was never requested"
+    return digests
+
+
+@pytest.mark.parametrize(("viewport", "mode"), STYLE_COMPARED)
+def test_every_page_looks_the_same_trimmed(site_survey, untrimmed_digests, open_site, untrimmed_stylesheets, site_pages, viewport, mode):
+    pages = style_compared_pages(site_pages)
     assert {"index.html", "research/index.html", "papers/index.html", "about/index.html", "search.html", "404.html"} <= set(pages)
     for path in pages:
-        _same_styles(open_site, untrimmed_stylesheets, viewport, mode, path)
+        ours, theirs = site_survey[viewport, mode][path].style_digests, untrimmed_digests[viewport, mode][path]
+        if ours != theirs:
+            # Both again, side by side, to name the properties that differ.
+            _same_styles(open_site, untrimmed_stylesheets, viewport, mode, path)
+            first = next((mine for mine, other in zip(ours, theirs) if mine != other), f"{len(ours)} against {len(theirs)} boxes")
+            raise AssertionError(f"{path} ({viewport}, {mode}): {first} differs (not when loaded again)")
 
 
 def _click(selector: str, then: str) -> Callable:

@@ -28,7 +28,7 @@ from justhtml import JustHTML
 from playwright.sync_api import Error as PlaywrightError
 
 from browser.compressed_server import serve
-from browser.conftest import SERVER_HOST
+from browser.survey import SERVER_HOST
 from xss_site import PAGES, build_payload_site
 
 
