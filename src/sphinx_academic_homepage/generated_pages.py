@@ -132,19 +132,26 @@ def add_generated_pages(app: Sphinx, source: PageSource) -> None:
     """Have the pages ``source(app)`` lists written with the site's pages, by HTML builders; a page whose inputs
     did not change since the build that wrote it, in a build that writes no document, is left as it is."""
 
+    def pages(app: Sphinx) -> list[GeneratedPage]:
+        # Made once a build (a page per paper is a doctree each): when the inputs are noted, then written.
+        made = build_state(app).made_pages
+        if source not in made:
+            made[source] = list(source(app))
+        return made[source]
+
     def note_inputs(app: Sphinx, env: BuildEnvironment) -> None:
         # Now, before Sphinx saves the environment (it does before it writes, and not when nothing was read).
         if app.builder.format != "html":
             return
         digests = GENERATED_PAGE_INPUTS.get(env) or {}
-        current = {page.name: input_digest(page) for page in source(app)}
+        current = {page.name: input_digest(page) for page in pages(app)}
         build_state(app).unchanged_pages |= {name for name, digest in current.items() if digests.get(name) == digest}
         GENERATED_PAGE_INPUTS.set(env, digests | current)
 
     def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if app.builder.format != "html":
             return
-        for page in source(app):
+        for page in pages(app):
             build_state(app).generated_pages.add(page.name)
             if not _is_current(app, page):
                 yield page.name, page_context(app, page), page.template
