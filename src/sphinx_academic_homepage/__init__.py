@@ -42,6 +42,8 @@ ENV_VERSION = 1
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # al-folio's pages are Markdown with front matter.
+    app.setup_extension("myst_parser")
     # The settings whose entries a module knows are read by it: each bad entry warns and is left out.
     setup_config(
         app,

@@ -4,9 +4,9 @@ A site lists the extension and ``html_theme = "pydata_sphinx_theme"`` and gets t
 owner's name and the pages in the navbar, no sidebars, no previous/next links, the footer's copyright
 and "built with" lines (``templates/homepage-*.html``), the theme's head edited for first paint
 (``templates/layout.html``, see :mod:`.page_assets`), and the theme's icons from small font subsets
-(``static/icon-font.css``, written by ``scripts/make_icon_font_subset.py``). Al-folio pages are Markdown,
-so MyST is loaded; which of its syntax extensions the pages use stays the site's choice
-(``myst_enable_extensions``), since each changes how a page's text is read.
+(``static/icon-font.css``, written by ``scripts/make_icon_font_subset.py``). MyST's syntax extensions are
+not among the defaults: which the pages use stays the site's choice (``myst_enable_extensions``), since each
+changes how a page's text is read.
 
 Every value here is a default: one ``config-inited`` handler fills in only what ``conf.py`` leaves unset.
 A key of ``html_theme_options`` or ``html_context`` that the site gives wins over ours, and a key it does
@@ -84,6 +84,5 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
 
 
 def setup_theme(app: Sphinx) -> None:
-    app.setup_extension("myst_parser")
     app.connect("config-inited", apply_defaults, priority=PRIORITY.theme_defaults)
     add_stylesheet(app, "icon-font.css")
