@@ -21,6 +21,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -141,9 +142,9 @@ def unreadable_scalars(root: yaml.Node | None, loader_class: type[yaml.SafeLoade
     """
     loader = loader_class("")
     unreadable = []
-    pending, seen = [root], set()
+    pending, seen = deque([root]), set()
     while pending:
-        node = pending.pop(0)
+        node = pending.popleft()
         if node is None or id(node) in seen:
             continue
         seen.add(id(node))
