@@ -20,6 +20,7 @@ from .generated_pages import setup_generated_pages
 from .head import setup_head
 from .images import setup_images
 from .lastupdated import setup_lastupdated
+from .mathml import setup_mathml
 from .meta import setup_meta
 from .navigation import read_navigation, setup_navigation
 from .news import setup_news
@@ -58,6 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_navigation(app)
     setup_lastupdated(app)
     setup_images(app)
+    setup_mathml(app)
     setup_profile(app)
     setup_news(app)
     setup_cv(app)

@@ -19,17 +19,16 @@ Builders other than HTML get standard docutils nodes instead (:class:`DegradeFor
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from html import escape
 from typing import Any
 
 from docutils import nodes
-from docutils.utils.math import latex2mathml
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..images import picture_html
+from ..mathml import mathml_or_source
 from ..transforms import BuilderPostTransform, add_builder_post_transform
 
 logger = logging.getLogger(__name__)
@@ -115,25 +114,9 @@ def _depart_heading(self: Any, node: publication_heading) -> None:
     self.body.append(f"</h{node['level']}>\n")
 
 
-@functools.lru_cache(maxsize=4096)
-def _mathml(tex: str) -> str | None:
-    """The MathML of a formula, or None when docutils cannot convert it.
-
-    Cached: a formula is written once per list that shows its entry and once on the entry's own page.
-    """
-    try:
-        mathml = latex2mathml.tex2mathml(tex)
-    except Exception:  # docutils raises SyntaxError and others on TeX it cannot convert
-        return None
-    # tex2mathml escapes the text it writes; the TeX source stays available to assistive tools.
-    return mathml.replace("<math ", f'<math alttext="{escape(tex)}" ', 1)
-
-
 def _visit_math(self: Any, node: publication_math) -> None:
-    tex = node["latex"]
-    mathml = _mathml(tex)
-    # Shown as its source rather than lost; the title stays readable.
-    self.body.append(mathml if mathml is not None else f'<code class="homepage-pub__tex">{escape(tex)}</code>')
+    # Shown as its source when it cannot be converted; the title stays readable.
+    self.body.append(mathml_or_source(node["latex"], css_class="homepage-pub__tex"))
     raise nodes.SkipNode
 
 

@@ -1,0 +1,175 @@
+"""Math written as MathML when the site is built: no script, no font and no request to another host.
+
+Sphinx's default HTML math renderer is MathJax, a script from a CDN that typesets each formula in the
+visitor's browser. Every browser of the last years draws MathML itself (MathML Core), so this renderer
+writes each ``math`` and ``math_block`` node of the site as ``<math>`` with docutils' LaTeX-to-MathML
+converter (:func:`docutils.utils.math.latex2mathml.tex2mathml`), the one that writes ``$...$`` in paper
+titles too (:mod:`.publications.nodes`). It is the site's renderer whenever ``conf.py`` does not name one in
+``html_math_renderer``; naming ``"mathjax"`` there brings MathJax back.
+
+What is carried:
+
+- inline math as ``<math>``, display math as ``<math display="block">`` in Sphinx's ``div.math``, each with
+  its TeX source in ``alttext`` (read by assistive tools, copied by some browsers);
+- rows separated by ``\\\\`` (``aligned``, or ``&``-aligned rows written straight in the block) as a table,
+  like ``align*``; the environments MathJax reads at the top of a formula (``equation``, ``align``,
+  ``gather``, ``multline`` and their starred forms) are unwrapped to their content, so a post written for
+  MathJax keeps its formulas;
+- numbers and links of equations that Sphinx or MyST label (``$$ ... $$ (label)``, ``{math}`` with
+  ``:label:``, referred to with ``{eq}``), as Sphinx numbers them; ``\\tag{x}`` as the number ``(x)``;
+  ``\\label{name}`` as the anchor ``#equation-name`` (the formula is not numbered: MathJax's automatic numbers
+  are not carried); ``\\nonumber``/``\\notag`` dropped.
+
+What is not: ``\\eqref``/``\\ref`` inside math, and any command docutils does not know: such a formula gives
+one ``homepage.math`` warning at its line, when the page is read, and is shown as its TeX source in
+``<code>``, so nothing of it is lost.
+
+Display math gets a small stylesheet (``math.css``: a long formula scrolls inside its block instead of
+widening a phone's page), linked only from pages that show math.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from html import escape
+from typing import Any
+
+from docutils import nodes
+from docutils.utils.math import latex2mathml
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.locale import _
+from sphinx.util.math import get_node_equation_number
+
+from .diagnostics import warn
+
+#: The renderer's name, for ``html_math_renderer``.
+RENDERER = "homepage_mathml"
+#: Linked from the pages that show math.
+STYLESHEET = "math.css"
+
+# Environments that MathJax reads at the top of a formula and that only say "number this" or "align these rows":
+# the rows themselves are what docutils converts.
+_OUTER_ENVIRONMENT = re.compile(
+    r"\\begin\{(equation|align|alignat|gather|multline|eqnarray|displaymath|flalign)(\*?)\}(?:\{\d+\})?"
+    r"(?P<body>.*)\\end\{\1\2\}",
+    re.S,
+)
+_LABEL = re.compile(r"\\label\s*\{([^{}]*)\}")
+_TAG = re.compile(r"\\tag\*?\s*\{([^{}]*)\}")
+_NO_NUMBER = re.compile(r"\\(?:nonumber|notag)\b")
+# How MathML indents its elements: a line break and spaces between tags, never inside a token's text.
+_INDENT = re.compile(r"\n\s*")
+
+
+class Formula:
+    """One formula's TeX made ready for docutils: what it labels and tags, and the TeX left to convert."""
+
+    def __init__(self, tex: str) -> None:
+        self.source = tex
+        body = tex.strip()
+        outer = _OUTER_ENVIRONMENT.fullmatch(body)
+        if outer:
+            body = outer.group("body")
+        self.labels = tuple(label.strip() for label in _LABEL.findall(body))
+        tags = _TAG.findall(body)
+        self.tag = tags[0].strip() if tags else None
+        self.tex = _NO_NUMBER.sub("", _TAG.sub("", _LABEL.sub("", body))).strip()
+
+
+@functools.lru_cache(maxsize=4096)
+def convert(tex: str, display: bool = False) -> tuple[str | None, str | None]:
+    """``(mathml, None)`` for TeX docutils converts, ``(None, why)`` for TeX it cannot.
+
+    The MathML carries ``alttext`` with ``tex`` and no indentation. Cached: a formula is converted when its
+    page is read (to warn) and again when it is written, and a paper title once per list that shows it.
+    """
+    formula = Formula(tex)
+    try:
+        mathml = latex2mathml.tex2mathml(formula.tex, as_block=display)
+    except Exception as error:  # noqa: BLE001 - docutils raises MathError, SyntaxError and others on bad TeX
+        return None, (str(error) or type(error).__name__).rstrip(".")
+    return _INDENT.sub("", mathml).replace("<math ", f'<math alttext="{escape(tex.strip())}" ', 1), None
+
+
+def mathml_or_source(tex: str, display: bool = False, css_class: str = "homepage-tex") -> str:
+    """The formula as MathML, or (when docutils cannot convert it) its TeX in ``<code>``, so nothing is lost."""
+    mathml, _error = convert(tex, display)
+    return mathml if mathml is not None else f'<code class="{css_class}">{escape(tex)}</code>'
+
+
+def _display_parts(node: nodes.math_block) -> list[str]:
+    # Sphinx's math directive separates equations of one block by blank lines; each is a formula of its own.
+    return [part for part in node.astext().split("\n\n") if part.strip()]
+
+
+# -- Writing ----------------------------------------------------------------------------------------------------
+
+
+def _visit_inline(self: Any, node: nodes.math) -> None:
+    # No wrapping span: the theme draws span.math as a clipped flex box, made for MathJax's output.
+    self.body.append(mathml_or_source(node.astext()))
+    raise nodes.SkipNode
+
+
+def _visit_block(self: Any, node: nodes.math_block) -> None:
+    parts = _display_parts(node)
+    formulas = [Formula(part) for part in parts]
+    ids = [f"equation-{nodes.make_id(label)}" for formula in formulas for label in formula.labels if nodes.make_id(label)]
+    self.body.append(self.starttag(node, "div", CLASS="math notranslate nohighlight homepage-math"))
+    # The anchors \label names, so that a link written for MathJax (#equation-name) still lands here.
+    self.body.extend(f'<span id="{escape(anchor)}"></span>' for anchor in dict.fromkeys(ids) if anchor not in node["ids"])
+    tag = next((formula.tag for formula in formulas if formula.tag), None)
+    if node.get("number"):
+        self.body.append(f'<span class="eqno">({escape(str(get_node_equation_number(self, node)))})')
+        self.add_permalink_ref(node, _("Link to this equation"))
+        self.body.append("</span>")
+    elif tag:
+        self.body.append(f'<span class="eqno">({escape(tag)})</span>')
+    self.body.append("".join(mathml_or_source(part, display=True) for part in parts))
+    self.body.append("</div>\n")
+    raise nodes.SkipNode
+
+
+# -- Reading: one warning per formula that cannot be converted ---------------------------------------------------
+
+
+def _line_of(node: nodes.Node) -> nodes.Node:
+    """The node itself, or its nearest ancestor that knows its line (MyST gives inline math none)."""
+    current: nodes.Node | None = node
+    while current is not None and current.line is None:
+        current = current.parent
+    return current or node
+
+
+def check_formulas(app: Sphinx, doctree: nodes.document) -> None:
+    """Warn, at its line, about each formula the MathML writer would show as TeX source."""
+    if app.builder.format != "html" or app.builder.math_renderer_name != RENDERER:
+        return
+    for node in doctree.findall(lambda n: isinstance(n, (nodes.math, nodes.math_block))):
+        display = isinstance(node, nodes.math_block)
+        for part in _display_parts(node) if display else [node.astext()]:
+            _mathml, error = convert(part, display)
+            if error is not None:
+                shown = " ".join(part.split())
+                shown = shown if len(shown) <= 60 else shown[:60] + "…"
+                warn(f"the math “{shown}” cannot be written as MathML ({error}); its TeX source is shown", "math", _line_of(node))
+
+
+def _default_renderer(app: Sphinx, config: Config) -> None:
+    if not config.html_math_renderer:
+        config.html_math_renderer = RENDERER
+
+
+def _add_stylesheet(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None) -> None:
+    # Only pages with display math pay for its styles.
+    if doctree is not None and app.builder.math_renderer_name == RENDERER and next(doctree.findall(nodes.math_block), None):
+        app.add_css_file(STYLESHEET)
+
+
+def setup_mathml(app: Sphinx) -> None:
+    app.add_html_math_renderer(RENDERER, inline_renderers=(_visit_inline, None), block_renderers=(_visit_block, None))
+    app.connect("config-inited", _default_renderer)
+    app.connect("doctree-read", check_formulas)
+    app.connect("html-page-context", _add_stylesheet)
