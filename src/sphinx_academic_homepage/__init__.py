@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 
 from .a11y import setup_a11y
 from .assets import setup_assets
+from .blog.media import setup_media
 from .buildstate import setup_buildstate
 from .config import setup_config
 from .csp import setup_csp
@@ -60,6 +61,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_lastupdated(app)
     setup_images(app)
     setup_mathml(app)
+    setup_media(app)
     setup_profile(app)
     setup_news(app)
     setup_cv(app)
