@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -85,6 +86,7 @@ def test_svg_and_gif_are_published_as_they_are(built):
     svg, gif = (figure.find("img") for figure in _figures(built)[2:4])
     assert svg["src"].startswith("../../../_images/drawing-") and svg["src"].endswith(".svg")
     assert gif["src"].endswith(".gif") and gif["style"] == "width: 50%"
+    assert (gif["width"], gif["height"]) == ("8", "8")
     assert not svg.has_attr("srcset")
     page_dir = (built.outdir / POST).parent
     assert (page_dir / svg["src"]).read_bytes() == (built.srcdir / "assets/img/drawing.svg").read_bytes()
@@ -178,3 +180,17 @@ def test_images_are_encoded_once_per_version(tmp_path, built):
     again = build(built.srcdir, built.outdir.parent, freshenv=True)
     assert sorted(path.name for path in (again.outdir / "_images").glob("photo-*")) == copies
     assert {name: (again.outdir / "_images" / name).stat().st_mtime_ns for name in copies} == stamps
+
+
+def test_an_edited_image_updates_its_post_without_a_clean_build(tmp_path):
+    srcdir = make_site(tmp_path)
+    first = build(srcdir, tmp_path / "out")
+    before = first.page(POST).find("img", alt="The same photo")["src"]
+    Image.linear_gradient("L").resize((900, 600)).convert("RGB").save(srcdir / "assets" / "img" / "photo.png")
+    again = build(srcdir, tmp_path / "out", freshenv=False)
+    img = again.page(POST).find("img", alt="The same photo")
+    assert img["src"] != before and img["src"].endswith("-900w.webp") and img["width"] == "900"
+    # The copies of the earlier version are gone; the post was the only page read again.
+    assert not (again.outdir / "_images" / Path(before).name).exists()
+    status = re.sub(r"\x1b\[[0-9;]*m", "", again.status)
+    assert "0 added, 1 changed, 0 removed" in status and "reading sources... [100%] blog/2026/post/index" in status

@@ -227,6 +227,18 @@ def image_hazard(path: Path) -> str | None:
     return f"is {too_large}" if too_large else None
 
 
+def header_size(path: Path) -> tuple[int, int] | None:
+    """The width and height the header of a raster image claims (nothing decoded), or None when it is not one.
+
+    For a file published as it is (a GIF), so that its ``<img>`` reserves its space before it loads.
+    """
+    try:
+        with _opened(path) as image:
+            return image.size
+    except Exception:  # noqa: BLE001 - as in describe_image: Pillow's many error types on bad bytes
+        return None
+
+
 @contextmanager
 def _opened(path: str | Path) -> Iterator[Image.Image]:
     """The image at ``path``, with Pillow's warnings (corrupt EXIF, large images) kept off the console:

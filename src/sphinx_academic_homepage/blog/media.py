@@ -38,7 +38,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..diagnostics import warn
 from ..docstore import DocumentStore
-from ..images import IMAGES_DIR, ResponsiveImage, describe_image, image_hazard, picture_html, register_image
+from ..images import IMAGES_DIR, ResponsiveImage, describe_image, header_size, image_hazard, picture_html, register_image
 from ..sanitiser import FIELD, browser_url, is_remote, sanitise
 from ..urls import is_safe_url
 
@@ -191,7 +191,9 @@ def _picture(app: Sphinx, docname: str, path: Path, attributes: dict[str, str], 
             warn(f"the figure {attributes.get('path')!r} {hazard}; it is left out", "post", location)
             return None
         url = _publish(app, docname, path, IMAGES_DIR)
-        return f'<img {img} src="{_attribute_text(url)}">', url
+        size = header_size(path) if path.suffix.lower() != ".svg" else None
+        dimensions = f' width="{size[0]}" height="{size[1]}"' if size else ""
+        return f'<img {img} src="{_attribute_text(url)}"{dimensions}>', url
     try:
         image: ResponsiveImage = describe_image(path)
     except OSError as error:
