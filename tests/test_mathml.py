@@ -43,6 +43,7 @@ def test_display_math_is_a_block_with_its_number_and_link(built):
     assert "homepage-math" in block["class"]
     math = block.find("math")
     assert math["display"] == "block" and math["alttext"].startswith(r"\sum_{k=1}^\infty")
+    assert math["tabindex"] == "0"  # it scrolls when wider than a phone
     assert math.find("munderover") is not None
     assert block.find("span", class_="eqno").get_text() == "(1)#"
     # {eq}`cauchy` links to it by its number.

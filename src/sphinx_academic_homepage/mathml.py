@@ -25,7 +25,8 @@ one ``homepage.math`` warning at its line, when the page is read, and is shown a
 ``<code>``, so nothing of it is lost.
 
 Display math gets a small stylesheet (``math.css``: a long formula scrolls inside its block instead of
-widening a phone's page), linked only from pages that show math.
+widening a phone's page; the formula takes the keyboard's focus so that it can be scrolled without a mouse),
+linked only from pages that show display math.
 """
 
 from __future__ import annotations
@@ -127,7 +128,9 @@ def _visit_block(self: Any, node: nodes.math_block) -> None:
         self.body.append("</span>")
     elif tag:
         self.body.append(f'<span class="eqno">({escape(tag)})</span>')
-    self.body.append("".join(mathml_or_source(part, display=True) for part in parts))
+    # A display formula scrolls sideways when wider than the column (a phone): focusable, so that keyboards can scroll it.
+    blocks = (mathml_or_source(part, display=True).replace("<math ", '<math tabindex="0" ', 1) for part in parts)
+    self.body.append("".join(blocks))
     self.body.append("</div>\n")
     raise nodes.SkipNode
 
