@@ -194,3 +194,19 @@ def test_an_edited_image_updates_its_post_without_a_clean_build(tmp_path):
     assert not (again.outdir / "_images" / Path(before).name).exists()
     status = re.sub(r"\x1b\[[0-9;]*m", "", again.status)
     assert "0 added, 1 changed, 0 removed" in status and "reading sources... [100%] blog/2026/post/index" in status
+
+
+def test_parallel_reading_gives_the_same_post_and_copies(tmp_path, built):
+    srcdir = make_site(tmp_path)
+    for n in range(6):  # Sphinx reads in parallel from six documents on
+        (srcdir / f"page{n}.md").write_text(f"# Page {n}\n", encoding="utf-8")
+    parallel = build(srcdir, tmp_path / "out", parallel=2)
+    assert not any("doing serial" in line for line in parallel.warnings)
+    assert sorted(line for line in parallel.warnings if "[homepage." in line) == sorted(built.warnings)
+    assert str(parallel.page(POST).find("article")) == str(built.page(POST).find("article"))
+    assert sorted(path.name for path in (parallel.outdir / "_images").iterdir()) == sorted(
+        path.name for path in (built.outdir / "_images").iterdir()
+    )
+    assert sorted(path.name for path in (parallel.outdir / "_media").iterdir()) == sorted(
+        path.name for path in (built.outdir / "_media").iterdir()
+    )

@@ -27,3 +27,4 @@ def _convert(app, docname, source):
 
 def setup(app):
     app.connect("source-read", _convert)
+    return {"parallel_read_safe": True}
