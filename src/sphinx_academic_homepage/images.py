@@ -119,8 +119,7 @@ def describe_image(path: Path, targets: tuple[int, ...] = TARGET_WIDTHS) -> Resp
     decoded once here (a JPEG at an eighth of its size) and turned upright, so that a truncated or corrupt
     file is reported with the page that shows it rather than failing the build when its copies are written.
     """
-    with path.open("rb") as file:
-        digest = hashlib.file_digest(file, "sha256").hexdigest()[:10]
+    digest = file_digest(path)
     try:
         with _opened(path) as image:
             too_large = _too_many_pixels(image)
@@ -137,7 +136,7 @@ def describe_image(path: Path, targets: tuple[int, ...] = TARGET_WIDTHS) -> Resp
         raise OSError(str(error)) from error
     except Exception as error:  # noqa: BLE001 - Pillow raises many types on bad bytes (SyntaxError, struct.error...)
         raise OSError(f"{type(error).__name__}: {error}") from error
-    stem = _safe_stem(path.stem)
+    stem = safe_stem(path.stem)
     widths = variant_widths(width, targets)
     if max(1, round(height * widths[-1] / width)) > WEBP_MAX_SIDE:
         raise OSError(f"{width}x{height} pixels, too tall for its copies (WebP's limit is {WEBP_MAX_SIDE:,} pixels)")
@@ -318,7 +317,13 @@ def _upright_size(image: Image.Image) -> tuple[int, int]:
     return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
 
 
-def _safe_stem(stem: str) -> str:
+def file_digest(path: Path) -> str:
+    """10 hex digits of the SHA-256 of the file's bytes: what names its copies, so a new version gets new names."""
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()[:10]
+
+
+def safe_stem(stem: str) -> str:
     """A file-name stem safe in a URL and a srcset (no spaces or commas)."""
     cleaned = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem)
     return cleaned.strip("-") or "image"

@@ -26,7 +26,6 @@ file inside the site: nothing outside the source folder, and nothing in a hidden
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -38,7 +37,17 @@ from sphinx.util.osutil import relative_uri
 
 from ..diagnostics import warn
 from ..docstore import DocumentStore
-from ..images import IMAGES_DIR, ResponsiveImage, describe_image, header_size, image_hazard, picture_html, register_image
+from ..images import (
+    IMAGES_DIR,
+    ResponsiveImage,
+    describe_image,
+    file_digest,
+    header_size,
+    image_hazard,
+    picture_html,
+    register_image,
+    safe_stem,
+)
 from ..sanitiser import FIELD, browser_url, is_remote, sanitise
 from ..urls import is_safe_url
 
@@ -113,19 +122,13 @@ def site_file(app: Sphinx, path: str) -> Path | None:
     return resolved
 
 
-def _digest(path: Path) -> str:
-    with path.open("rb") as file:
-        return hashlib.file_digest(file, "sha256").hexdigest()[:10]
-
-
 def _publish(app: Sphinx, docname: str, path: Path, folder: str) -> str:
     """Note that ``docname`` publishes ``path`` as it is; the URL of its copy from the page.
 
     The copy's name holds a digest of the file, so a changed file gets a new name (browsers' caches) and an
     unchanged one is copied once.
     """
-    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in path.stem).strip("-") or "file"
-    target = f"{folder}/{stem}-{_digest(path)}{path.suffix.lower()}"
+    target = f"{folder}/{safe_stem(path.stem)}-{file_digest(path)}{path.suffix.lower()}"
     PAGE_FILES.of(app.env).setdefault(docname, []).append((str(path), target))
     app.env.note_dependency(str(path))
     return _page_prefix(app, docname) + target
