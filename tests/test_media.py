@@ -59,7 +59,7 @@ def test_figure_is_a_responsive_picture_with_its_caption(built):
     assert figure["class"] == ["homepage-figure"]
     picture = figure.find("picture")
     avif, img = picture.find("source"), picture.find("img")
-    assert avif["type"] == "image/avif" and avif["sizes"] == img["sizes"] == "(min-width: 960px) 800px, 100vw"
+    assert avif["type"] == "image/avif" and avif["sizes"] == img["sizes"] == "(min-width: 960px) 930px, calc(100vw - 2rem)"
     widths = [candidate.split()[1] for candidate in img["srcset"].split(", ")]
     assert widths == ["240w", "360w", "480w", "600w", "720w", "960w", "1200w"]
     assert img["src"].startswith("../../../_images/photo-") and img["src"].endswith("-1200w.webp")
