@@ -65,6 +65,11 @@ def test_mathjax_environments_numbers_and_labels(built):
     block = anchor.parent
     assert block.find("span", class_="eqno").get_text() == "(2)#"
     assert [tag.name for tag in block.find("math").find_all(recursive=False)] == ["mi", "mo", "mi"]
+    # $\eqref{eq:mathjax}$ links to it with its number; a label no formula has is shown as written.
+    sentence = next(p for p in soup.find_all("p") if p.get_text().startswith("As "))
+    link = sentence.find("a")
+    assert link["href"] == "#" + block["id"] and link.get_text() == "(2)"
+    assert sentence.get_text() == "As (2) says, unlike (nowhere)."
     # \tag{7} is the number shown.
     tagged = next(m for m in soup.find_all("math") if r"\tag{7}" in m["alttext"])
     assert tagged.parent.find("span", class_="eqno").get_text() == "(7)"

@@ -17,12 +17,14 @@ What is carried:
   MathJax keeps its formulas;
 - numbers and links of equations that Sphinx or MyST label (``$$ ... $$ (label)``, ``{math}`` with
   ``:label:``, referred to with ``{eq}``), as Sphinx numbers them; ``\\tag{x}`` as the number ``(x)``;
-  ``\\label{name}`` as the anchor ``#equation-name`` (the formula is not numbered: MathJax's automatic numbers
-  are not carried); ``\\nonumber``/``\\notag`` dropped.
+  ``\\label{name}`` as the anchor ``#equation-name`` (MyST's ``amsmath`` numbers ``\\begin{equation}``; a
+  ``$$`` block with a ``\\label`` gets no number, where MathJax would give it one); ``\\nonumber``/``\\notag`` dropped;
+- a formula that is only ``\\eqref{name}`` or ``\\ref{name}``, as a link to the page's formula labelled
+  ``name``, showing its number.
 
-What is not: ``\\eqref``/``\\ref`` inside math, and any command docutils does not know: such a formula gives
-one ``homepage.math`` warning at its line, when the page is read, and is shown as its TeX source in
-``<code>``, so nothing of it is lost.
+What is not: ``\\eqref``/``\\ref`` within a longer formula, and any command docutils does not know: such a
+formula gives one ``homepage.math`` warning at its line, when the page is read, and is shown as its TeX source
+in ``<code>``, so nothing of it is lost.
 
 Display math gets a small stylesheet (``math.css``: a long formula scrolls inside its block instead of
 widening a phone's page; the formula takes the keyboard's focus so that it can be scrolled without a mouse),
@@ -60,6 +62,8 @@ _OUTER_ENVIRONMENT = re.compile(
 _LABEL = re.compile(r"\\label\s*\{([^{}]*)\}")
 _TAG = re.compile(r"\\tag\*?\s*\{([^{}]*)\}")
 _NO_NUMBER = re.compile(r"\\(?:nonumber|notag)\b")
+# A formula that only refers to an equation, as MathJax reads it: $\eqref{name}$, $\ref{name}$.
+_REFERENCE = re.compile(r"\\(?:eq)?ref\s*\{([^{}]+)\}")
 # How MathML indents its elements: a line break and spaces between tags, never inside a token's text.
 _INDENT = re.compile(r"\n\s*")
 
@@ -109,9 +113,21 @@ def _display_parts(node: nodes.math_block) -> list[str]:
 
 
 def _visit_inline(self: Any, node: nodes.math) -> None:
+    reference = _REFERENCE.fullmatch(node.astext().strip())
     # No wrapping span: the theme draws span.math as a clipped flex box, made for MathJax's output.
-    self.body.append(mathml_or_source(node.astext()))
+    self.body.append(_equation_link(node, reference.group(1)) if reference else mathml_or_source(node.astext()))
     raise nodes.SkipNode
+
+
+def _equation_link(node: nodes.math, label: str) -> str:
+    """``$\\eqref{name}$``: a link to the display formula of the page that says ``\\label{name}``, with its number
+    (its name where it has none); the name alone when no formula of the page has that label."""
+    for block in node.document.findall(nodes.math_block) if node.document else ():
+        if any(label.strip() in Formula(part).labels for part in _display_parts(block)):
+            anchor = block["ids"][0] if block["ids"] else f"equation-{nodes.make_id(label)}"
+            shown = block.get("number") or label
+            return f'<a class="reference internal" href="#{escape(anchor)}">({escape(str(shown))})</a>'
+    return f"({escape(label)})"
 
 
 def _visit_block(self: Any, node: nodes.math_block) -> None:
@@ -153,6 +169,8 @@ def check_formulas(app: Sphinx, doctree: nodes.document) -> None:
     for node in doctree.findall(lambda n: isinstance(n, (nodes.math, nodes.math_block))):
         display = isinstance(node, nodes.math_block)
         for part in _display_parts(node) if display else [node.astext()]:
+            if not display and _REFERENCE.fullmatch(part.strip()):
+                continue
             _mathml, error = convert(part, display)
             if error is not None:
                 shown = " ".join(part.split())
