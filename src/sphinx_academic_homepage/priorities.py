@@ -29,6 +29,8 @@ class Priorities:
     #: The .bib files are loaded before sphinxcontrib-bibtex's own handler (500), which then finds its cache
     #: up to date.
     load_publications: int = 400
+    #: The MyST settings posts are read with are made from the site's, once myst-parser (500) has made those.
+    post_syntax: int = 600
 
     # -- env-updated --------------------------------------------------------------------------------------------
     #: What the last build worked out from the pages it read is forgotten before anything works it out anew
