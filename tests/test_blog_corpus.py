@@ -79,3 +79,10 @@ def test_math_post_has_math_and_no_dollars(corpus):
         code.extract()
     assert "$$" not in body.get_text()
     assert len(body.select("span.math, div.math")) >= 3
+
+
+def test_coloured_blockquotes_and_numbered_code(corpus):
+    quotes = corpus.page("blog/2023/custom-blockquotes/index.html").select("section.homepage-post > blockquote")
+    assert [quote.get("class") for quote in quotes] == [None, ["block-tip"], ["block-warning"], ["block-danger"]]
+    # {% highlight c++ linenos %}: the block's lines are numbered.
+    assert corpus.page("blog/2015/code/index.html").select(".linenos")

@@ -109,3 +109,16 @@ def test_archive_pages_have_jekyll_archives_addresses():
     assert archive_docname("tag", "Machine Learning") == "blog/tag/machine-learning/index"
     assert archive_docname("category", "sample-posts") == "blog/category/sample-posts/index"
     assert slugify("C++") == "c" and slugify("+++") == "2b-2b-2b"
+
+
+def test_external_redirect_and_source(blog):
+    built, _ = blog
+    page = built.page("blog/2020/no-front-date/index.html")
+    assert page.select_one('meta[http-equiv="refresh"]')["content"] == "0; url=https://example.org/elsewhere"
+    assert page.select_one("p.homepage-post__redirect a")["href"] == "https://example.org/elsewhere"
+    assert page.select_one("p.homepage-post__source a")["href"] == "https://example.org/original"
+    # A post without a redirect does not move.
+    assert built.page("blog/2026/physics-of-ai/index.html").select_one('meta[http-equiv="refresh"]') is None
+    # A title made from the front matter; the description as the page's meta description.
+    ai = built.page("blog/2026/physics-of-ai/index.html")
+    assert ai.select_one('meta[name="description"]')["content"] == "why models learn"

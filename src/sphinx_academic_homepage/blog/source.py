@@ -105,9 +105,11 @@ def apply_notes(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def _block_above(doctree: nodes.document, line: int) -> nodes.Element | None:
-    """The outermost block that starts last before ``line``."""
+    """The block of the page's text (not one inside a blockquote or a list) that starts last before ``line``."""
     found = None
     for node in doctree.findall(nodes.Body):
+        if not isinstance(node.parent, (nodes.section, nodes.document)):
+            continue
         start = node.line or _first_line(node)
         if start is not None and start < line and (found is None or start > found[0]):
             found = (start, node)
