@@ -32,6 +32,7 @@ def test_posts_answer_at_their_al_folio_addresses(blog):
     built, _ = blog
     pages = sorted(str(path.relative_to(built.outdir)) for path in built.outdir.glob("blog/**/index.html"))
     assert pages == [
+        "blog/2018/bad-date/index.html",
         "blog/2020/no-front-date/index.html",
         "blog/2022/new-year/index.html",
         "blog/2022/one-digit-hour/index.html",
@@ -42,7 +43,9 @@ def test_posts_answer_at_their_al_folio_addresses(blog):
     assert not list(built.outdir.rglob("*draft*"))
     assert built.warnings == [
         "_posts/notes.md:1: WARNING: a post's file name should be YYYY-MM-DD-title (as Jekyll's); "
-        "this file is left out [homepage.post]"
+        "this file is left out [homepage.post]",
+        "_posts/2018-03-03-bad-date.md:3: WARNING: post date 'next spring' is not a date (YYYY-MM-DD, optionally "
+        "with a time and offset); using the file name's, 2018-03-03 [homepage.post]",
     ]
 
 
@@ -54,7 +57,10 @@ def test_records_read_front_matter_as_jekyll_does(blog):
         "blog/2022/one-digit-hour/index",
         "blog/2022/new-year/index",
         "blog/2020/no-front-date/index",
+        "blog/2018/bad-date/index",
     ]
+    undated_title = post_of(env, "blog/2018/bad-date/index")
+    assert undated_title.title == "Bad Date" and undated_title.date == datetime(2018, 3, 3)
     ai = post_of(env, "blog/2026/physics-of-ai/index")
     assert ai == Post(
         docname="blog/2026/physics-of-ai/index",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import weakref
+from bisect import bisect_left
 from urllib.parse import urlsplit
 
 from docutils import nodes
@@ -98,22 +99,27 @@ def apply_notes(app: Sphinx, doctree: nodes.document) -> None:
     for block in doctree.findall(nodes.literal_block):
         if block.line in numbered_code:
             block["linenos"] = True
-    for line, classes in block_classes.items():
-        above = _block_above(doctree, line)
-        if above is not None:
-            above["classes"].extend(classes)
+    if block_classes:
+        blocks = _page_blocks(doctree)
+        starts = [start for start, _ in blocks]
+        for line, classes in block_classes.items():
+            # The block that starts last before the attribute list's line (the first of blocks starting together).
+            position = bisect_left(starts, line) - 1
+            if position >= 0:
+                position = bisect_left(starts, starts[position])
+                blocks[position][1]["classes"].extend(classes)
 
 
-def _block_above(doctree: nodes.document, line: int) -> nodes.Element | None:
-    """The block of the page's text (not one inside a blockquote or a list) that starts last before ``line``."""
-    found = None
+def _page_blocks(doctree: nodes.document) -> list[tuple[int, nodes.Element]]:
+    """The blocks of the page's text (not those inside a blockquote or a list), by the line they start on."""
+    blocks = []
     for node in doctree.findall(nodes.Body):
-        if not isinstance(node.parent, (nodes.section, nodes.document)):
-            continue
-        start = node.line or _first_line(node)
-        if start is not None and start < line and (found is None or start > found[0]):
-            found = (start, node)
-    return found[1] if found else None
+        if isinstance(node.parent, (nodes.section, nodes.document)):
+            start = node.line or _first_line(node)
+            if start is not None:
+                blocks.append((start, node))
+    blocks.sort(key=lambda block: block[0])
+    return blocks
 
 
 def _first_line(node: nodes.Node) -> int | None:
