@@ -130,3 +130,34 @@ def test_kramdown_keeps_every_line():
     converted = convert(lines, 5, lambda url, in_html: None)
     assert converted.lines == ["a $x$ b", "", "$$", "y", "$$", "<div>", "<!-- -->", "  text", "</div>", "", "```", "$ code", "```"]
     assert converted.block_classes == {14: ("note",)}
+
+
+def _hostile_body(scale: int) -> str:
+    return (
+        "{% twitter x %}" * (20 * scale) + "\n" + "`$" * (50 * scale) + "\n" + "$$" * (50 * scale) + "\n"
+        + "{:" * (50 * scale) + "\n" + "{: .a }\n" * (5 * scale) + "{{" * (50 * scale) + "\n" + "](<" * (30 * scale) + "\n"
+    )
+
+
+def test_hostile_text_is_converted_in_bounded_time():
+    import time
+
+    text = _hostile_body(1000)
+    started = time.monotonic()
+    assert len(list(liquid_in(text))) == 20_000
+    converted = convert(text.split("\n"), 5, lambda url, in_html: None)
+    assert time.monotonic() - started < 10
+    assert len(converted.lines) == text.count("\n") + 1 and len(converted.block_classes) == 5000
+
+
+def test_a_hostile_post_builds_with_one_warning_per_tag(tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-posts-syntax", srcdir)
+    for post in (srcdir / "_posts").glob("*.md"):
+        post.unlink()
+    (srcdir / "_posts" / "2020-01-01-hostile.md").write_text("---\ntitle: hostile\n---\n\n" + _hostile_body(100), encoding="utf-8")
+    result = build(srcdir, tmp_path / "out")
+    assert result.warnings == [
+        "_posts/2020-01-01-hostile.md:5: WARNING: Liquid {% twitter %} is not carried; left out [homepage.post]"
+    ]
+    assert (result.outdir / "blog/2020/hostile/index.html").is_file()
