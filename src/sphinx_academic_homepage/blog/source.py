@@ -3,7 +3,7 @@
 Only posts are turned (``source-read``): the site's other pages are MyST already. The front matter stays as
 written and every line stays on its line (see :mod:`.tags` and :mod:`.kramdown`). MyST then reads the post
 with the syntax kramdown has and the site may not enable: ``dollarmath`` and ``amsmath`` (MathJax's math),
-``deflist``, ``tasklist``, ``smartquotes`` and ``replacements`` (kramdown's typography). MyST takes its
+``deflist``, ``smartquotes`` and ``replacements`` (kramdown's typography). MyST takes its
 settings from the environment while it parses a page, so a post is read with a copy of them that has these;
 every other page with the site's own.
 
@@ -29,7 +29,7 @@ from .kramdown import convert
 from .tags import render
 
 #: kramdown's syntax that MyST has as extensions.
-POST_SYNTAX = frozenset({"dollarmath", "amsmath", "deflist", "tasklist", "smartquotes", "replacements"})
+POST_SYNTAX = frozenset({"dollarmath", "amsmath", "deflist", "smartquotes", "replacements"})
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _NOTES = "homepage_post_notes"
