@@ -56,6 +56,7 @@ def _site_links(app: Sphinx, docname: str):
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         for candidate in (address_docname(path), address_docname(path.rstrip("/") + "/")):
             if candidate and candidate in env.found_docs:
+                env.note_dependency(env.doc2path(candidate))
                 if in_html:
                     return app.builder.get_relative_uri(docname, candidate) + fragment
                 return "/" + env.doc2path(candidate, False).as_posix() + fragment
