@@ -11,7 +11,11 @@ from sphinx.application import Sphinx
 
 from .a11y import setup_a11y
 from .assets import setup_assets
+from .blog.discovery import setup_discovery
 from .blog.media import setup_media
+from .blog.page import setup_page
+from .blog.posts import setup_posts
+from .blog.source import setup_source
 from .buildstate import setup_buildstate
 from .config import setup_config
 from .csp import setup_csp
@@ -64,6 +68,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_media(app)
     setup_profile(app)
     setup_news(app)
+    setup_discovery(app)
+    setup_posts(app)
+    setup_source(app)
+    setup_page(app)
     setup_cv(app)
     setup_pdflinks(app)
     setup_publications(app)
