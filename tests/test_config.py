@@ -73,6 +73,8 @@ def test_every_wrong_value_warns_once_at_its_line_and_its_default_is_used(app):
         "paper_pages": "papers",
         "trim_css": True,
         "csp": True,
+        "posts_dir": "_posts",
+        "blog_permalink": "/blog/:year/:title/",
     }
     # What Sphinx compares between builds is what is used.
     assert app.config.homepage_csp is True and app.config.homepage_news_limit == 5
@@ -107,6 +109,8 @@ def test_every_right_value_is_read_back_typed(app):
         "paper_pages": "",
         "trim_css": False,
         "csp": False,
+        "posts_dir": "_posts",
+        "blog_permalink": "/blog/:year/:title/",
     }
     assert homepage_config(app) is homepage_config(app.env) is homepage_config(app.config)
     # The environment records the extension's env_version, so a changed shape of what it keeps rereads every page.
@@ -131,7 +135,7 @@ def test_every_setting_is_declared_in_the_schema_only():
             read_raw += [f"{path.name}: {match[0]}" for match in raw]
     assert registered == [] and read_raw == []
     assert all(item.metadata["description"] and item.metadata["rebuild"] in ("env", "html") for item in settings())
-    assert len({setting_name(item) for item in settings()}) == 19
+    assert len({setting_name(item) for item in settings()}) == 21
     assert HomepageConfig.__dataclass_params__.frozen
 
 

@@ -11,6 +11,8 @@ from sphinx.application import Sphinx
 
 from .a11y import setup_a11y
 from .assets import setup_assets
+from .blog.discovery import setup_discovery
+from .blog.posts import setup_posts
 from .buildstate import setup_buildstate
 from .config import setup_config
 from .csp import setup_csp
@@ -60,6 +62,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_images(app)
     setup_profile(app)
     setup_news(app)
+    setup_discovery(app)
+    setup_posts(app)
     setup_cv(app)
     setup_pdflinks(app)
     setup_publications(app)

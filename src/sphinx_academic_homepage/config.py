@@ -176,6 +176,15 @@ class HomepageConfig:
     )
     trim_css: bool = setting(True, "html", "Trim stylesheets to the rules some page can match.", BOOLEAN)
     csp: bool = setting(True, "html", "Give every page a Content-Security-Policy.", BOOLEAN)
+    # The blog's posts: where they are and the address each gets.
+    posts_dir: str = setting(
+        "_posts", "env", "The folder of al-folio's posts (`YYYY-MM-DD-title.md`); empty: no posts.", FOLDER,
+        normal=_folder,
+    )
+    blog_permalink: str = setting(
+        "/blog/:year/:title/", "env",
+        "al-folio's `permalink`: a post's address (`:year`, `:month`, `:day`, `:title`), which names its page.", TEXT,
+    )
 
     #: The folder of ``conf.py``, which ``html_static_path`` is relative to (neither config nor env records it).
     confdir: Path | None = None

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from docutils import nodes
@@ -45,6 +45,7 @@ from sphinx.util.i18n import format_date
 
 from .atom import NOT_XML, AtomEntry, AtomFeed, feed_href, write_atom_feed
 from .config import homepage_config, is_positive_int
+from .dates import parse_date as parse_news_date
 from .diagnostics import warn
 from .docstore import DocumentStore
 from .frontmatter import FrontMatter, front_matter
@@ -91,20 +92,6 @@ def in_utc_range(moment: datetime) -> bool:
     except OverflowError:
         return False
     return True
-
-
-def parse_news_date(value: Any) -> datetime | None:
-    """A YAML date, datetime, or ISO 8601 string (al-folio writes ``2015-10-22 15:59:00-0400``)."""
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day)
-    if isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
 
 
 def news_dir(config: Config) -> str:
