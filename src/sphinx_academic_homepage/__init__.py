@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 from .a11y import setup_a11y
 from .assets import setup_assets
 from .blog.discovery import setup_discovery
+from .blog.listing import setup_listing
 from .blog.posts import setup_posts
 from .buildstate import setup_buildstate
 from .config import setup_config
@@ -64,6 +65,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_news(app)
     setup_discovery(app)
     setup_posts(app)
+    setup_listing(app)
     setup_cv(app)
     setup_pdflinks(app)
     setup_publications(app)

@@ -1,0 +1,188 @@
+"""The blog around the posts: its index (newest first, featured first, paginated), archives per year, tag and
+category, the Atom feed, the home page's latest posts, the navbar entry, prev/next links; kept current by
+incremental builds, the same with ``-j 2``, byte-identical from build to build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+
+from buildutil import ROOTS, build
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+#: The posts each test writes into its copy of tests/roots/test-blog: file name -> text.
+POSTS = {
+    "2024-03-01-first-light.md": """---
+layout: post
+title: First light
+date: 2024-03-01
+description: the first post
+tags: optics
+categories: notes
+---
+
+One two three four five.
+""",
+    "2025-07-04-grokking.md": """---
+layout: post
+title: Grokking, explained
+date: 2025-07-04 09:00:00+0200
+description: why it happens
+tags: [learning, physics]
+categories: research
+featured: true
+---
+
+"""
+    + "word " * 400
+    + "\n",
+    "2025-11-30-elsewhere.md": """---
+layout: post
+title: A post elsewhere
+date: 2025-11-30
+description: on another site
+redirect: https://blog.example.com/post/
+---
+
+Redirected.
+""",
+    "2026-01-05-scaling.md": """---
+layout: post
+title: Scaling laws
+date: 2026-01-05
+tags: physics
+categories: research
+---
+
+Scaling.
+""",
+    "2026-01-20-physics-of-ai.md": """---
+layout: post
+title: Physics of AI
+date: 2026-01-20 10:00:00-0500
+description: a series
+tags: physics ai
+categories: research
+---
+
+Physics.
+""",
+}
+#: Newest first: docname of each post.
+ORDER = [
+    "blog/2026/physics-of-ai/index",
+    "blog/2026/scaling/index",
+    "blog/2025/elsewhere/index",
+    "blog/2025/grokking/index",
+    "blog/2024/first-light/index",
+]
+TITLES = {
+    "blog/2026/physics-of-ai/index": "Physics of AI",
+    "blog/2026/scaling/index": "Scaling laws",
+    "blog/2025/elsewhere/index": "A post elsewhere",
+    "blog/2025/grokking/index": "Grokking, explained",
+    "blog/2024/first-light/index": "First light",
+}
+
+
+def make_blog(destination: Path, posts: dict[str, str] | None = None) -> Path:
+    """A copy of tests/roots/test-blog with ``posts`` (all of :data:`POSTS` by default) in its ``_posts/``."""
+    srcdir = destination / "src"
+    shutil.copytree(ROOTS / "test-blog", srcdir)
+    folder = srcdir / "_posts"
+    folder.mkdir()
+    for name, text in (POSTS if posts is None else posts).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return srcdir
+
+
+@pytest.fixture(scope="module")
+def blog(tmp_path_factory):
+    srcdir = make_blog(tmp_path_factory.mktemp("blog"))
+    return build(srcdir, srcdir.parent / "out")
+
+
+def page(built, name: str) -> BeautifulSoup:
+    return built.page(name)
+
+
+def titles(soup, selector: str = "ul.homepage-blog__list") -> list[str]:
+    found = soup.select_one(selector)
+    assert found is not None, f"no {selector} on the page"
+    # The link's own text, without what only a screen reader hears.
+    return [item.select_one(".homepage-blog__title a").find(string=True) for item in found.select("li.homepage-blog__post")]
+
+
+def test_builds_without_warnings(blog):
+    assert blog.warnings == []
+
+
+def test_index_newest_first_featured_above_paginated(blog):
+    first = page(blog, "blog/index.html")
+    assert first.find("h1").get_text(strip=True).rstrip("#") == "blog"
+    # The featured post in its own block above the list, which lists every post newest first.
+    assert titles(first, "#featured ul.homepage-blog__list") == ["Grokking, explained"]
+    assert titles(first, "#posts ul.homepage-blog__list") == ["Physics of AI", "Scaling laws"]
+    second, third = page(blog, "blog/page/2/index.html"), page(blog, "blog/page/3/index.html")
+    assert second.select("#featured") == []
+    assert titles(second) == ["A post elsewhere", "Grokking, explained"]
+    assert titles(third) == ["First light"]
+    assert not (blog.outdir / "blog/page/4/index.html").exists()
+    assert not (blog.outdir / "blog/page/1/index.html").exists()
+
+
+def test_pagination_is_a_named_nav_marking_the_current_page(blog):
+    second = page(blog, "blog/page/2/index.html")
+    nav = second.select_one("nav.homepage-blog__pages")
+    assert nav["aria-label"] == "Blog pages"
+    items = nav.select("li")
+    assert [item.get_text(strip=True) for item in items] == ["1", "2", "3"]
+    assert items[1].find("span")["aria-current"] == "page" and items[1].find("a") is None
+    assert [(a["href"], a["aria-label"]) for a in nav.select("a")] == [
+        ("../../index.html", "Page 1"),
+        ("../3/index.html", "Page 3"),
+    ]
+
+
+def test_each_item_title_description_date_reading_time_terms(blog):
+    first = page(blog, "blog/index.html")
+    item = first.select_one("#featured li.homepage-blog__post")
+    link = item.select_one(".homepage-blog__title a")
+    assert link["href"] == "2025/grokking/index.html"
+    assert item.select_one(".homepage-blog__description").get_text() == "why it happens"
+    time = item.select_one("time.homepage-blog__date")
+    assert (time.get_text(), time["datetime"]) == ("July 04, 2025", "2025-07-04T09:00:00+02:00")
+    # 400 words at 180 a minute, rounded up.
+    assert item.select_one(".homepage-blog__reading-time").get_text() == "3 min read"
+    terms = [(a.get_text(), a["href"]) for a in item.select(".homepage-blog__terms a")]
+    assert terms == [
+        ("research", "category/research/index.html"),
+        ("#learning", "tag/learning/index.html"),
+        ("#physics", "tag/physics/index.html"),
+    ]
+    # A post without a description shows none; a date without a zone is taken as UTC.
+    scaling = first.select("#posts li.homepage-blog__post")[1]
+    assert scaling.select(".homepage-blog__description") == []
+    assert scaling.find("time")["datetime"] == "2026-01-05T00:00:00Z"
+
+
+def test_a_redirected_post_links_where_it_went_marked_external(blog):
+    second = page(blog, "blog/page/2/index.html")
+    link = second.select("li.homepage-blog__post")[0].select_one(".homepage-blog__title a")
+    assert link["href"] == "https://blog.example.com/post/"
+    assert "external" in link["class"]
+    assert link.select_one(".visually-hidden").get_text() == " (external link)"
+
+
+def test_index_links_its_feed_in_head_and_body(blog):
+    for name, href in (("blog/index.html", "feed.xml"), ("blog/page/2/index.html", "../../feed.xml")):
+        soup = page(blog, name)
+        link = soup.find("link", rel="alternate", type="application/atom+xml")
+        assert (link["href"], link["title"]) == (href, "Blog")
+        assert soup.select_one(".homepage-blog__feed a")["href"] == href
+        assert soup.find("link", rel="stylesheet", href=lambda value: value and "blog.css" in value) is not None
