@@ -186,3 +186,30 @@ def test_index_links_its_feed_in_head_and_body(blog):
         assert (link["href"], link["title"]) == (href, "Blog")
         assert soup.select_one(".homepage-blog__feed a")["href"] == href
         assert soup.find("link", rel="stylesheet", href=lambda value: value and "blog.css" in value) is not None
+
+
+def test_feed_is_atom_of_the_posts_newest_first(blog):
+    feed = ElementTree.parse(blog.outdir / "blog/feed.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}base") == "https://ada.example.org/blog/"
+    assert feed.findtext(f"{ATOM}title") == "Ada Lovelace: blog"
+    assert feed.findtext(f"{ATOM}id") == "https://ada.example.org/blog/"
+    assert feed.findtext(f"{ATOM}updated") == "2026-01-20T10:00:00-05:00"
+    assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Ada Lovelace"
+    links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
+    assert links == {"self": "feed.xml", "alternate": "index.html"}
+    entries = feed.findall(f"{ATOM}entry")
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == [TITLES[docname] for docname in ORDER]
+    grokking = entries[3]
+    assert grokking.findtext(f"{ATOM}id") == "https://ada.example.org/blog/2025/grokking/index.html"
+    assert grokking.find(f"{ATOM}link").get("href") == "2025/grokking/index.html"
+    assert grokking.findtext(f"{ATOM}published") == grokking.findtext(f"{ATOM}updated") == "2025-07-04T09:00:00+02:00"
+    assert grokking.findtext(f"{ATOM}summary") == "why it happens"
+    assert [c.get("term") for c in grokking.findall(f"{ATOM}category")] == ["research", "learning", "physics"]
+    # Every entry has what Atom requires.
+    assert all(entry.findtext(f"{ATOM}{tag}") for entry in entries for tag in ("id", "title", "updated"))
+
+
+def test_posts_link_the_feed_from_their_head(blog):
+    link = page(blog, "blog/2026/scaling/index.html").find("link", type="application/atom+xml")
+    assert (link["href"], link["title"]) == ("../../feed.xml", "Blog")

@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 from .a11y import setup_a11y
 from .assets import setup_assets
 from .blog.discovery import setup_discovery
+from .blog.feed import setup_feed
 from .blog.listing import setup_listing
 from .blog.posts import setup_posts
 from .buildstate import setup_buildstate
@@ -66,6 +67,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_discovery(app)
     setup_posts(app)
     setup_listing(app)
+    setup_feed(app)
     setup_cv(app)
     setup_pdflinks(app)
     setup_publications(app)
