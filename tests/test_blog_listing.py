@@ -213,3 +213,33 @@ def test_feed_is_atom_of_the_posts_newest_first(blog):
 def test_posts_link_the_feed_from_their_head(blog):
     link = page(blog, "blog/2026/scaling/index.html").find("link", type="application/atom+xml")
     assert (link["href"], link["title"]) == ("../../feed.xml", "Blog")
+
+
+@pytest.mark.parametrize(
+    ("name", "heading", "listed"),
+    [
+        ("blog/2026/index.html", "2026", ["Physics of AI", "Scaling laws"]),
+        ("blog/2025/index.html", "2025", ["A post elsewhere", "Grokking, explained"]),
+        ("blog/tag/physics/index.html", "physics", ["Physics of AI", "Scaling laws", "Grokking, explained"]),
+        ("blog/tag/optics/index.html", "optics", ["First light"]),
+        ("blog/category/research/index.html", "research", ["Physics of AI", "Scaling laws", "Grokking, explained"]),
+        ("blog/category/notes/index.html", "notes", ["First light"]),
+    ],
+)
+def test_archives_per_year_tag_and_category(blog, name, heading, listed):
+    soup = page(blog, name)
+    assert soup.find("h1").find(string=True) == heading
+    assert titles(soup) == listed
+    assert soup.find("link", type="application/atom+xml")["title"] == "Blog"
+
+
+def test_an_archive_for_each_name_and_no_other(blog):
+    made = sorted(str(path.relative_to(blog.outdir)) for path in (blog.outdir / "blog").glob("*/index.html"))
+    assert made == ["blog/2024/index.html", "blog/2025/index.html", "blog/2026/index.html"]
+    assert sorted(path.parent.name for path in (blog.outdir / "blog/tag").glob("*/index.html")) == [
+        "ai", "learning", "optics", "physics",
+    ]
+    assert sorted(path.parent.name for path in (blog.outdir / "blog/category").glob("*/index.html")) == ["notes", "research"]
+    # Links from a list reach them: a category's link on a tag's page.
+    category = page(blog, "blog/tag/optics/index.html").select_one(".homepage-blog__terms a.homepage-blog__category")
+    assert category["href"] == "../../category/notes/index.html"

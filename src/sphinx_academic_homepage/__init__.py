@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 
 from .a11y import setup_a11y
 from .assets import setup_assets
+from .blog.archives import setup_archives
 from .blog.discovery import setup_discovery
 from .blog.feed import setup_feed
 from .blog.listing import setup_listing
@@ -68,6 +69,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_posts(app)
     setup_listing(app)
     setup_feed(app)
+    setup_archives(app)
     setup_cv(app)
     setup_pdflinks(app)
     setup_publications(app)

@@ -206,7 +206,7 @@ def blog_head(pagename: str) -> tuple[Link, ...]:
 
 
 def section(ids: str, title: str, *children: nodes.Node, classes: Sequence[str] = ()) -> nodes.section:
-    made = nodes.section(ids=[ids], names=[nodes.fully_normalize_name(title)], classes=list(classes))
+    made = nodes.section(ids=[nodes.make_id(ids) or "section"], names=[nodes.fully_normalize_name(title)], classes=list(classes))
     made += nodes.title(title, title)
     made.extend(children)
     return made
