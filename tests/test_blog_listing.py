@@ -243,3 +243,51 @@ def test_an_archive_for_each_name_and_no_other(blog):
     # Links from a list reach them: a category's link on a tag's page.
     category = page(blog, "blog/tag/optics/index.html").select_one(".homepage-blog__terms a.homepage-blog__category")
     assert category["href"] == "../../category/notes/index.html"
+
+
+def test_latest_posts_on_the_home_page(blog):
+    home = page(blog, "index.html")
+    section = home.find("section", id="latest-posts")
+    # After the bio, in the page's section, under a heading linking to the blog.
+    assert section.find_previous("p").get_text() == "A short bio."
+    heading = section.find("h2").find("a")
+    assert (heading.get_text(), heading["href"]) == ("latest posts", "blog/index.html")
+    rows = section.select("li.homepage-blog__post")
+    assert [(row.find("time").get_text(), row.find("a").find(string=True)) for row in rows] == [
+        ("January 20, 2026", "Physics of AI"),
+        ("January 05, 2026", "Scaling laws"),
+        ("November 30, 2025", "A post elsewhere"),
+    ]
+    assert rows[0].find("a")["href"] == "blog/2026/physics-of-ai/index.html"
+    # Three rows do not scroll; the page gets the lists' stylesheet.
+    box = section.select_one("div.homepage-blog__latest")
+    assert "homepage-blog__latest--scrollable" not in box["class"] and not box.has_attr("tabindex")
+    assert home.find("link", rel="stylesheet", href=lambda value: value and "blog.css" in value) is not None
+
+
+def navbar(soup) -> list[tuple[str, str]]:
+    return [(a.get_text(strip=True), a["href"]) for a in soup.select(".bd-header .navbar-nav a.nav-link")]
+
+
+def test_navbar_has_blog_after_the_sites_pages(blog):
+    assert navbar(page(blog, "talks.html")) == [("about", "index.html"), ("Talks", "#"), ("blog", "blog/index.html")]
+    links = page(blog, "blog/page/2/index.html").select(".bd-header .navbar-nav a.nav-link")
+    assert links[2]["href"] == "../../index.html"
+    assert page(blog, "blog/index.html").select(".bd-header .navbar-nav a.nav-link")[2]["aria-current"] == "page"
+
+
+def test_without_posts_no_blog_and_no_section(tmp_path):
+    srcdir = make_blog(tmp_path, posts={})
+    built = build(srcdir, tmp_path / "out")
+    assert built.warnings == []
+    home = built.page("index.html")
+    assert home.find(id="latest-posts") is None
+    assert navbar(home) == [("about", "#"), ("Talks", "talks.html")]
+    assert not (built.outdir / "blog").exists()
+
+
+def test_navbar_puts_blog_where_the_setting_lists_it(tmp_path):
+    srcdir = make_blog(tmp_path, posts=dict(list(POSTS.items())[:1]))
+    built = build(srcdir, tmp_path / "out", confoverrides={"homepage_navigation": ["index", "Writing <blog/index>", "talks"]})
+    assert built.warnings == []
+    assert navbar(built.page("talks.html")) == [("about", "index.html"), ("Writing", "blog/index.html"), ("Talks", "#")]

@@ -14,6 +14,7 @@ from .assets import setup_assets
 from .blog.archives import setup_archives
 from .blog.discovery import setup_discovery
 from .blog.feed import setup_feed
+from .blog.latest import setup_latest
 from .blog.listing import setup_listing
 from .blog.posts import setup_posts
 from .buildstate import setup_buildstate
@@ -70,6 +71,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_listing(app)
     setup_feed(app)
     setup_archives(app)
+    setup_latest(app)
     setup_cv(app)
     setup_pdflinks(app)
     setup_publications(app)

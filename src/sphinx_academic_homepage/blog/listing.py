@@ -26,6 +26,7 @@ from ..atom import feed_href
 from ..config import homepage_config
 from ..generated_pages import GeneratedPage, add_generated_pages
 from ..head import Link
+from ..navigation import add_navigation_page
 from ..urls import is_external_url
 from .posts import BLOG_INDEX, Post, archive_docname, posts
 
@@ -269,4 +270,6 @@ def setup_listing(app: Sphinx) -> None:
     for node, visitors in html.items():
         app.add_node(node, html=visitors, latex=other, text=other, man=other, texinfo=other)
     add_generated_pages(app, index_pages)
+    # al-folio's navbar has "blog" once there is a post.
+    add_navigation_page(app, BLOG_INDEX, "blog", lambda env: bool(posts(env)))
     app.connect("html-page-context", blog_assets)
