@@ -291,3 +291,20 @@ def test_navbar_puts_blog_where_the_setting_lists_it(tmp_path):
     built = build(srcdir, tmp_path / "out", confoverrides={"homepage_navigation": ["index", "Writing <blog/index>", "talks"]})
     assert built.warnings == []
     assert navbar(built.page("talks.html")) == [("about", "index.html"), ("Writing", "blog/index.html"), ("Talks", "#")]
+
+
+def neighbour_links(soup) -> list[tuple[str, str, str]]:
+    nav = soup.select_one("nav.homepage-blog__neighbours")
+    if nav is None:
+        return []
+    assert nav["aria-label"] == "Posts"
+    return [(p["class"][0].removeprefix("homepage-blog__"), p.find("a").get_text(), p.find("a")["href"]) for p in nav.find_all("p")]
+
+
+def test_previous_is_older_next_is_newer(blog):
+    assert neighbour_links(page(blog, "blog/2026/scaling/index.html")) == [
+        ("previous", "A post elsewhere", "../../2025/elsewhere/index.html"),
+        ("next", "Physics of AI", "../physics-of-ai/index.html"),
+    ]
+    assert [rel for rel, _, _ in neighbour_links(page(blog, "blog/2026/physics-of-ai/index.html"))] == ["previous"]
+    assert [rel for rel, _, _ in neighbour_links(page(blog, "blog/2024/first-light/index.html"))] == ["next"]

@@ -15,6 +15,7 @@ from .blog.archives import setup_archives
 from .blog.discovery import setup_discovery
 from .blog.feed import setup_feed
 from .blog.latest import setup_latest
+from .blog.neighbours import setup_neighbours
 from .blog.listing import setup_listing
 from .blog.posts import setup_posts
 from .buildstate import setup_buildstate
@@ -72,6 +73,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_feed(app)
     setup_archives(app)
     setup_latest(app)
+    setup_neighbours(app)
     setup_cv(app)
     setup_pdflinks(app)
     setup_publications(app)
