@@ -15,9 +15,11 @@ from .blog.archives import setup_archives
 from .blog.discovery import setup_discovery
 from .blog.feed import setup_feed
 from .blog.latest import setup_latest
-from .blog.neighbours import setup_neighbours
 from .blog.listing import setup_listing
+from .blog.neighbours import setup_neighbours
+from .blog.page import setup_page
 from .blog.posts import setup_posts
+from .blog.source import setup_source
 from .buildstate import setup_buildstate
 from .config import setup_config
 from .csp import setup_csp
@@ -69,6 +71,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_news(app)
     setup_discovery(app)
     setup_posts(app)
+    setup_source(app)
+    setup_page(app)
     setup_listing(app)
     setup_feed(app)
     setup_archives(app)

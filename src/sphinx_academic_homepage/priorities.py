@@ -29,6 +29,8 @@ class Priorities:
     #: The .bib files are loaded before sphinxcontrib-bibtex's own handler (500), which then finds its cache
     #: up to date.
     load_publications: int = 400
+    #: The MyST settings posts are read with are made from the site's, once myst-parser (500) has made those.
+    post_syntax: int = 600
 
     # -- env-updated --------------------------------------------------------------------------------------------
     #: What the last build worked out from the pages it read is forgotten before anything works it out anew
@@ -40,6 +42,10 @@ class Priorities:
     drop_unsafe_links: int = 100
     #: The navbar's toctree is added before Sphinx's toctree collector (500) reads the root document.
     navigation_toctree: int = 400
+    #: A post is recorded from its page as written, before the post page adds its title and dates.
+    record_post: int = 390
+    #: A post gets its title before the title and toctree collectors (500), so its title is its name.
+    post_page: int = 400
     #: A news item gets its heading before the title and toctree collectors (500), so its title is its name.
     read_news_item: int = 400
     #: The news list is added after the item is read (a news item cannot list the news).
@@ -68,6 +74,8 @@ class Priorities:
     write_head: int = 450
     #: A generated paper page gets Open Graph tags after sphinxext-opengraph (500), which skips such pages.
     paper_open_graph: int = 550
+    #: A post's "on this page" list is set after pydata-sphinx-theme (500) made the page's secondary sidebar.
+    post_sidebar: int = 550
     #: ``rel=noopener`` once the body is final.
     noopener_in_body: int = 900
     #: Assets a page does not use are dropped late, so that assets other handlers add to it are seen too.

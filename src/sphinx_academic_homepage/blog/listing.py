@@ -1,8 +1,7 @@
 """Lists of posts, as the blog's index, its archives and the home page show them, and the blog's index itself.
 
 A post is listed as al-folio lists it: its title (linking to the post, or to its ``redirect``, marked when that
-leaves the site), its description, its date, its reading time (al-folio's: words at 180 a minute, rounded up)
-and its tags and categories, each linking to its archive page. Lists are nodes (a bullet list, ``<time>``, a
+leaves the site), its description, its date and reading time as its page gives them (:mod:`.page`), and its tags and categories, each linking to its archive page. Lists are nodes (a bullet list, ``<time>``, a
 pagination ``<nav>``) rendered by the HTML builder, and are made for HTML builders only: their links are the
 builder's addresses.
 
@@ -14,7 +13,6 @@ builder's addresses.
 from __future__ import annotations
 
 import math
-import posixpath
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -28,10 +26,10 @@ from ..generated_pages import GeneratedPage, add_generated_pages
 from ..head import Link
 from ..navigation import add_navigation_page
 from ..urls import is_external_url
+from .page import _site_target as site_target
+from .page import iso_date, post_date, reading_minutes
 from .posts import BLOG_INDEX, Post, archive_docname, posts
 
-#: al-folio's reading speed: words a minute.
-WORDS_PER_MINUTE = 180
 #: The blog's Atom feed, as a page name (the file is ``blog/feed.xml``).
 BLOG_FEED = "blog/feed"
 #: What marks the blog's pages for their stylesheet and feed link (a generated page's context key).
@@ -41,24 +39,12 @@ BLOG_PAGE = "homepage_blog_page"
 # -- Nodes ----------------------------------------------------------------------------------------------------------
 
 
-class post_date(nodes.Inline, nodes.TextElement):  # noqa: N801 - docutils node naming
-    """A post's date, as ``<time datetime="...">``."""
-
-
 class page_navigation(nodes.General, nodes.Element):  # noqa: N801
     """A ``<nav>`` named by its ``label`` (the pages of a list, the post before and after)."""
 
 
 class page_link(nodes.Inline, nodes.TextElement):  # noqa: N801
     """A link to one page of a list; the page being shown is marked ``aria-current="page"`` and not linked."""
-
-
-def visit_post_date_html(self, node: post_date) -> None:
-    self.body.append(self.starttag(node, "time", "", datetime=node["datetime"]))
-
-
-def depart_post_date_html(self, node: post_date) -> None:
-    self.body.append("</time>")
 
 
 def visit_page_navigation_html(self, node: page_navigation) -> None:
@@ -87,15 +73,6 @@ def _children_only(self, node: nodes.Element) -> None:
 # -- What a list shows of a post -----------------------------------------------------------------------------------
 
 
-def reading_minutes(post: Post) -> int:
-    return max(1, math.ceil(post.words / WORDS_PER_MINUTE))
-
-
-def iso_date(post: Post) -> str:
-    """RFC 3339, as Atom and ``<time datetime>`` want it; a date without offset is taken as UTC."""
-    return post.date.isoformat() if post.date.tzinfo else post.date.isoformat() + "Z"
-
-
 def shown_date(app: Sphinx, post: Post) -> str:
     # The date as its author wrote it, not moved to UTC.
     naive = post.date.replace(tzinfo=None)
@@ -113,10 +90,7 @@ def post_target(app: Sphinx, pagename: str, post: Post) -> tuple[str, bool]:
     if redirect and is_external_url(redirect):
         return redirect, True
     if redirect and redirect.startswith("/"):
-        # A path of the site, reached from this page's folder.
-        return posixpath.relpath(redirect.lstrip("/") or ".", posixpath.dirname(pagename) or ".") + (
-            "/" if redirect.endswith("/") and redirect != "/" else ""
-        ), False
+        return site_target(app, pagename, redirect), False
     return page_uri(app, pagename, post.docname), False
 
 
@@ -262,7 +236,6 @@ def _is_post_list(node: nodes.Node) -> bool:
 
 def setup_listing(app: Sphinx) -> None:
     html = {
-        post_date: (visit_post_date_html, depart_post_date_html),
         page_navigation: (visit_page_navigation_html, depart_page_navigation_html),
         page_link: (visit_page_link_html, depart_page_link_html),
     }

@@ -22,6 +22,7 @@ from ..dates import parse_date
 from ..diagnostics import warn
 from ..docstore import DocumentStore
 from ..frontmatter import FrontMatter, front_matter
+from ..priorities import PRIORITY
 from .discovery import post_file
 
 #: The blog's index page (the listing writes it).
@@ -167,5 +168,6 @@ def _record_post(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup_posts(app: Sphinx) -> None:
-    app.connect("doctree-read", _record_post)
+    # The record is made from the page as written (its words), before the post page adds its title and dates.
+    app.connect("doctree-read", _record_post, priority=PRIORITY.record_post)
     POSTS.connect(app)
