@@ -4,6 +4,7 @@ incremental builds, the same with ``-j 2``, byte-identical from build to build."
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from xml.etree import ElementTree
@@ -308,3 +309,39 @@ def test_previous_is_older_next_is_newer(blog):
     ]
     assert [rel for rel, _, _ in neighbour_links(page(blog, "blog/2026/physics-of-ai/index.html"))] == ["previous"]
     assert [rel for rel, _, _ in neighbour_links(page(blog, "blog/2024/first-light/index.html"))] == ["next"]
+
+
+def test_posts_are_articles_to_search_engines_and_previews(blog):
+    soup = page(blog, "blog/2025/grokking/index.html")
+    assert soup.find("meta", property="og:type")["content"] == "article"
+    assert soup.find("meta", property="article:published_time")["content"] == "2025-07-04T09:00:00+02:00"
+    assert [tag["content"] for tag in soup.find_all("meta", property="article:tag")] == ["learning", "physics"]
+    data = [json.loads(script.string) for script in soup.find_all("script", type="application/ld+json")]
+    posting = next(item for item in data if item.get("@type") == "BlogPosting")
+    assert posting == {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": "Grokking, explained",
+        "datePublished": "2025-07-04T09:00:00+02:00",
+        "dateModified": "2025-07-04T09:00:00+02:00",
+        "author": {"@type": "Person", "name": "Ada Lovelace", "url": "https://ada.example.org/"},
+        "url": "https://ada.example.org/blog/2025/grokking/index.html",
+        "mainEntityOfPage": "https://ada.example.org/blog/2025/grokking/index.html",
+        "description": "why it happens",
+        "keywords": ["research", "learning", "physics"],
+    }
+    # The blog's pages are not articles.
+    assert page(blog, "blog/index.html").find("meta", property="og:type", content="article") is None
+
+
+def test_sitemap_lists_posts_and_blog_pages(blog):
+    sitemap = ElementTree.parse(blog.outdir / "sitemap.xml").getroot()
+    addresses = {loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    expected = {
+        "https://ada.example.org/blog/2025/grokking/index.html",
+        "https://ada.example.org/blog/index.html",
+        "https://ada.example.org/blog/page/2/index.html",
+        "https://ada.example.org/blog/tag/physics/index.html",
+        "https://ada.example.org/blog/2026/index.html",
+    }
+    assert expected <= addresses

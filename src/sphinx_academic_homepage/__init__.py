@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 from .a11y import setup_a11y
 from .assets import setup_assets
 from .blog.archives import setup_archives
+from .blog.article import setup_article
 from .blog.discovery import setup_discovery
 from .blog.feed import setup_feed
 from .blog.latest import setup_latest
@@ -78,6 +79,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_archives(app)
     setup_latest(app)
     setup_neighbours(app)
+    setup_article(app)
     setup_cv(app)
     setup_pdflinks(app)
     setup_publications(app)
