@@ -345,3 +345,31 @@ def test_sitemap_lists_posts_and_blog_pages(blog):
         "https://ada.example.org/blog/2026/index.html",
     }
     assert expected <= addresses
+
+
+def test_a_bad_latest_posts_limit_warns_once_and_shows_three(tmp_path):
+    srcdir = make_blog(tmp_path)
+    home = srcdir / "index.md"
+    home.write_text(home.read_text(encoding="utf-8").replace("limit: 3", "limit: many"), encoding="utf-8")
+    built = build(srcdir, tmp_path / "out")
+    assert built.warnings == [
+        "index.md:7: WARNING: latest_posts.limit should be a positive number, not 'many'; showing 3 [homepage.post]"
+    ]
+    assert len(built.page("index.html").select("#latest-posts li")) == 3
+
+
+def test_latest_posts_true_and_a_long_list_scrolls(tmp_path):
+    srcdir = make_blog(tmp_path)
+    home = srcdir / "index.md"
+    text = home.read_text(encoding="utf-8")
+    home.write_text(text.replace("limit: 3", "limit: 5"), encoding="utf-8")
+    (srcdir / "talks.md").write_text("---\nlatest_posts: true\n---\n# Talks\n\nSlides.\n", encoding="utf-8")
+    built = build(srcdir, tmp_path / "out")
+    assert built.warnings == []
+    box = built.page("index.html").select_one("#latest-posts div.homepage-blog__latest")
+    assert len(box.select("li")) == 5
+    assert "homepage-blog__latest--scrollable" in box["class"]
+    assert (box["tabindex"], box["role"], box["aria-label"]) == ("0", "region", "Latest posts")
+    # true: al-folio's three, not scrolling.
+    talks = built.page("talks.html").select_one("#latest-posts div.homepage-blog__latest")
+    assert len(talks.select("li")) == 3 and not talks.has_attr("tabindex")
