@@ -95,6 +95,8 @@ def _line(line: str, state: _State, number: int, result: Converted, links: Links
         return line.replace("\\\\[", "$$", 1)
     if stripped.startswith("$$") and stripped.endswith("$$") and stripped.count("$$") == 2:
         return line  # a display formula on one line
+    if stripped.startswith("\\\\[") and stripped.endswith("\\\\]"):
+        return line.replace("\\\\[", "$$", 1).replace("\\\\]", "$$", 1)
     return _outside_code(line, lambda text: _text(text, links))
 
 

@@ -149,9 +149,13 @@ def _make_page(app: Sphinx, doctree: nodes.document) -> None:
     post = post_of(app.env, docname)
     if post is None:
         return
+    page = front_matter(app.env, docname)
+    layout = page.get("layout")
+    if layout not in (None, "post"):
+        warn(f"al-folio's {layout!r} layout is not carried; shown as a post", "post", page.location("layout"))
     _plain_unknown_languages(doctree, docname)
     _titled(doctree, post, [_meta_line(app, post), *_notes(app, post)])
-    if not front_matter(app.env, docname).get("toc"):
+    if not page.get("toc"):
         # al-folio shows no contents beside a post unless its front matter asks.
         app.env.metadata[docname]["html_theme.sidebar_secondary.remove"] = "true"
 

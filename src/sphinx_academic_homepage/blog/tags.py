@@ -4,6 +4,7 @@
 - ``{% highlight lang linenos %}``/``{% endhighlight %}`` on lines of their own: a fenced code block (its line
   numbers noted, for the block to show them);
 - ``{% include figure.liquid|video.liquid|audio.liquid ... %}`` (or ``.html``): the HTML of :mod:`.media`;
+- ``{{ 'path' | relative_url }}`` (or ``absolute_url``): the site's file, written as ``{{ site.baseurl }}/path``;
 - ``{{ site.baseurl }}``: nothing in Markdown (``/assets/x`` is then the site's file, as in al-folio), the
   site's root relative to the page inside an HTML attribute; ``{{ site.url }}``: ``html_baseurl``;
 - ``{% link _posts/... %}``, ``{% post_url 2015-10-20-math %}``: the post (a document link in Markdown, a
@@ -30,6 +31,7 @@ _MEDIA = {"figure": "figure_html", "video": "video_html", "audio": "audio_html"}
 # Tags that only close or continue a block whose opening tag warned already.
 _COMPANIONS = re.compile(r"^(end\w+|else|elsif|when)$")
 # The tag sits in an HTML attribute's value: `href="{{ site.baseurl }}/...`.
+_QUOTED = re.compile(r"""(["'])(.*)\1""")
 _IN_ATTRIBUTE = re.compile(r"""=\s*["']?[^"'\s>]*$""")
 
 
@@ -102,7 +104,12 @@ def _replacement(context: _Context, tag: Liquid, before: str) -> str:
 
 
 def _output(context: _Context, tag: Liquid, in_attribute: bool) -> str:
-    variable = tag.markup.split("|", 1)[0].strip()
+    variable, _, filters = (part.strip() for part in tag.markup.partition("|"))
+    quoted = _QUOTED.fullmatch(variable)
+    if quoted and filters in ("relative_url", "absolute_url"):
+        # A site path written for Jekyll to prefix with the site's address.
+        path = quoted.group(2)
+        return f"{_site_root(context)}/{path.lstrip('/')}" if in_attribute else "/" + path.lstrip("/")
     if variable == "site.baseurl":
         return _site_root(context) if in_attribute else ""
     if variable == "site.url":

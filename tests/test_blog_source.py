@@ -1,0 +1,132 @@
+"""Posts written in kramdown and Liquid, as al-folio writes them, rendered line for line: math, attribute lists,
+HTML blocks, Liquid tags (a tokenizer: quoted values with spaces), addresses of the site, the post page."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from blogutil import media_stand_in
+from buildutil import ROOTS, build
+from sphinx_academic_homepage.blog.kramdown import convert
+from sphinx_academic_homepage.blog.liquid import arguments, liquid_in
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    srcdir = tmp_path_factory.mktemp("syntax") / "src"
+    shutil.copytree(ROOTS / "test-posts-syntax", srcdir)
+    with media_stand_in() as calls:
+        result = build(srcdir, srcdir.parent / "out")
+    return result, calls
+
+
+def _body(result, name):
+    return result.page(name).select_one("section.homepage-post")
+
+
+def test_warnings_name_the_tag_and_the_posts_line(built):
+    assert built[0].warnings == [
+        "_posts/2016-01-01-links.md:40: WARNING: Liquid {% twitter %} is not carried; left out [homepage.post]",
+        "_posts/2016-01-01-links.md:41: WARNING: Liquid {{ page.unknown }} is not carried; left out [homepage.post]",
+        "_posts/2016-01-01-links.md:43: WARNING: code in 'mermaid' is drawn by a script on al-folio, which this "
+        "site does not run; shown as code [homepage.post]",
+    ]
+
+
+def test_kramdown_math_becomes_myst_math(built):
+    body = _body(built[0], "blog/2015/math/index.html")
+    for code in body.select("code"):
+        code.extract()
+    text = body.get_text()
+    assert "$$" not in text and "\\\\(" not in text
+    maths = [node.get_text() for node in body.select("span.math, div.math")]
+    assert maths[:2] == ["\\(E = mc^2\\)", "\\(a + b\\)"]
+    assert [node.get_text().strip() for node in body.select("div.math")] == ["\\[\\sum_{k=1}^\\infty x_k\\]", "\\[ y = 2 \\]"]
+    assert "it costs $5, and  stays" in text
+    assert _body(built[0], "blog/2015/math/index.html").select_one("code").get_text() == "$$ code $$"
+
+
+def test_addresses_of_the_site_reach_its_pages(built):
+    body = _body(built[0], "blog/2015/math/index.html")
+    links = {a.get_text(): a["href"] for a in body.select("a")}
+    assert links["the links post"] == "../../2016/links/index.html#links"
+    assert links["here"] == "../../2016/links/index.html"
+    assert "{:" not in body.get_text()
+
+
+def test_liquid_links_and_site_variables(built):
+    body = _body(built[0], "blog/2016/links/index.html")
+    links = {a.get_text(): a["href"] for a in body.select("a")}
+    assert links["math"] == links["again"] == "../../2015/math/index.html"
+    assert links["math in HTML"] == links["by address"] == "../../2015/math/index.html"
+    assert links["HTML link"] == "../../../assets/notes.txt"
+    assert links["file"].endswith("notes.txt")
+    text = body.get_text()
+    assert "The site is https://ada.example.org." in text
+    # Shown as written (kramdown's typographic quotes aside).
+    assert "Liquid shown: {% include figure.liquid path=“x” %}" in text
+    assert "a comment" not in text and text.count("{%") == 1
+
+
+def test_highlight_linenos_and_block_classes(built):
+    body = _body(built[0], "blog/2016/links/index.html")
+    code = body.select_one("div.highlight-python")
+    assert code is not None and code.select_one(".linenos") is not None
+    assert "block-tip" in body.select_one("blockquote")["class"]
+
+
+def test_figures_in_a_row_stay_one_html_block(built):
+    result, calls = built
+    body = _body(result, "blog/2016/links/index.html")
+    row = body.select_one("div.row")
+    assert len(row.select("div.col-sm")) == 2 and len(row.select("figure")) == 2
+    assert not body.select("pre code:-soup-contains('col-sm')")
+    if calls:
+        assert calls[0][0] == "figure" and calls[0][2]["caption"] == "A caption, with spaces"
+        assert calls[0][2]["zoomable"] == "true" and calls[0][3] == ("blog/2016/links/index", 32)
+        assert calls[1][0] == "video"
+
+
+def test_the_post_page(built):
+    result, _ = built
+    page = result.page("blog/2016/links/index.html")
+    assert page.select_one("h1").get_text(strip=True).rstrip("#") == "a post with links"
+    assert page.title.get_text().startswith("a post with links")
+    assert page.select_one("time.homepage-post__date")["datetime"] == "2016-01-01T00:00:00Z"
+    # toc: the "on this page" list; without it (the math post), none.
+    assert page.select_one(".bd-sidebar-secondary") is not None
+    assert result.page("blog/2015/math/index.html").select_one(".bd-sidebar-secondary") is None
+    tag = result.page("blog/2015/math/index.html").select_one("a.homepage-post__tag")
+    assert tag["href"] == "../../tag/formatting/index.html"
+    assert any("blog.css" in link["href"] for link in page.select("link[rel=stylesheet]"))
+    assert not any("blog.css" in link["href"] for link in result.page("index.html").select("link[rel=stylesheet]"))
+
+
+def test_redirect(built):
+    page = built[0].page("blog/2022/redirect/index.html")
+    assert page.select_one('meta[http-equiv="refresh"]')["content"] == "0; url=../../2015/math/index.html"
+    assert page.select_one("p.homepage-post__redirect a")["href"] == "../../2015/math/index.html"
+
+
+# -- The pieces, without a build --------------------------------------------------------------------------------
+
+
+def test_liquid_arguments_keep_quoted_spaces():
+    (tag,) = liquid_in('x {% include figure.liquid path="a b.jpg" class=\'c d\' zoomable=true %} y')
+    assert tag.name == "include"
+    assert arguments(tag.rest) == (["figure.liquid"], {"path": "a b.jpg", "class": "c d", "zoomable": "true"})
+
+
+def test_liquid_on_hostile_input_is_linear():
+    text = "{%" * 100_000 + "{{" * 100_000 + "}}"
+    tags = list(liquid_in(text))
+    assert len(tags) == 1 and tags[0].kind == "output"
+
+
+def test_kramdown_keeps_every_line():
+    lines = ["a $$x$$ b", "", "$$", "y", "$$", "<div>", "", "  text", "</div>", "{: .note }", "```", "$ code", "```"]
+    converted = convert(lines, 5, lambda url, in_html: None)
+    assert converted.lines == ["a $x$ b", "", "$$", "y", "$$", "<div>", "<!-- -->", "  text", "</div>", "", "```", "$ code", "```"]
+    assert converted.block_classes == {14: ("note",)}
