@@ -373,3 +373,23 @@ def test_latest_posts_true_and_a_long_list_scrolls(tmp_path):
     # true: al-folio's three, not scrolling.
     talks = built.page("talks.html").select_one("#latest-posts div.homepage-blog__latest")
     assert len(talks.select("li")) == 3 and not talks.has_attr("tabindex")
+
+
+def test_the_index_links_every_archive(blog):
+    nav = page(blog, "blog/index.html").select_one("nav.homepage-blog__archives")
+    assert nav["aria-label"] == "Archives"
+    rows = {
+        row["class"][0].removeprefix("homepage-blog__archives-"): [(a.get_text(), a["href"]) for a in row.find_all("a")]
+        for row in nav.find_all("p")
+    }
+    assert rows == {
+        "year": [("2026", "2026/index.html"), ("2025", "2025/index.html"), ("2024", "2024/index.html")],
+        "category": [("notes", "category/notes/index.html"), ("research", "category/research/index.html")],
+        "tag": [
+            ("#ai", "tag/ai/index.html"),
+            ("#learning", "tag/learning/index.html"),
+            ("#optics", "tag/optics/index.html"),
+            ("#physics", "tag/physics/index.html"),
+        ],
+    }
+    assert page(blog, "blog/page/2/index.html").select("nav.homepage-blog__archives") == []

@@ -1,8 +1,8 @@
 """The blog's archives, as jekyll-archives makes them for al-folio: a page per year, tag and category.
 
 Each lists its posts newest first, at :func:`~.posts.archive_docname`'s address (``blog/2026/``,
-``blog/tag/<name>/``, ``blog/category/<name>/``); names whose addresses are alike (``ML`` and ``ml``) share
-one page, named as first written. A year, tag or category without a post has no page.
+``blog/tag/<name>/``, ``blog/category/<name>/``); names whose addresses are alike share one page
+(:mod:`.groups`). A year, tag or category without a post has no page; the blog's index links every one.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..generated_pages import GeneratedPage, add_generated_pages
+from .groups import archive_groups
 from .listing import BLOG_PAGE, blog_head, feed_paragraph, post_list, section
-from .posts import Post, archive_docname, posts
+from .posts import posts
 
 #: Kind -> what its page says of its posts, after the name.
 _ABOUT = {
@@ -24,27 +25,10 @@ _ABOUT = {
 }
 
 
-def _names(kind: str, post: Post) -> tuple[str, ...]:
-    if kind == "year":
-        return (str(post.date.year),)
-    return post.tags if kind == "tag" else post.categories
-
-
-def archives(every: list[Post]) -> dict[str, tuple[str, str, list[Post]]]:
-    """Page name -> (kind, name, its posts newest first), for every year, tag and category of ``every``."""
-    found: dict[str, tuple[str, str, list[Post]]] = {}
-    for kind in _ABOUT:
-        for post in every:
-            for name in _names(kind, post):
-                pagename = archive_docname(kind, name)
-                found.setdefault(pagename, (kind, name, []))[2].append(post)
-    return found
-
-
 def archive_pages(app: Sphinx) -> Iterator[GeneratedPage]:
     if app.builder.format != "html":
         return
-    for pagename, (kind, name, listed) in sorted(archives(posts(app.env)).items()):
+    for pagename, (kind, name, listed) in sorted(archive_groups(posts(app.env)).items()):
         if pagename in app.env.found_docs:
             continue  # a page of the site's own (or a post) already answers there
         about = nodes.paragraph(_ABOUT[kind], _ABOUT[kind], classes=["homepage-blog__archive-about"])
@@ -56,7 +40,7 @@ def archive_pages(app: Sphinx) -> Iterator[GeneratedPage]:
             head=blog_head(pagename),
             context={BLOG_PAGE: True},
             resolve=False,
-            inputs=(kind, name, tuple(listed)),
+            inputs=(kind, name, listed),
         )
 
 

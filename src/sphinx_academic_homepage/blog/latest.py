@@ -136,9 +136,8 @@ def _hosts_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def setup_latest(app: Sphinx) -> None:
     app.add_node(latest_posts)
     other = (_children_only, _children_only)
-    app.add_node(
-        latest_box, html=(visit_latest_box_html, depart_latest_box_html), latex=other, text=other, man=other, texinfo=other
-    )
+    html = (visit_latest_box_html, depart_latest_box_html)
+    app.add_node(latest_box, html=html, latex=other, text=other, man=other, texinfo=other)
     app.connect("doctree-read", _add_latest_posts)
     add_builder_post_transform(app, FillLatestPosts)
     app.connect("env-get-updated", _hosts_to_write)

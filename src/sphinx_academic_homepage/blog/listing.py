@@ -1,7 +1,8 @@
 """Lists of posts, as the blog's index, its archives and the home page show them, and the blog's index itself.
 
 A post is listed as al-folio lists it: its title (linking to the post, or to its ``redirect``, marked when that
-leaves the site), its description, its date and reading time as its page gives them (:mod:`.page`), and its tags and categories, each linking to its archive page. Lists are nodes (a bullet list, ``<time>``, a
+leaves the site), its description, its date and reading time as its page gives them (:mod:`.page`), and its
+tags and categories, each linking to its archive page. Lists are nodes (a bullet list, ``<time>``, a
 pagination ``<nav>``) rendered by the HTML builder, and are made for HTML builders only: their links are the
 builder's addresses.
 
@@ -13,7 +14,7 @@ builder's addresses.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from docutils import nodes
@@ -26,6 +27,7 @@ from ..generated_pages import GeneratedPage, add_generated_pages
 from ..head import Link
 from ..navigation import add_navigation_page
 from ..urls import is_external_url
+from .groups import Group, archive_groups
 from .page import _site_target as site_target
 from .page import iso_date, post_date, reading_minutes
 from .posts import BLOG_INDEX, Post, archive_docname, posts
@@ -85,7 +87,7 @@ def page_uri(app: Sphinx, pagename: str, target: str) -> str:
 
 
 def post_target(app: Sphinx, pagename: str, post: Post) -> tuple[str, bool]:
-    """Where the post's title links from ``pagename``, and whether that leaves the site: al-folio follows ``redirect``."""
+    """Where the post's title links from ``pagename``, and whether that leaves the site (al-folio follows ``redirect``)."""
     redirect = post.redirect
     if redirect and is_external_url(redirect):
         return redirect, True
@@ -115,7 +117,8 @@ def _terms(app: Sphinx, pagename: str, post: Post) -> list[nodes.Node]:
     for kind, names, sign in (("category", post.categories, ""), ("tag", post.tags, "#")):
         for name in names:
             uri = page_uri(app, pagename, archive_docname(kind, name))
-            found.append(nodes.reference("", sign + name, refuri=uri, internal=True, classes=[f"homepage-blog__{kind}"]))
+            classes = [f"homepage-blog__{kind}"]
+            found.append(nodes.reference("", sign + name, refuri=uri, internal=True, classes=classes))
     return found
 
 
@@ -162,7 +165,8 @@ def pagination(app: Sphinx, pagename: str, current: int, count: int) -> page_nav
     for number in range(1, count + 1):
         target = index_pagename(number)
         uri = page_uri(app, pagename, target)
-        rows += nodes.list_item("", page_link("", str(number), refuri=uri, label=f"Page {number}", current=number == current))
+        link = page_link("", str(number), refuri=uri, label=f"Page {number}", current=number == current)
+        rows += nodes.list_item("", link)
     navigation += rows
     return navigation
 
@@ -181,16 +185,44 @@ def blog_head(pagename: str) -> tuple[Link, ...]:
 
 
 def section(ids: str, title: str, *children: nodes.Node, classes: Sequence[str] = ()) -> nodes.section:
-    made = nodes.section(ids=[nodes.make_id(ids) or "section"], names=[nodes.fully_normalize_name(title)], classes=list(classes))
+    names = [nodes.fully_normalize_name(title)]
+    made = nodes.section(ids=[nodes.make_id(ids) or "section"], names=names, classes=list(classes))
     made += nodes.title(title, title)
     made.extend(children)
     return made
+
+
+#: How the index's archive links name each kind, and the mark before a name.
+_ARCHIVE_KINDS = {"year": ("years", ""), "category": ("categories", ""), "tag": ("tags", "#")}
+
+
+def archive_navigation(app: Sphinx, pagename: str, groups: Mapping[str, Group]) -> page_navigation:
+    """Links to every archive: years newest first, categories and tags by name."""
+    navigation = page_navigation(label="Archives", classes=["homepage-blog__archives"])
+    for kind, (heading, mark) in _ARCHIVE_KINDS.items():
+        found = [(target, group.name) for target, group in groups.items() if group.kind == kind]
+        if kind != "year":
+            found.sort(key=lambda pair: (pair[1].casefold(), pair[1]))
+        if not found:
+            continue
+        row = nodes.paragraph(classes=[f"homepage-blog__archives-{kind}"])
+        row += nodes.inline("", f"{heading}:", classes=["homepage-blog__archives-heading"])
+        for target, name in found:
+            row += nodes.Text(" ")
+            row += nodes.reference("", mark + name, refuri=page_uri(app, pagename, target), internal=True)
+        navigation += row
+    return navigation
 
 
 def _index_page(app: Sphinx, number: int, count: int, shown: Sequence[Post], featured: Sequence[Post]) -> GeneratedPage:
     pagename = index_pagename(number)
     title = "blog" if number == 1 else f"blog, page {number}"
     body = section("blog", title, feed_paragraph(app, pagename))
+    groups: Mapping[str, Group] = {}
+    if number == 1:
+        # Where the archives are reached from, besides each post's own terms.
+        groups = archive_groups(posts(app.env))
+        body += archive_navigation(app, pagename, groups)
     if featured:
         body += section("featured", "featured", post_list(app, pagename, featured, ["homepage-blog__featured"]))
         body += section("posts", "posts", post_list(app, pagename, shown))
@@ -205,7 +237,7 @@ def _index_page(app: Sphinx, number: int, count: int, shown: Sequence[Post], fea
         head=blog_head(pagename),
         context={BLOG_PAGE: True},
         resolve=False,
-        inputs=(number, count, tuple(shown), tuple(featured)),
+        inputs=(number, count, tuple(shown), tuple(featured), sorted((name, *group[:2]) for name, group in groups.items())),
     )
 
 
