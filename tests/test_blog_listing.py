@@ -393,3 +393,10 @@ def test_the_index_links_every_archive(blog):
         ],
     }
     assert page(blog, "blog/page/2/index.html").select("nav.homepage-blog__archives") == []
+
+
+def test_without_posts_a_listed_blog_index_is_left_out_quietly(tmp_path):
+    srcdir = make_blog(tmp_path, posts={})
+    built = build(srcdir, tmp_path / "out", confoverrides={"homepage_navigation": ["index", "blog/index", "talks"]})
+    assert built.warnings == []
+    assert navbar(built.page("index.html")) == [("about", "#"), ("Talks", "talks.html")]
