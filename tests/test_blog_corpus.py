@@ -7,6 +7,7 @@ import re
 import shutil
 
 import pytest
+from PIL import Image
 
 from blogutil import media_stand_in
 from buildutil import ROOTS, build
@@ -34,6 +35,17 @@ NOT_CARRIED = {
 }
 
 
+def _make_files_it_shows(srcdir, text: str) -> None:
+    """The images, videos and sounds a demo post includes (al-folio ships them; the corpus holds posts only)."""
+    for written in re.findall(r'path="(assets/[^"]+)"', text):
+        target = srcdir / written
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.suffix.lower() in (".jpg", ".jpeg", ".png"):
+            Image.new("RGB", (120, 80), "seagreen").save(target)
+        else:
+            target.write_bytes(b"\x00\x00\x00\x18ftypmp42")
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     srcdir = tmp_path_factory.mktemp("al-folio") / "src"
@@ -41,6 +53,7 @@ def corpus(tmp_path_factory):
     (srcdir / "_posts").mkdir()
     for path in sorted(CORPUS.glob("_posts__*.md")):
         shutil.copy(path, srcdir / "_posts" / path.name.removeprefix("_posts__"))
+        _make_files_it_shows(srcdir, path.read_text(encoding="utf-8"))
     with media_stand_in():
         return build(srcdir, srcdir.parent / "out")
 
@@ -78,4 +91,11 @@ def test_math_post_has_math_and_no_dollars(corpus):
     for code in body.select("code"):
         code.extract()
     assert "$$" not in body.get_text()
-    assert len(body.select("span.math, div.math")) >= 3
+    assert len(body.select("span.math, div.math, math")) >= 3
+
+
+def test_coloured_blockquotes_and_numbered_code(corpus):
+    quotes = corpus.page("blog/2023/custom-blockquotes/index.html").select("section.homepage-post > blockquote")
+    assert [quote.get("class") for quote in quotes] == [None, ["block-tip"], ["block-warning"], ["block-danger"]]
+    # {% highlight c++ linenos %}: the block's lines are numbered.
+    assert corpus.page("blog/2015/code/index.html").select(".linenos")

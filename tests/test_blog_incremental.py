@@ -43,6 +43,7 @@ def test_adding_editing_and_deleting_posts(tmp_path):
         "blog/2024/new/index",
         "blog/2022/new-year/index",
         "blog/2020/no-front-date/index",
+        "blog/2018/bad-date/index",
     ]
     assert (result.outdir / "blog/2024/new/index.html").is_file()
     assert (result.outdir / "blog/2025/unpadded/index.html").is_file()
@@ -67,5 +68,5 @@ def test_two_processes_read_and_write_what_one_does(tmp_path):
                 str(path.relative_to(result.outdir)): path.read_bytes()
                 for path in sorted(result.outdir.glob("blog/**/*.html"))
             }
-    assert records[1] == records[2] and len(records[1]) == 8
+    assert records[1] == records[2] and len(records[1]) == 9
     assert pages[1] == pages[2]

@@ -32,6 +32,7 @@ def test_posts_answer_at_their_al_folio_addresses(blog):
     built, _ = blog
     pages = sorted(str(path.relative_to(built.outdir)) for path in built.outdir.glob("blog/[0-9]*/*/index.html"))
     assert pages == [
+        "blog/2018/bad-date/index.html",
         "blog/2020/no-front-date/index.html",
         "blog/2022/new-year/index.html",
         "blog/2022/one-digit-hour/index.html",
@@ -42,7 +43,9 @@ def test_posts_answer_at_their_al_folio_addresses(blog):
     assert not list(built.outdir.rglob("*draft*"))
     assert built.warnings == [
         "_posts/notes.md:1: WARNING: a post's file name should be YYYY-MM-DD-title (as Jekyll's); "
-        "this file is left out [homepage.post]"
+        "this file is left out [homepage.post]",
+        "_posts/2018-03-03-bad-date.md:3: WARNING: post date 'next spring' is not a date (YYYY-MM-DD, optionally "
+        "with a time and offset); using the file name's, 2018-03-03 [homepage.post]",
     ]
 
 
@@ -54,7 +57,10 @@ def test_records_read_front_matter_as_jekyll_does(blog):
         "blog/2022/one-digit-hour/index",
         "blog/2022/new-year/index",
         "blog/2020/no-front-date/index",
+        "blog/2018/bad-date/index",
     ]
+    undated_title = post_of(env, "blog/2018/bad-date/index")
+    assert undated_title.title == "Bad Date" and undated_title.date == datetime(2018, 3, 3)
     ai = post_of(env, "blog/2026/physics-of-ai/index")
     assert ai == Post(
         docname="blog/2026/physics-of-ai/index",
@@ -109,3 +115,16 @@ def test_archive_pages_have_jekyll_archives_addresses():
     assert archive_docname("tag", "Machine Learning") == "blog/tag/machine-learning/index"
     assert archive_docname("category", "sample-posts") == "blog/category/sample-posts/index"
     assert slugify("C++") == "c" and slugify("+++") == "2b-2b-2b"
+
+
+def test_external_redirect_and_source(blog):
+    built, _ = blog
+    page = built.page("blog/2020/no-front-date/index.html")
+    assert page.select_one('meta[http-equiv="refresh"]')["content"] == "0; url=https://example.org/elsewhere"
+    assert page.select_one("p.homepage-post__redirect a")["href"] == "https://example.org/elsewhere"
+    assert page.select_one("p.homepage-post__source a")["href"] == "https://example.org/original"
+    # A post without a redirect does not move.
+    assert built.page("blog/2026/physics-of-ai/index.html").select_one('meta[http-equiv="refresh"]') is None
+    # A title made from the front matter; the description as the page's meta description.
+    ai = built.page("blog/2026/physics-of-ai/index.html")
+    assert ai.select_one('meta[name="description"]')["content"] == "why models learn"

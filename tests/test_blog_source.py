@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from PIL import Image
 
 from blogutil import media_stand_in
 from buildutil import ROOTS, build
@@ -13,10 +14,24 @@ from sphinx_academic_homepage.blog.kramdown import convert
 from sphinx_academic_homepage.blog.liquid import arguments, liquid_in
 
 
+def _formulas(body) -> tuple[list[str], list[str]]:
+    """The TeX of the inline and the display formulas, whichever way the math renderer writes them."""
+    inline = [node.get_text().strip()[2:-2].strip() for node in body.select("span.math")]
+    display = [node.get_text().strip()[2:-2].strip() for node in body.select("div.math") if not node.select("math")]
+    for node in body.select("math"):
+        (display if node.get("display") == "block" else inline).append(node.get("alttext", "").strip())
+    return inline, display
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     srcdir = tmp_path_factory.mktemp("syntax") / "src"
     shutil.copytree(ROOTS / "test-posts-syntax", srcdir)
+    # The files the post's figure and video show.
+    (srcdir / "assets" / "img").mkdir(parents=True)
+    Image.new("RGB", (64, 48), "steelblue").save(srcdir / "assets" / "img" / "9.jpg")
+    (srcdir / "assets" / "video").mkdir()
+    (srcdir / "assets" / "video" / "v.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
     with media_stand_in() as calls:
         result = build(srcdir, srcdir.parent / "out")
     return result, calls
@@ -41,9 +56,9 @@ def test_kramdown_math_becomes_myst_math(built):
         code.extract()
     text = body.get_text()
     assert "$$" not in text and "\\\\(" not in text
-    maths = [node.get_text() for node in body.select("span.math, div.math")]
-    assert maths[:2] == ["\\(E = mc^2\\)", "\\(a + b\\)"]
-    assert [node.get_text().strip() for node in body.select("div.math")] == ["\\[\\sum_{k=1}^\\infty x_k\\]", "\\[ y = 2 \\]"]
+    inline, display = _formulas(body)
+    assert inline == ["E = mc^2", "a + b"]
+    assert display == ["\\sum_{k=1}^\\infty x_k", "y = 2"]
     assert "it costs $5, and  stays" in text
     assert _body(built[0], "blog/2015/math/index.html").select_one("code").get_text() == "$$ code $$"
 
@@ -130,3 +145,34 @@ def test_kramdown_keeps_every_line():
     converted = convert(lines, 5, lambda url, in_html: None)
     assert converted.lines == ["a $x$ b", "", "$$", "y", "$$", "<div>", "<!-- -->", "  text", "</div>", "", "```", "$ code", "```"]
     assert converted.block_classes == {14: ("note",)}
+
+
+def _hostile_body(scale: int) -> str:
+    return (
+        "{% twitter x %}" * (20 * scale) + "\n" + "`$" * (50 * scale) + "\n" + "$$" * (50 * scale) + "\n"
+        + "{:" * (50 * scale) + "\n" + "{: .a }\n" * (5 * scale) + "{{" * (50 * scale) + "\n" + "](<" * (30 * scale) + "\n"
+    )
+
+
+def test_hostile_text_is_converted_in_bounded_time():
+    import time
+
+    text = _hostile_body(1000)
+    started = time.monotonic()
+    assert len(list(liquid_in(text))) == 20_000
+    converted = convert(text.split("\n"), 5, lambda url, in_html: None)
+    assert time.monotonic() - started < 10
+    assert len(converted.lines) == text.count("\n") + 1 and len(converted.block_classes) == 5000
+
+
+def test_a_hostile_post_builds_with_one_warning_per_tag(tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-posts-syntax", srcdir)
+    for post in (srcdir / "_posts").glob("*.md"):
+        post.unlink()
+    (srcdir / "_posts" / "2020-01-01-hostile.md").write_text("---\ntitle: hostile\n---\n\n" + _hostile_body(100), encoding="utf-8")
+    result = build(srcdir, tmp_path / "out")
+    assert result.warnings == [
+        "_posts/2020-01-01-hostile.md:5: WARNING: Liquid {% twitter %} is not carried; left out [homepage.post]"
+    ]
+    assert (result.outdir / "blog/2020/hostile/index.html").is_file()

@@ -3,7 +3,7 @@
 Only posts are turned (``source-read``): the site's other pages are MyST already. The front matter stays as
 written and every line stays on its line (see :mod:`.tags` and :mod:`.kramdown`). MyST then reads the post
 with the syntax kramdown has and the site may not enable: ``dollarmath`` and ``amsmath`` (MathJax's math),
-``deflist``, ``tasklist``, ``smartquotes`` and ``replacements`` (kramdown's typography). MyST takes its
+``deflist``, ``smartquotes`` and ``replacements`` (kramdown's typography). MyST takes its
 settings from the environment while it parses a page, so a post is read with a copy of them that has these;
 every other page with the site's own.
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import weakref
+from bisect import bisect_left
 from urllib.parse import urlsplit
 
 from docutils import nodes
@@ -28,7 +29,7 @@ from .kramdown import convert
 from .tags import render
 
 #: kramdown's syntax that MyST has as extensions.
-POST_SYNTAX = frozenset({"dollarmath", "amsmath", "deflist", "tasklist", "smartquotes", "replacements"})
+POST_SYNTAX = frozenset({"dollarmath", "amsmath", "deflist", "smartquotes", "replacements"})
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _NOTES = "homepage_post_notes"
@@ -98,20 +99,27 @@ def apply_notes(app: Sphinx, doctree: nodes.document) -> None:
     for block in doctree.findall(nodes.literal_block):
         if block.line in numbered_code:
             block["linenos"] = True
-    for line, classes in block_classes.items():
-        above = _block_above(doctree, line)
-        if above is not None:
-            above["classes"].extend(classes)
+    if block_classes:
+        blocks = _page_blocks(doctree)
+        starts = [start for start, _ in blocks]
+        for line, classes in block_classes.items():
+            # The block that starts last before the attribute list's line (the first of blocks starting together).
+            position = bisect_left(starts, line) - 1
+            if position >= 0:
+                position = bisect_left(starts, starts[position])
+                blocks[position][1]["classes"].extend(classes)
 
 
-def _block_above(doctree: nodes.document, line: int) -> nodes.Element | None:
-    """The outermost block that starts last before ``line``."""
-    found = None
+def _page_blocks(doctree: nodes.document) -> list[tuple[int, nodes.Element]]:
+    """The blocks of the page's text (not those inside a blockquote or a list), by the line they start on."""
+    blocks = []
     for node in doctree.findall(nodes.Body):
-        start = node.line or _first_line(node)
-        if start is not None and start < line and (found is None or start > found[0]):
-            found = (start, node)
-    return found[1] if found else None
+        if isinstance(node.parent, (nodes.section, nodes.document)):
+            start = node.line or _first_line(node)
+            if start is not None:
+                blocks.append((start, node))
+    blocks.sort(key=lambda block: block[0])
+    return blocks
 
 
 def _first_line(node: nodes.Node) -> int | None:

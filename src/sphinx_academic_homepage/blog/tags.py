@@ -31,6 +31,7 @@ _MEDIA = {"figure": "figure_html", "video": "video_html", "audio": "audio_html"}
 # Tags that only close or continue a block whose opening tag warned already.
 _COMPANIONS = re.compile(r"^(end\w+|else|elsif|when)$")
 # The tag sits in an HTML attribute's value: `href="{{ site.baseurl }}/...`.
+_LOOK_BACK = 400
 _QUOTED = re.compile(r"""(["'])(.*)\1""")
 _IN_ATTRIBUTE = re.compile(r"""=\s*["']?[^"'\s>]*$""")
 
@@ -88,7 +89,10 @@ def render(app: Sphinx, docname: str, text: str, first_line: int) -> Rendered:
 
 
 def _line_before(text: str, start: int) -> str:
-    return text[text.rfind("\n", 0, start) + 1 : start]
+    # Whether a tag sits in an attribute is told by the characters just before it: a bounded look back keeps a
+    # line of a hundred thousand tags linear.
+    window = max(0, start - _LOOK_BACK)
+    return text[text.rfind("\n", window, start) + 1 : start]
 
 
 def _replacement(context: _Context, tag: Liquid, before: str) -> str:
