@@ -20,7 +20,7 @@ from ..diagnostics import warn
 from ..docstore import DocumentStore, SiteRecord
 from ..frontmatter import front_matter
 from ..transforms import BuilderPostTransform, add_builder_post_transform
-from .listing import date_node, page_uri, post_title_link
+from .listing import add_html_node, date_node, page_uri, post_title_link
 from .posts import BLOG_INDEX, posts
 
 #: al-folio's defaults for ``latest_posts``.
@@ -51,10 +51,6 @@ def visit_latest_box_html(self, node: latest_box) -> None:
 
 def depart_latest_box_html(self, node: latest_box) -> None:
     self.body.append("</div>\n")
-
-
-def _children_only(self, node: nodes.Element) -> None:
-    pass
 
 
 def _settings(env: BuildEnvironment, docname: str) -> tuple[bool, int, bool]:
@@ -135,9 +131,7 @@ def _hosts_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def setup_latest(app: Sphinx) -> None:
     app.add_node(latest_posts)
-    other = (_children_only, _children_only)
-    html = (visit_latest_box_html, depart_latest_box_html)
-    app.add_node(latest_box, html=html, latex=other, text=other, man=other, texinfo=other)
+    add_html_node(app, latest_box, visit_latest_box_html, depart_latest_box_html)
     app.connect("doctree-read", _add_latest_posts)
     add_builder_post_transform(app, FillLatestPosts)
     app.connect("env-get-updated", _hosts_to_write)

@@ -72,6 +72,12 @@ def _children_only(self, node: nodes.Element) -> None:
     pass
 
 
+def add_html_node(app: Sphinx, node: type[nodes.Element], visit, depart) -> None:
+    """Register ``node``, written by ``visit``/``depart`` in HTML; other builders write only its children."""
+    other = (_children_only, _children_only)
+    app.add_node(node, html=(visit, depart), latex=other, text=other, man=other, texinfo=other)
+
+
 # -- What a list shows of a post -----------------------------------------------------------------------------------
 
 
@@ -267,13 +273,8 @@ def _is_post_list(node: nodes.Node) -> bool:
 
 
 def setup_listing(app: Sphinx) -> None:
-    html = {
-        page_navigation: (visit_page_navigation_html, depart_page_navigation_html),
-        page_link: (visit_page_link_html, depart_page_link_html),
-    }
-    other = (_children_only, _children_only)
-    for node, visitors in html.items():
-        app.add_node(node, html=visitors, latex=other, text=other, man=other, texinfo=other)
+    add_html_node(app, page_navigation, visit_page_navigation_html, depart_page_navigation_html)
+    add_html_node(app, page_link, visit_page_link_html, depart_page_link_html)
     add_generated_pages(app, index_pages)
     # al-folio's navbar has "blog" once there is a post.
     add_navigation_page(app, BLOG_INDEX, "blog", lambda env: bool(posts(env)))
