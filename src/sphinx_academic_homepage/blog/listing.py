@@ -13,7 +13,9 @@ builder's addresses.
 
 from __future__ import annotations
 
+import functools
 import math
+from datetime import datetime
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -84,7 +86,13 @@ def add_html_node(app: Sphinx, node: type[nodes.Element], visit, depart) -> None
 def shown_date(app: Sphinx, post: Post) -> str:
     # The date as its author wrote it, not moved to UTC.
     naive = post.date.replace(tzinfo=None)
-    return format_date(homepage_config(app).blog_date_format, date=naive, language=app.config.language)
+    return _formatted_date(homepage_config(app).blog_date_format, naive, app.config.language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted_date(pattern: str, moment: datetime, language: str | None) -> str:
+    # Babel takes a millisecond a date, and a post is listed on several pages: each date is written once.
+    return format_date(pattern, date=moment, language=language)
 
 
 def page_uri(app: Sphinx, pagename: str, target: str) -> str:
