@@ -400,3 +400,36 @@ def test_without_posts_a_listed_blog_index_is_left_out_quietly(tmp_path):
     built = build(srcdir, tmp_path / "out", confoverrides={"homepage_navigation": ["index", "blog/index", "talks"]})
     assert built.warnings == []
     assert navbar(built.page("index.html")) == [("about", "#"), ("Talks", "talks.html")]
+
+
+HOSTILE = """---
+layout: post
+title: "Tricky </script><b>bold</b> \\x01 title"
+date: 2025-01-01
+description: "<img src=x onerror=alert(1)>"
+tags: ["<img src=x>", "C++", "c"]
+categories: "../../etc"
+---
+
+Body.
+"""
+
+
+def test_hostile_names_are_text_and_archive_paths_stay_inside(tmp_path):
+    srcdir = make_blog(tmp_path, posts={"2025-01-01-tricky.md": HOSTILE})
+    built = build(srcdir, tmp_path / "out")
+    index = built.page("blog/index.html")
+    item = index.select_one("li.homepage-blog__post")
+    assert item.find("b") is None and item.find("img") is None
+    assert item.select_one(".homepage-blog__description").get_text() == "<img src=x onerror=alert(1)>"
+    archives = sorted(str(path.relative_to(built.outdir)) for path in built.outdir.glob("blog/[a-z]*/*/index.html"))
+    assert archives == [
+        "blog/category/etc/index.html",
+        "blog/tag/c/index.html",
+        "blog/tag/img-src-x/index.html",
+    ]
+    # "C++" and "c" have one address: one page, named as first written.
+    assert titles(built.page("blog/tag/c/index.html")) == [item.select_one(".homepage-blog__title a").find(string=True)]
+    feed = ElementTree.parse(built.outdir / "blog/feed.xml").getroot()
+    assert "\x01" not in feed.findtext(f"{ATOM}entry/{ATOM}title")
+    assert [c.get("term") for c in feed.findall(f"{ATOM}entry/{ATOM}category")] == ["../../etc", "<img src=x>", "C++", "c"]

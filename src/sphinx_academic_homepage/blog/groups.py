@@ -33,5 +33,8 @@ def archive_groups(every: list[Post]) -> dict[str, Group]:
     for kind in KINDS:
         for post in every:
             for name in _names(kind, post):
-                found.setdefault(archive_docname(kind, name), (kind, name, []))[2].append(post)
+                listed = found.setdefault(archive_docname(kind, name), (kind, name, []))[2]
+                # Two of a post's names with one address ("C++" and "c") list it once.
+                if not listed or listed[-1] is not post:
+                    listed.append(post)
     return {pagename: Group(kind, name, tuple(listed)) for pagename, (kind, name, listed) in found.items()}
