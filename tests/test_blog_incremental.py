@@ -70,3 +70,15 @@ def test_two_processes_read_and_write_what_one_does(tmp_path):
             }
     assert records[1] == records[2] and len(records[1]) == 9
     assert pages[1] == pages[2]
+
+
+def test_a_post_linking_another_follows_it_to_its_new_address(tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-posts-syntax", srcdir)
+    with media_stand_in():
+        build(srcdir, tmp_path / "out")
+        math = srcdir / "_posts" / "2015-10-20-math.md"
+        math.write_text(math.read_text(encoding="utf-8").replace("date: 2015-10-20", "date: 2017-10-20"), encoding="utf-8")
+        result = build(srcdir, tmp_path / "out", freshenv=False)
+    links = {a.get_text(): a["href"] for a in result.page("blog/2016/links/index.html").select("section.homepage-post a")}
+    assert links["math"] == links["math in HTML"] == "../../2017/math/index.html"

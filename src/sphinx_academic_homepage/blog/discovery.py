@@ -35,7 +35,8 @@ from ..yamlfile import FRONT_MATTER_LIMITS, YAML_LOAD_ERRORS, YAMLLimitError, lo
 
 # Jekyll's post file name: a date (month and day may be unpadded) and the slug.
 _POST_NAME = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})-(?P<slug>.+)")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
+#: A post's front matter block, its YAML in group 1.
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 # Past this size the file is read by Sphinx, which reports it; naming it needs only its front matter.
 _MAX_POST_BYTES = 16 * 1024 * 1024
 # Jekyll's placeholders that a post's date or name fills; any other ":word" is left as written.
@@ -58,7 +59,7 @@ def _front_matter_values(path: Path) -> dict[str, Any]:
         text = read_text(path, _MAX_POST_BYTES)
     except OSError:
         return {}
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     if not match or not match.group(1):
         return {}
     try:

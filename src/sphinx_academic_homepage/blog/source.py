@@ -15,7 +15,6 @@ its own (``{: .block-tip }``) gives the block above it.
 from __future__ import annotations
 
 import dataclasses
-import re
 import weakref
 from bisect import bisect_left
 from urllib.parse import urlsplit
@@ -24,14 +23,13 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..priorities import PRIORITY
-from .discovery import address_docname, post_file
+from .discovery import FRONT_MATTER, address_docname, post_file
 from .kramdown import convert
 from .tags import render
 
 #: kramdown's syntax that MyST has as extensions.
 POST_SYNTAX = frozenset({"dollarmath", "amsmath", "deflist", "smartquotes", "replacements"})
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _NOTES = "homepage_post_notes"
 # The site's own MyST settings and those posts are read with, per environment (made anew every build).
 _SETTINGS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -56,6 +54,7 @@ def _site_links(app: Sphinx, docname: str):
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         for candidate in (address_docname(path), address_docname(path.rstrip("/") + "/")):
             if candidate and candidate in env.found_docs:
+                env.note_dependency(env.doc2path(candidate))
                 if in_html:
                     return app.builder.get_relative_uri(docname, candidate) + fragment
                 return "/" + env.doc2path(candidate, False).as_posix() + fragment
@@ -82,7 +81,7 @@ def read_post_source(app: Sphinx, docname: str, source: list[str]) -> None:
     if post_file(app.env, docname) is None:
         return
     text = source[0]
-    front = _FRONT_MATTER.match(text)
+    front = FRONT_MATTER.match(text)
     head, body = (text[: front.end()], text[front.end() :]) if front else ("", text)
     first_line = head.count("\n") + 1
     rendered = render(app, docname, body, first_line)

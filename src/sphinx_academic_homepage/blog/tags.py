@@ -165,6 +165,8 @@ def _post_link(context: _Context, tag: Liquid, before: str, in_attribute: bool) 
     if docname is None:
         warn(f"Liquid {{% {tag.name} {written} %}} names no post of the site; left out", "post", context.location(tag))
         return ""
+    # The linking post is read again when the linked one changes (its address may move with its date).
+    context.app.env.note_dependency(context.app.env.doc2path(docname))
     if in_attribute:
         return context.app.builder.get_relative_uri(context.docname, docname)
     return "/" + context.app.env.doc2path(docname, False).as_posix()
