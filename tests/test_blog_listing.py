@@ -271,7 +271,10 @@ def navbar(soup) -> list[tuple[str, str]]:
 
 
 def test_navbar_has_blog_after_the_sites_pages(blog):
-    assert navbar(page(blog, "talks.html")) == [("about", "index.html"), ("Talks", "#"), ("blog", "blog/index.html")]
+    talks = page(blog, "talks.html")
+    assert navbar(talks) == [("about", "index.html"), ("Talks", "#"), ("blog", "blog/index.html")]
+    # A page without a list of posts does not load their stylesheet.
+    assert talks.find("link", rel="stylesheet", href=lambda value: value and "blog.css" in value) is None
     links = page(blog, "blog/page/2/index.html").select(".bd-header .navbar-nav a.nav-link")
     assert links[2]["href"] == "../../index.html"
     assert page(blog, "blog/index.html").select(".bd-header .navbar-nav a.nav-link")[2]["aria-current"] == "page"
