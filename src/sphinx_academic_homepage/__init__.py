@@ -11,11 +11,7 @@ from sphinx.application import Sphinx
 
 from .a11y import setup_a11y
 from .assets import setup_assets
-from .blog.discovery import setup_discovery
-from .blog.media import setup_media
-from .blog.page import setup_page
-from .blog.posts import setup_posts
-from .blog.source import setup_source
+from .blog import setup_blog
 from .buildstate import setup_buildstate
 from .config import setup_config
 from .csp import setup_csp
@@ -65,13 +61,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_lastupdated(app)
     setup_images(app)
     setup_mathml(app)
-    setup_media(app)
     setup_profile(app)
     setup_news(app)
-    setup_discovery(app)
-    setup_posts(app)
-    setup_source(app)
-    setup_page(app)
+    setup_blog(app)
     setup_cv(app)
     setup_pdflinks(app)
     setup_publications(app)

@@ -185,6 +185,12 @@ class HomepageConfig:
         "/blog/:year/:title/", "env",
         "al-folio's `permalink`: a post's address (`:year`, `:month`, `:day`, `:title`), which names its page.", TEXT,
     )
+    # The blog's index, archives and feed.
+    blog_per_page: int = setting(
+        10, "html", "Posts a page of the blog's index lists (al-folio's `pagination.per_page`).",
+        Check("a positive number", is_positive_int),
+    )
+    blog_date_format: str = setting("%B %d, %Y", "html", "How post dates are written (Babel's `format_date`).", TEXT)
 
     #: The folder of ``conf.py``, which ``html_static_path`` is relative to (neither config nor env records it).
     confdir: Path | None = None

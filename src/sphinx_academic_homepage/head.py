@@ -1,9 +1,9 @@
 """What the extension adds to a page's ``<head>``: typed entries, written escaped in one place and one order.
 
-A module that has something for the head (the page's description, the news feed's ``<link rel=alternate>``,
-a paper's Highwire Press tags, schema.org JSON-LD) describes it as a :class:`Meta`, :class:`Link` or
-:class:`ScriptData` and hands it to :func:`add_head_entries` while the page's context is made; a page the build
-makes itself gives its entries with the page (:mod:`.generated_pages`). :func:`write_head_entries` then writes
+A module that has something for the head (the page's description, a post's Open Graph dates, the news feed's
+``<link rel=alternate>``, a paper's Highwire Press tags, schema.org JSON-LD) describes it as a :class:`Meta`,
+:class:`Property`, :class:`Link` or :class:`ScriptData` and hands it to :func:`add_head_entries` while the
+page's context is made; a page the build makes itself gives its entries with the page (:mod:`.generated_pages`). :func:`write_head_entries` then writes
 them all into the theme's ``metatags``: metas first (the description first of them, as result pages read it),
 then links, then data blocks, each kind in the order given. Values come from the user's files, so they are
 escaped here and nowhere else.
@@ -43,6 +43,17 @@ class Meta:
 
 
 @dataclass(frozen=True)
+class Property:
+    """``<meta property="..." content="...">``: Open Graph's form (``article:published_time``)."""
+
+    property: str
+    content: str
+
+    def markup(self) -> str:
+        return f'<meta property="{_attribute(self.property)}" content="{_attribute(self.content)}" />'
+
+
+@dataclass(frozen=True)
 class Link:
     """``<link rel="..." ...>``; ``type`` and ``title`` are left out when empty."""
 
@@ -71,10 +82,10 @@ class ScriptData:
         return f'<script type="{_attribute(self.type)}">{text}</script>'
 
 
-HeadEntry = Meta | Link | ScriptData
+HeadEntry = Meta | Property | Link | ScriptData
 
 #: The order of the kinds in ``<head>``.
-_KIND_ORDER = {Meta: 0, Link: 1, ScriptData: 2}
+_KIND_ORDER = {Meta: 0, Property: 0, Link: 1, ScriptData: 2}
 
 
 def _attribute(value: str) -> str:

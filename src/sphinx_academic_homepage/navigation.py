@@ -9,14 +9,20 @@ Each entry is a document name, or ``"Label <docname>"`` as in a toctree. The roo
 document may be listed too (al-folio's "about" link to the home page). A link's
 label is, in order: the label written in the entry, the page's front matter
 ``title`` (al-folio's navbar label), or the page's first heading.
+
+A page the build makes itself (the blog's index) can have a navbar link too, while the site has what it
+shows: its module names it with :func:`add_navigation_page`. It goes where ``homepage_navigation`` lists
+it, else after the site's own entries. Sphinx's toctree only holds documents, so such a link is given to
+the theme's navbar alone (which reads the root document's toctree entries), not to the sidebar.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx import addnodes
@@ -41,6 +47,25 @@ _EXPLICIT_LABEL = re.compile(r"^(?P<label>.+?)\s*<(?P<docname>[^<>]+)>$", re.S)
 class NavEntry(NamedTuple):
     docname: str
     label: str | None  # written in conf.py; None: from the page
+
+
+class GeneratedNavPage(NamedTuple):
+    label: str
+    #: Whether the page is made in this build (the blog's index, once there is a post).
+    shown: Callable[[BuildEnvironment], bool]
+
+
+# Each application's generated pages with a navbar link: page name -> GeneratedNavPage.
+_GENERATED_PAGES: WeakKeyDictionary[Sphinx, dict[str, GeneratedNavPage]] = WeakKeyDictionary()
+
+
+def add_navigation_page(app: Sphinx, pagename: str, label: str, shown: Callable[[BuildEnvironment], bool]) -> None:
+    """Link the generated page ``pagename`` from the navbar, labelled ``label``, in builds where ``shown(env)``."""
+    _GENERATED_PAGES.setdefault(app, {})[pagename] = GeneratedNavPage(label, shown)
+
+
+def _generated_pages(app: Sphinx) -> dict[str, GeneratedNavPage]:
+    return _GENERATED_PAGES.get(app, {})
 
 
 def parse_entry(entry: str) -> NavEntry:
@@ -73,6 +98,8 @@ def add_navigation_toctree(app: Sphinx, doctree: nodes.document) -> None:
         return
     entries = []
     for entry in navigation_entries(app.config):
+        if entry.docname in _generated_pages(app) and entry.docname not in env.found_docs:
+            continue  # not a document: linked from the navbar by _label_links
         if entry.docname not in env.found_docs:
             warn(
                 f"homepage_navigation names {entry.docname!r}, which is not a document",
@@ -101,8 +128,15 @@ def add_navigation_toctree(app: Sphinx, doctree: nodes.document) -> None:
 
 def navigation_labels(app: Sphinx, env: BuildEnvironment) -> list[tuple[str, str | None]]:
     """``(docname, label)`` for every navbar link; label None leaves the page's heading."""
+    generated = {
+        name: page for name, page in _generated_pages(app).items() if name not in env.found_docs and page.shown(env)
+    }
     labels = []
     for entry in navigation_entries(app.config):
+        if entry.docname in generated:
+            page = generated.pop(entry.docname)
+            labels.append((entry.docname, entry.label or page.label))
+            continue
         if entry.docname not in env.found_docs:
             continue
         label = entry.label
@@ -111,7 +145,8 @@ def navigation_labels(app: Sphinx, env: BuildEnvironment) -> list[tuple[str, str
             if isinstance(title, str) and title.strip():
                 label = title.strip()
         labels.append((entry.docname, label))
-    return labels
+    # Those the setting does not place come after the site's own pages.
+    return labels + [(name, page.label) for name, page in generated.items()]
 
 
 def _navbar_html(env: BuildEnvironment, label: str | None, docname: str) -> str | None:
@@ -130,15 +165,14 @@ def _label_links(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     The navbar is on every page, so when a label changes every page is written again.
     """
     labels = navigation_labels(app, env)
-    by_docname = dict(labels)
     root = app.config.root_doc
     toc = env.tocs.get(root)
     if toc is not None:
         for toctree in toc.findall(addnodes.toctree):
             if toctree.get("homepage_navigation"):
                 toctree["entries"] = [
-                    (_navbar_html(env, by_docname.get(root if ref == "self" else ref), root if ref == "self" else ref), ref)
-                    for _, ref in toctree["entries"]
+                    (_navbar_html(env, label, docname), "self" if docname == root else docname)
+                    for docname, label in labels
                 ]
     previous = NAVIGATION_LABELS.set(env, labels)
     if previous is not SiteRecord.MISSING and previous != labels:

@@ -27,14 +27,10 @@ page that shows it; a page with a list is read again whenever an item changes.
 
 from __future__ import annotations
 
-import posixpath
-import re
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from xml.etree import ElementTree
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -47,6 +43,7 @@ from sphinx.util.docutils import SphinxDirective, new_document
 from sphinx.util import logging
 from sphinx.util.i18n import format_date
 
+from .atom import NOT_XML, AtomEntry, AtomFeed, feed_href, write_atom_feed
 from .config import homepage_config, is_positive_int
 from .dates import parse_date as parse_news_date
 from .diagnostics import warn
@@ -54,16 +51,11 @@ from .docstore import DocumentStore
 from .frontmatter import FrontMatter, front_matter
 from .generated_pages import GeneratedPage, add_generated_pages, render_content
 from .head import Link, add_head_entries
-from .output import write_output
 from .priorities import PRIORITY
 from .transforms import BuilderPostTransform, add_builder_post_transform
 
-ATOM_NS = "http://www.w3.org/2005/Atom"
 #: The feed carries the newest entries only, as Atom feeds usually do; the news page lists every item.
 FEED_ENTRIES = 50
-#: Characters XML 1.0 forbids (C0 controls but tab, newline and carriage return; lone surrogates; U+FFFE/F):
-#: one of them in the feed and no reader parses it.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: al-folio: "adds a vertical scroll bar if there are more than 3 news items"
 SCROLL_AFTER = 3
 #: Every dated item: docname -> :class:`NewsItem`.
@@ -469,7 +461,7 @@ class FillNewsLists(BuilderPostTransform):
 
 
 def _feed_href(app: Sphinx, pagename: str) -> str:
-    return posixpath.relpath(f"{news_dir(app.config)}/feed.xml", posixpath.dirname(pagename) or ".")
+    return feed_href(f"{news_dir(app.config)}/feed", pagename)
 
 
 def _news_pages(app: Sphinx) -> Iterator[GeneratedPage]:
@@ -496,52 +488,21 @@ def _collect_feed(app: Sphinx) -> list:
     return []
 
 
-def _atom_id(app: Sphinx, path: str) -> str:
-    if app.config.html_baseurl:
-        return posixpath.join(app.config.html_baseurl.rstrip("/") + "/", path)
-    # Without a site address the ids still have to be stable and unique: name-based UUIDs.
-    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{app.config.project}/{path}"))
-
-
 def _write_feed(app: Sphinx) -> None:
-    builder = app.builder
-    folder = news_dir(app.config)
-    feed_name = f"{folder}/feed"
-    ElementTree.register_namespace("", ATOM_NS)
-
-    def sub(parent, tag, text=None, **attributes):
-        element = ElementTree.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attributes)
-        if text is not None:
-            element.text = NOT_XML.sub("", text)
-        return element
-
-    items = news_items(app.env)
-    feed = ElementTree.Element(f"{{{ATOM_NS}}}feed")
-    if app.config.html_baseurl:
-        feed.set("xml:base", app.config.html_baseurl.rstrip("/") + f"/{folder}/")
-    sub(feed, "title", f"{app.config.project}: news")
-    sub(feed, "id", _atom_id(app, f"{folder}/"))
-    sub(feed, "updated", items[0].iso_date)
-    sub(feed, "link", rel="self", href="feed.xml")
-    sub(feed, "link", rel="alternate", type="text/html", href=builder.get_relative_uri(feed_name, news_page(app)))
-    author = sub(feed, "author")
-    sub(author, "name", app.config.author or app.config.project)
-    contents = items_content(app.env, items[:FEED_ENTRIES], feed_name)
-    for item in items[:FEED_ENTRIES]:
-        entry = sub(feed, "entry")
+    feed_name = f"{news_dir(app.config)}/feed"
+    items = news_items(app.env)[:FEED_ENTRIES]
+    contents = items_content(app.env, items, feed_name)
+    entries = []
+    for item in items:
         content = nodes.container()
         content.extend(contents[item.docname])
         # Atom wants a title: an inline item's is its text.
         title = " ".join(content.astext().split()) if item.inline else _item_title(app.env, app, item)
-        sub(entry, "title", title)
         html = render_content(app, feed_name, content)
-        sub(entry, "id", _atom_id(app, builder.get_target_uri(item.docname)))
-        sub(entry, "updated", item.iso_date)
-        sub(entry, "link", rel="alternate", type="text/html", href=builder.get_relative_uri(feed_name, item.docname))
-        sub(entry, "content", html, type="html")
-    ElementTree.indent(feed)
-    data = ElementTree.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
-    write_output(app, builder.outdir / folder / "feed.xml", data)
+        entries.append(AtomEntry(title, item.docname, item.iso_date, content=html))
+    author = app.config.author or app.config.project
+    feed = AtomFeed(feed_name, f"{app.config.project}: news", news_page(app), author, items[0].iso_date, entries)
+    write_atom_feed(app, feed)
 
 
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
