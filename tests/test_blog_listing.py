@@ -436,3 +436,13 @@ def test_hostile_names_are_text_and_archive_paths_stay_inside(tmp_path):
     feed = ElementTree.parse(built.outdir / "blog/feed.xml").getroot()
     assert "\x01" not in feed.findtext(f"{ATOM}entry/{ATOM}title")
     assert [c.get("term") for c in feed.findall(f"{ATOM}entry/{ATOM}category")] == ["../../etc", "<img src=x>", "C++", "c"]
+
+
+def test_other_builders_write_posts_as_text(tmp_path):
+    """The blog's nodes are drawn by HTML only: the text builder writes their words instead of stopping."""
+    srcdir = make_blog(tmp_path)
+    built = build(srcdir, tmp_path / "out", buildername="text")
+    assert built.warnings == []
+    post = (built.outdir / "blog/2025/grokking/index.txt").read_text(encoding="utf-8")
+    assert "Grokking, explained" in post
+    assert "July 04, 2025" in post and "min read" in post

@@ -30,6 +30,10 @@ def test_descriptions_of_each_kind_of_page(app):
     assert _descriptions(app, "empty.html") == [home]
     assert _descriptions(app, "search.html") == [home]
     assert _descriptions(app, "own.html") == ["Written by the page itself."]
+    # al-folio's empty default is no description: the first paragraph, and no warning (pinned below).
+    assert _descriptions(app, "blank.html") == [
+        "al-folio writes an empty description into new pages: the first paragraph speaks for this one."
+    ]
     # Escaped in the HTML source, not just parsed back.
     assert 'content="Physics of AI &amp; &quot;AI for AI&quot; &lt;research&gt;"' in (app.outdir / "index.html").read_text()
     assert strip_colors(app.warning.getvalue()).splitlines() == [

@@ -190,7 +190,7 @@ class HomepageConfig:
         10, "html", "Posts a page of the blog's index lists (al-folio's `pagination.per_page`).",
         Check("a positive number", is_positive_int),
     )
-    blog_date_format: str = setting("%B %d, %Y", "html", "How post dates are written (Babel's `format_date`).", TEXT)
+    blog_date_format: str = setting("%B %d, %Y", "env", "How post dates are written (Babel's `format_date`).", TEXT)
 
     #: The folder of ``conf.py``, which ``html_static_path`` is relative to (neither config nor env records it).
     confdir: Path | None = None

@@ -58,14 +58,15 @@ def first_paragraph(doctree: nodes.document) -> str:
 def page_description(app: Sphinx, docname: str, doctree: nodes.document, *, report: bool = True) -> str:
     """The front matter's ``description``, else the first body paragraph; ``""`` when the page has neither.
 
-    A ``description`` that is not a non-empty text warns (when ``report``) and the paragraph is used.
+    A ``description`` that is neither text nor empty warns (when ``report``) and the paragraph is used.
     """
     front = front_matter(app.env, docname)
     declared = front.get("description")
     if isinstance(declared, str) and declared.strip():
         return shorten(declared)
-    # On al-folio about pages the profile module has already said that this description is not text.
-    if declared is not None and report and not is_about_page(front):
+    # An empty description is al-folio's default for new pages and posts: nothing to report. On al-folio about
+    # pages the profile module has already said that a description is not text.
+    if declared not in (None, "") and report and not is_about_page(front):
         warn(
             f"front matter 'description' should be a non-empty text, not {declared!r}; using the first paragraph",
             "meta",

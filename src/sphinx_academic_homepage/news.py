@@ -51,6 +51,7 @@ from .docstore import DocumentStore
 from .frontmatter import FrontMatter, front_matter
 from .generated_pages import GeneratedPage, add_generated_pages, render_content
 from .head import Link, add_head_entries
+from .htmlnodes import add_html_node
 from .priorities import PRIORITY
 from .transforms import BuilderPostTransform, add_builder_post_transform
 
@@ -153,14 +154,6 @@ def visit_news_date_html(self, node: news_date) -> None:
 
 def depart_news_date_html(self, node: news_date) -> None:
     self.body.append("</time>")
-
-
-def _visit_children_only(self, node: nodes.Element) -> None:
-    pass
-
-
-def _depart_children_only(self, node: nodes.Element) -> None:
-    pass
 
 
 # -- Reading: items and the pages that list them --------------------------------------------------------------------
@@ -527,14 +520,9 @@ def _outdated_hosts(
 
 
 def setup_news(app: Sphinx) -> None:
-    children_only = (_visit_children_only, _depart_children_only)
     app.add_node(news_list)
-    html_visitors = {
-        news_box: (visit_news_box_html, depart_news_box_html),
-        news_date: (visit_news_date_html, depart_news_date_html),
-    }
-    for node, html in html_visitors.items():
-        app.add_node(node, html=html, latex=children_only, text=children_only, man=children_only, texinfo=children_only)
+    add_html_node(app, news_box, visit_news_box_html, depart_news_box_html)
+    add_html_node(app, news_date, visit_news_date_html, depart_news_date_html)
     app.add_directive("news", NewsDirective)
     app.connect("doctree-read", _read_item, priority=PRIORITY.read_news_item)
     app.connect("doctree-read", _add_front_page_news, priority=PRIORITY.front_page_news)

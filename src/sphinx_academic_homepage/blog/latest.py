@@ -19,8 +19,9 @@ from ..config import is_positive_int
 from ..diagnostics import warn
 from ..docstore import DocumentStore, SiteRecord
 from ..frontmatter import front_matter
+from ..htmlnodes import add_html_node
 from ..transforms import BuilderPostTransform, add_builder_post_transform
-from .listing import add_html_node, date_node, page_uri, post_title_link
+from .listing import date_node, page_uri, post_title_link
 from .posts import BLOG_INDEX, posts
 
 #: al-folio's defaults for ``latest_posts``.

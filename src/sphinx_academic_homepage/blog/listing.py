@@ -13,25 +13,22 @@ builder's addresses.
 
 from __future__ import annotations
 
-import functools
 import math
-from datetime import datetime
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.i18n import format_date
 
 from ..atom import feed_href
 from ..config import homepage_config
 from ..generated_pages import GeneratedPage, add_generated_pages
 from ..head import Link
+from ..htmlnodes import add_html_node
 from ..navigation import add_navigation_page
 from ..urls import is_external_url
 from .groups import Group, archive_groups
-from .page import _site_target as site_target
-from .page import iso_date, post_date, reading_minutes
+from .page import iso_date, post_date, reading_minutes, shown_date, site_target
 from .posts import BLOG_INDEX, Post, archive_docname, posts
 
 #: The blog's Atom feed, as a page name (the file is ``blog/feed.xml``).
@@ -70,29 +67,7 @@ def depart_page_link_html(self, node: page_link) -> None:
     self.body.append("</span>" if node.get("current") else "</a>")
 
 
-def _children_only(self, node: nodes.Element) -> None:
-    pass
-
-
-def add_html_node(app: Sphinx, node: type[nodes.Element], visit, depart) -> None:
-    """Register ``node``, written by ``visit``/``depart`` in HTML; other builders write only its children."""
-    other = (_children_only, _children_only)
-    app.add_node(node, html=(visit, depart), latex=other, text=other, man=other, texinfo=other)
-
-
 # -- What a list shows of a post -----------------------------------------------------------------------------------
-
-
-def shown_date(app: Sphinx, post: Post) -> str:
-    # The date as its author wrote it, not moved to UTC.
-    naive = post.date.replace(tzinfo=None)
-    return _formatted_date(homepage_config(app).blog_date_format, naive, app.config.language)
-
-
-@functools.lru_cache(maxsize=4096)
-def _formatted_date(pattern: str, moment: datetime, language: str | None) -> str:
-    # Babel takes a millisecond a date, and a post is listed on several pages: each date is written once.
-    return format_date(pattern, date=moment, language=language)
 
 
 def page_uri(app: Sphinx, pagename: str, target: str) -> str:

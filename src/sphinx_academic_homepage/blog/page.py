@@ -18,19 +18,24 @@ headings do not start at H1 is not given for posts.
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import posixpath
 import weakref
+from datetime import datetime
 from typing import Any
 
 from docutils import nodes
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 from sphinx.application import Sphinx
+from sphinx.util.i18n import format_date
 
+from ..config import homepage_config
 from ..diagnostics import warn
 from ..frontmatter import front_matter
+from ..htmlnodes import add_html_node
 from ..priorities import PRIORITY
 from .discovery import address_docname, post_file
 from .posts import Post, archive_docname, post_of
@@ -54,6 +59,18 @@ def _depart_post_date(self, node: post_date) -> None:
     self.body.append("</time>")
 
 
+def shown_date(app: Sphinx, post: Post) -> str:
+    # The date as its author wrote it, not moved to UTC.
+    naive = post.date.replace(tzinfo=None)
+    return _formatted_date(homepage_config(app).blog_date_format, naive, app.config.language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted_date(pattern: str, moment: datetime, language: str | None) -> str:
+    # Babel takes a millisecond a date, and a post is listed on several pages: each date is written once.
+    return format_date(pattern, date=moment, language=language)
+
+
 def reading_minutes(post: Post) -> int:
     return post.words // WORDS_PER_MINUTE + 1
 
@@ -69,7 +86,7 @@ def _link(app: Sphinx, docname: str, target: str, text: str, classes: list[str])
 
 def _meta_line(app: Sphinx, post: Post) -> nodes.paragraph:
     line = nodes.paragraph(classes=["homepage-post__meta"])
-    shown = f"{post.date:%B} {post.date.day}, {post.date.year}"
+    shown = shown_date(app, post)
     line += post_date(shown, shown, datetime=iso_date(post))
     line += nodes.Text(f" · {reading_minutes(post)} min read")
     for kind, names, mark in (("tag", post.tags, "#"), ("category", post.categories, "")):
@@ -79,7 +96,7 @@ def _meta_line(app: Sphinx, post: Post) -> nodes.paragraph:
     return line
 
 
-def _site_target(app: Sphinx, docname: str, address: str) -> str:
+def site_target(app: Sphinx, docname: str, address: str) -> str:
     """A redirect's target as the page links it: a URL as written, an address of the site relative to the page."""
     if not address.startswith("/") or address.startswith("//"):
         return address
@@ -95,7 +112,7 @@ def _site_target(app: Sphinx, docname: str, address: str) -> str:
 def _notes(app: Sphinx, post: Post) -> list[nodes.Node]:
     found = []
     if post.redirect:
-        target = _site_target(app, post.docname, post.redirect)
+        target = site_target(app, post.docname, post.redirect)
         note = nodes.paragraph(classes=["homepage-post__redirect"])
         note += nodes.Text("This post is at ")
         note += nodes.reference(target, target, refuri=target)
@@ -168,7 +185,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
     if front_matter(app.env, pagename).get("toc"):
         context["secondary_sidebar_items"] = ["page-toc.html"]
     if post.redirect:
-        target = html.escape(_site_target(app, pagename, post.redirect), quote=True)
+        target = html.escape(site_target(app, pagename, post.redirect), quote=True)
         context["metatags"] = context.get("metatags", "") + f'\n<meta http-equiv="refresh" content="0; url={target}" />'
 
 
@@ -184,7 +201,7 @@ class _PostHeadingLevels(logging.Filter):
 
 
 def setup_page(app: Sphinx) -> None:
-    app.add_node(post_date, html=(_visit_post_date, _depart_post_date))
+    add_html_node(app, post_date, _visit_post_date, _depart_post_date)
     # Before the title collector (500), so that the post's title is the page's.
     app.connect("doctree-read", _make_page, priority=PRIORITY.post_page)
     # After pydata-sphinx-theme (500) made the page's secondary sidebar.
