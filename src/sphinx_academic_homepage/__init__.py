@@ -32,6 +32,7 @@ from .profile import setup_profile
 from .publications import setup_publications
 from .safehtml import setup_safehtml
 from .seo import read_person, setup_seo
+from .sitefiles import setup_sitefiles
 from .sources import setup_sources
 from .social import read_social, setup_social
 from .theme import setup_theme
@@ -54,6 +55,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_buildstate(app)
     setup_generated_pages(app)
     setup_theme(app)
+    setup_sitefiles(app)
     setup_sources(app)
     setup_assets(app)
     setup_frontmatter(app)

@@ -37,7 +37,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .diagnostics import warn
 from .frontmatter import front_matter
-from .sitefiles import OutsideTheSite, check_inside, site_folders, static_folder_names
+from .sitefiles import OutsideTheSite, check_inside, note_file_dependency, site_folders, static_folder_names
 from .urls import is_safe_url, url_scheme
 from .yamlfile import DATA_FILE_LIMITS, YAML_LOAD_ERRORS, LineDict, LineList, LineLoader, YAMLLimitError, load, read_text
 
@@ -171,7 +171,7 @@ class CVDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         relpath, abspath = self.env.relfn2path(self.arguments[0], self.env.docname)
-        self.env.note_dependency(relpath)
+        note_file_dependency(self.env, relpath)
         self.display_path = relpath
         output: list[nodes.Node] = []
         output.extend(self._pdf_download())
@@ -340,8 +340,8 @@ class CVDirective(SphinxDirective):
         static_dirs = static_folder_names(self.env)
         for static in static_dirs:
             relative = f"{static}/{name}"
-            # Noted even while missing: Sphinx reads the page again until the file is there.
-            self.env.note_dependency(relative)
+            # Noted even while missing: the page is read again once the file is there.
+            note_file_dependency(self.env, relative)
             if Path(self.env.srcdir, relative).is_file():
                 link = addnodes.download_reference(
                     "",

@@ -27,7 +27,7 @@ from sphinx.application import Sphinx
 
 from .diagnostics import warn
 from .priorities import PRIORITY
-from .sitefiles import OutsideTheSite, check_inside, site_file, site_folders, static_folder_names
+from .sitefiles import OutsideTheSite, check_inside, note_file_dependency, site_file, site_folders, static_folder_names
 from .urls import url_scheme
 
 ALFOLIO_PDF_DIR = "assets/pdf/"
@@ -55,7 +55,7 @@ def check_pdf_links(app: Sphinx, doctree: nodes.document) -> None:
         name = path.lstrip("/").removeprefix(ALFOLIO_PDF_DIR) if path.lstrip("/").startswith(ALFOLIO_PDF_DIR) else None
         candidates = [f"{static}/{name}" for static in static_dirs] if name else []
         for candidate in candidates:
-            env.note_dependency(candidate)  # read again once the file is there
+            note_file_dependency(env, candidate)  # read again once the file is there
             try:
                 found = site_file(Path(env.srcdir, candidate), site_folders(env))
             except OutsideTheSite as error:
@@ -79,7 +79,7 @@ def check_pdf_links(app: Sphinx, doctree: nodes.document) -> None:
                 path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(docname), path)
             )
             if not candidates:
-                env.note_dependency(expected)
+                note_file_dependency(env, expected)
             warn(
                 f"links to the PDF {path!r}, which is not there: put the file at {expected}",
                 "pdf",

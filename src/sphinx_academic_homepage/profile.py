@@ -46,7 +46,7 @@ from .frontmatter import FrontMatter, front_matter
 from .images import ResponsiveImage, describe_image, picture_html, register_image
 from .priorities import PRIORITY
 from .safehtml import HTML_FIELD
-from .sitefiles import OutsideTheSite, site_file, site_folders, static_folders
+from .sitefiles import OutsideTheSite, note_file_dependency, site_file, site_folders, static_folders
 from .urls import url_scheme
 
 ALIGNMENTS = ("right", "left", "center")
@@ -238,9 +238,8 @@ def load_photo(env: BuildEnvironment, docname: str, name: str, location: Any) ->
         warn(f"profile image {name!r} {error}; no photo is shown", "image", location)
         return None
     if path is None:
-        # A missing dependency makes Sphinx read the page again on every build: the warning stays until the photo
-        # is added, and then the page picks it up.
-        env.note_dependency(str(Path(env.doc2path(docname)).parent / name.lstrip("/")))
+        # The page is read again once the photo is added, and picks it up.
+        note_file_dependency(env, Path(env.doc2path(docname)).parent / name.lstrip("/"))
         warn(f"profile image {name!r} not found (looked in {', '.join(looked_in)}); no photo is shown", "image", location)
         return None
     try:

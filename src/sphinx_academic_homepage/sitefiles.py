@@ -12,6 +12,12 @@ set in ``conf.py`` (``html_static_path``, which may be outside the source folder
 
 A name the file system rejects (over 255 bytes, a NUL) is a file that is not there, as for any
 other missing file: the caller's "not found" warning, not an ``OSError`` out of the build.
+
+A page that names a file depends on it (:func:`note_file_dependency`): the page is read again when the file
+changes, and when a missing file appears. Sphinx itself counts a missing dependency as changed on every
+build, which would read the page (and write every page that shows what it read) again and again while the
+file stays missing; a missing file is therefore kept as awaited (:data:`AWAITED_FILES`) and the page is read
+again only once the file is there.
 """
 
 from __future__ import annotations
@@ -21,9 +27,14 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .config import homepage_config
+from .docstore import DocumentStore
+
+#: Docname -> the files (absolute paths) it names that were missing when it was read.
+AWAITED_FILES = DocumentStore("homepage_awaited_files")
 
 
 class OutsideTheSite(Exception):
@@ -79,3 +90,32 @@ def site_file(path: str | Path, folders: tuple[Path, ...]) -> Path | None:
         return None
     check_inside(path, folders)
     return Path(path)
+
+
+def note_file_dependency(env: BuildEnvironment, path: str | Path) -> None:
+    """The page being read depends on ``path`` (absolute, or relative to the source folder): it is read again
+    when the file changes, or once it appears when it is missing now."""
+    full = Path(env.srcdir, path)
+    try:
+        there = full.is_file()
+    except (OSError, ValueError):
+        there = False
+    if there:
+        env.note_dependency(full)
+    else:
+        AWAITED_FILES.of(env).setdefault(env.docname, set()).add(str(full))
+
+
+def _pages_whose_file_appeared(app: Sphinx, env: BuildEnvironment, *changes: set[str]) -> list[str]:
+    def appeared(path: str) -> bool:
+        try:
+            return os.path.isfile(path)
+        except (OSError, ValueError):
+            return False
+
+    return [docname for docname, paths in AWAITED_FILES.of(env).items() if any(map(appeared, paths))]
+
+
+def setup_sitefiles(app: Sphinx) -> None:
+    AWAITED_FILES.connect(app)
+    app.connect("env-get-outdated", _pages_whose_file_appeared)

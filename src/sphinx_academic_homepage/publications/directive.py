@@ -15,6 +15,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import warn
+from ..sitefiles import note_file_dependency
 from .domain import PublicationsDomain
 from .filters import FilterError, parse_filter
 from .model import Publication
@@ -91,7 +92,7 @@ def publication_nodes(
             placeholder["previews"][publication.preview] = register_preview(env, publication.preview)
         for link in publication.links:
             if link.local and link.target not in placeholder["files"]:
-                env.note_dependency(link.target)
+                note_file_dependency(env, link.target)
                 placeholder["files"][link.target] = env.dlfiles.add_file(docname, link.target).as_posix()
     return [placeholder]
 

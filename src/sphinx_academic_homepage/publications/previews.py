@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx.environment import BuildEnvironment
 
 from ..images import ResponsiveImage, describe_image, register_image
+from ..sitefiles import note_file_dependency
 from .nodes import plain_preview, publication_preview
 
 #: The aside column is 7.5rem wide (120 CSS pixels); below 576px the preview takes the whole column.
@@ -39,7 +40,7 @@ def register_preview(env: BuildEnvironment, source_path: str) -> ResponsiveImage
     """When the page is read: the page shows this image and depends on it. Returns its copies, or None
     where the file itself is shown (an SVG, or a file Pillow cannot copy)."""
     env.images.add_file(env.docname, source_path)  # the file itself, for builders other than HTML
-    env.note_dependency(source_path)
+    note_file_dependency(env, source_path)
     path = Path(env.srcdir, source_path)
     if path.suffix.lower() == ".svg":
         return None
