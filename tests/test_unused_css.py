@@ -10,7 +10,7 @@ import pydata_sphinx_theme
 import pytest
 import tinycss2
 
-from sphinx_academic_homepage.unused_css import ClassesInUse, classes_in_use, drop_unused_rules
+from sphinx_academic_homepage.unused_css import TRIMMED_STYLESHEETS, ClassesInUse, classes_in_use, drop_unused_rules
 
 THEME_STYLESHEET = Path("_static") / "styles" / "pydata-sphinx-theme.css"
 THEME_ORIGINAL = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "styles" / "pydata-sphinx-theme.css"
@@ -159,6 +159,22 @@ def test_a_rebuild_trims_the_whole_stylesheet_again(app):
     app.build()
     css = (app.outdir / THEME_STYLESHEET).read_text(encoding="utf-8")
     assert _names_class(css, "alert-danger") and _names_class(css, "alert-info")
+
+
+@pytest.mark.sphinx("html", testroot="unused-css", srcdir="unused-css-noop")
+def test_a_rebuild_with_nothing_changed_leaves_the_trimmed_stylesheets_alone(make_app, app):
+    app.build()
+    stylesheets = [app.outdir / "_static" / name for name in TRIMMED_STYLESHEETS if (app.outdir / "_static" / name).is_file()]
+    before = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in stylesheets}
+    app.cleanup()
+    again = make_app("html", srcdir=app.srcdir, freshenv=False)
+    again.build()
+    assert {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in stylesheets} == before
+    # The same bytes as a build from nothing.
+    clean = make_app("html", srcdir=app.srcdir, builddir=Path(app.srcdir) / "_clean", freshenv=True)
+    clean.build()
+    for path in stylesheets:
+        assert (clean.outdir / path.relative_to(app.outdir)).read_bytes() == before[path][0]
 
 
 @pytest.mark.sphinx("html", testroot="unused-css", confoverrides={"homepage_trim_css": False})

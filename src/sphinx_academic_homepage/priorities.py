@@ -87,6 +87,8 @@ class Priorities:
     # -- build-finished -----------------------------------------------------------------------------------------
     #: Every document is handed to sphinx-sitemap before its own handler (500) writes the file.
     sitemap_every_document: int = 400
+    #: The stylesheets are trimmed once pydata-sphinx-theme (500) has written its pygments.css.
+    trim_stylesheets: int = 550
     #: The sitemap is sorted, and robots.txt written, after sphinx-sitemap (500) wrote it.
     finish_site: int = 600
     #: After every writer (images, sitemap, feed) has finished.

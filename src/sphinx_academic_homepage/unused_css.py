@@ -23,6 +23,9 @@ on every page, in both colour modes, at phone and desktop widths, with the menus
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
@@ -34,6 +37,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .config import homepage_config
+from .priorities import PRIORITY
 
 logger = logging.getLogger(__name__)
 
@@ -74,28 +78,62 @@ class ClassesInUse:
         self.prefixes.update(_PREFIX_LITERAL.findall(text))
 
 
-def classes_in_use(outdir: Path) -> ClassesInUse:
-    """Every class the built pages in ``outdir`` carry or the scripts they load may add."""
+@dataclass(frozen=True)
+class _PageClasses:
+    """What one built page contributes to :class:`ClassesInUse`: its classes, its scripts' words, the local scripts
+    it loads (absolute paths), and another host's script it loads ("" when none)."""
+
+    names: frozenset[str]
+    prefixes: frozenset[str]
+    scripts: tuple[str, ...]
+    unknowable: str
+
+
+def _page_classes(page: Path, outdir: Path) -> _PageClasses:
+    markup = page.read_text(encoding="utf-8", errors="replace")
+    found = ClassesInUse()
+    scripts: list[str] = []
+    for match in _CLASS_ATTRIBUTE.finditer(markup):
+        found.names.update((match.group(1) or match.group(2) or match.group(3) or "").split())
+    for match in _EVENT_ATTRIBUTE.finditer(markup):
+        found.add_script(match.group(1) or match.group(2) or "")
+    for body in _INLINE_SCRIPT.findall(markup):
+        found.add_script(body)
+    for src in _SCRIPT_SRC.findall(markup):
+        if "{{" in src:
+            continue  # a template shipped as a static file (the theme's webpack-macros.html), not a page
+        if "://" in src or src.startswith("//"):
+            found.unknowable = found.unknowable or f"{page.relative_to(outdir).as_posix()} loads {src}"
+            continue
+        path = src.split("?", 1)[0].split("#", 1)[0]
+        base = outdir if path.startswith("/") else page.parent
+        scripts.append(posixpath.normpath(posixpath.join(base.as_posix(), path.lstrip("/"))))
+    return _PageClasses(frozenset(found.names), frozenset(found.prefixes), tuple(scripts), found.unknowable)
+
+
+def classes_in_use(outdir: Path, known: dict[str, tuple] | None = None) -> ClassesInUse:
+    """Every class the built pages in ``outdir`` carry or the scripts they load may add.
+
+    ``known`` maps a page (its path under ``outdir``) to its size and date and what it was found to hold: a page
+    with the same size and date is not read again, and ``known`` is brought up to date for the next build.
+    """
+    known = {} if known is None else known
     in_use = ClassesInUse()
-    scripts: set[Path] = set()
-    for page in sorted(outdir.rglob("*.html")):
-        markup = page.read_text(encoding="utf-8", errors="replace")
-        for match in _CLASS_ATTRIBUTE.finditer(markup):
-            in_use.names.update((match.group(1) or match.group(2) or match.group(3) or "").split())
-        for match in _EVENT_ATTRIBUTE.finditer(markup):
-            in_use.add_script(match.group(1) or match.group(2) or "")
-        for body in _INLINE_SCRIPT.findall(markup):
-            in_use.add_script(body)
-        for src in _SCRIPT_SRC.findall(markup):
-            if "{{" in src:
-                continue  # a template shipped as a static file (the theme's webpack-macros.html), not a page
-            if "://" in src or src.startswith("//"):
-                in_use.unknowable = in_use.unknowable or f"{page.relative_to(outdir).as_posix()} loads {src}"
-                continue
-            path = src.split("?", 1)[0].split("#", 1)[0]
-            base = outdir if path.startswith("/") else page.parent
-            scripts.add(Path(posixpath.normpath(posixpath.join(base.as_posix(), path.lstrip("/")))))
-    for script in sorted(scripts):
+    scripts: set[str] = set()
+    pages = sorted(outdir.rglob("*.html"))
+    for page in pages:
+        name, stat = page.relative_to(outdir).as_posix(), page.stat()
+        signature = (stat.st_mtime_ns, stat.st_size)
+        if name not in known or known[name][0] != signature:
+            known[name] = (signature, _page_classes(page, outdir))
+        found = known[name][1]
+        in_use.names |= found.names
+        in_use.prefixes |= found.prefixes
+        scripts.update(found.scripts)
+        in_use.unknowable = in_use.unknowable or found.unknowable
+    for name in set(known) - {page.relative_to(outdir).as_posix() for page in pages}:
+        del known[name]
+    for script in sorted(map(Path, scripts)):
         if script.is_file():
             in_use.add_script(script.read_text(encoding="utf-8", errors="replace"))
     return in_use
@@ -239,27 +277,83 @@ def _trim_rule(item: _Item, source: _Source, in_use: ClassesInUse, report: TrimR
 # -- Build integration -------------------------------------------------------------
 
 
+#: Beside the doctrees: what the last build found in each page and the stylesheets it trimmed. Worked out once the
+#: pages are written, after Sphinx saved the environment (which it does not save at all when nothing was read).
+CACHE_NAME = "homepage-trimmed-css.pickle"
+_CACHE_VERSION = 1
+
+
+@dataclass
+class _Trimmed:
+    """A stylesheet as the last build trimmed it: from which classes and which file, to what, and when."""
+
+    classes: str
+    source: str
+    result: str
+    text: str
+    mtime_ns: int
+
+
+def _digest(data: str | bytes) -> str:
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+def _load_cache(path: Path) -> dict:
+    try:
+        with path.open("rb") as file:
+            cache = pickle.load(file)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        return {}
+    return cache if isinstance(cache, dict) and cache.get("version") == _CACHE_VERSION else {}
+
+
+def _save_cache(path: Path, cache: dict) -> None:
+    data = pickle.dumps(cache, pickle.HIGHEST_PROTOCOL)
+    try:
+        if not path.is_file() or path.read_bytes() != data:
+            path.write_bytes(data)
+    except OSError:
+        pass  # trimmed again next build, to the same bytes
+
+
+def _trim_one(stylesheet: Path, in_use: ClassesInUse, classes: str, last: _Trimmed | None) -> _Trimmed:
+    """Trim ``stylesheet`` unless the last build trimmed the same file for the same classes: then its result is put
+    back with its date (Sphinx copies the untrimmed file over it on every build)."""
+    css = stylesheet.read_text(encoding="utf-8")
+    digest = _digest(css)
+    if last is not None and last.classes == classes and digest in (last.source, last.result):
+        if digest == last.source:
+            stylesheet.write_text(last.text, encoding="utf-8")
+        os.utime(stylesheet, ns=(last.mtime_ns, last.mtime_ns))
+        return last
+    trimmed, report = drop_unused_rules(css, in_use)
+    stylesheet.write_text(trimmed, encoding="utf-8")
+    logger.verbose("homepage: %s: %d of %d rules kept", stylesheet.name, report.rules - report.dropped, report.rules)
+    return _Trimmed(classes, digest, _digest(trimmed), trimmed, stylesheet.stat().st_mtime_ns)
+
+
 def trim_stylesheets(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html" or not homepage_config(app).trim_css:
         return
     outdir = Path(app.outdir)
     static = outdir / "_static"
-    stylesheets = [static / name for name in TRIMMED_STYLESHEETS if (static / name).is_file()]
+    stylesheets = [name for name in TRIMMED_STYLESHEETS if (static / name).is_file()]
     if not stylesheets:
         return  # another theme, no sphinx-design
-    in_use = classes_in_use(outdir)
+    cache_path = Path(app.doctreedir) / CACHE_NAME
+    cache = _load_cache(cache_path)
+    pages = cache.get("pages", {})
+    in_use = classes_in_use(outdir, pages)
     if in_use.unknowable:
         logger.info("homepage: stylesheets not trimmed: %s, whose classes cannot be known", in_use.unknowable)
-        return
-    for stylesheet in stylesheets:
-        # Sphinx copies these afresh on every build, so each build trims the whole file, never a trimmed one.
-        css = stylesheet.read_text(encoding="utf-8")
-        trimmed, report = drop_unused_rules(css, in_use)
-        stylesheet.write_text(trimmed, encoding="utf-8")
-        logger.verbose(
-            "homepage: %s: %d of %d rules kept", stylesheet.relative_to(outdir), report.rules - report.dropped, report.rules
-        )
+    else:
+        classes = _digest(repr((sorted(in_use.names), sorted(in_use.prefixes))))
+        trimmed = cache.get("stylesheets", {})
+        for name in stylesheets:
+            trimmed[name] = _trim_one(static / name, in_use, classes, trimmed.get(name))
+        cache["stylesheets"] = trimmed
+    _save_cache(cache_path, {**cache, "version": _CACHE_VERSION, "pages": pages})
 
 
 def setup_unused_css(app: Sphinx) -> None:
-    app.connect("build-finished", trim_stylesheets)
+    app.connect("build-finished", trim_stylesheets, priority=PRIORITY.trim_stylesheets)
