@@ -197,7 +197,7 @@ def test_bad_cv_data_warns_with_file_and_line_and_keeps_the_rest(app):
         "cv.yaml:20: WARNING: a time_table entry should be a mapping (title, institution, year...), not 'plain text entry'; left out [homepage.cv]",
         "cv.yaml:24: WARNING: a map entry needs a name and a value, not {'value': 'no name'}; left out [homepage.cv]",
         f"{src / 'nofile.md'}:3: WARNING: cannot read the CV file nowhere.yaml: No such file or directory [homepage.cv]",
-        "notalist.yaml:1: WARNING: the CV file should be a list of sections (title, type, contents) [homepage.cv]",
+        "notalist.yaml:1: WARNING: the CV file should be a list of sections (title, type, contents), RenderCV's 'cv:' or a JSON Resume [homepage.cv]",
     ])
     page = _page(app.outdir, "index.html")
     sections = _cv_sections(page)
