@@ -101,10 +101,11 @@ def test_cv_lists_the_selected_papers(site):
     assert section.find("a", href="../papers/index.html") is not None
 
 
-def test_no_pdf_offered_while_there_is_none(site):
+def test_the_pdf_offered_is_the_one_the_build_writes(site):
     if (PROJECT_ROOT / "_static" / "Ziming_resume.pdf").exists():
         pytest.skip("the CV PDF is in _static/: the page offers it")
-    assert site.page("about/index.html").select(".homepage-cv__pdf") == []
+    (offer,) = site.page("about/index.html").select(".homepage-cv__pdf a")
+    assert offer["href"] == "../assets/pdf/Ziming_resume.pdf"
 
 
 # -- The directive, the PDF and PDF links (small sites) -------------------------------------------------------------
@@ -153,19 +154,20 @@ def test_cv_pdf_offered_when_present_and_pdf_links(app):
         assert words in page.select_one("div.body").get_text()
     warnings = warning_lines(app)
     index = Path(app.srcdir, "index.md")
-    assert warnings == [
+    assert sorted(warnings) == [
         f"{index}:11: WARNING: links to the PDF '/assets/pdf/syllabus.pdf', which is not there: put the file at _static/syllabus.pdf [homepage.pdf]",
         f"{index}:11: WARNING: links to the PDF 'files/talk.pdf', which is not there: put the file at files/talk.pdf [homepage.pdf]",
     ]
-    # A cv_pdf that is not there yet: no link, no warning, a note in the build log.
-    assert _page(app.outdir, "later.html").select(".homepage-cv__pdf") == []
-    assert "cv_pdf not-yet.pdf is not in _static/ yet" in app.status.getvalue()
+    # A cv_pdf that is not in _static/: the page offers the one the build writes.
+    (generated,) = _page(app.outdir, "later.html").select(".homepage-cv__pdf a")
+    assert generated["href"] == "assets/pdf/not-yet.pdf"
+    assert (app.outdir / generated["href"]).read_bytes().startswith(b"%PDF-")
 
 
 @pytest.mark.sphinx("html", testroot="cv", srcdir="cv-pdf-arrives")
 def test_pdfs_that_arrive_later_are_picked_up(make_app, app):
     app.build()
-    assert _page(app.outdir, "later.html").select(".homepage-cv__pdf") == []
+    assert _page(app.outdir, "later.html").select_one(".homepage-cv__pdf a")["href"] == "assets/pdf/not-yet.pdf"
     app.cleanup()  # unregisters its nodes, as a new app registers them again
     # While the PDFs are missing, nothing changed: no page is read again.
     unchanged = make_app("html", srcdir=app.srcdir, freshenv=False)
@@ -177,7 +179,9 @@ def test_pdfs_that_arrive_later_are_picked_up(make_app, app):
     again = make_app("html", srcdir=app.srcdir, freshenv=False)
     again.build()
     assert "0 added, 2 changed, 0 removed" in again.status.getvalue()
-    assert _page(again.outdir, "later.html").select(".homepage-cv__pdf a")
+    # The user's own PDF, once there, wins over the one the build writes.
+    (offer,) = _page(again.outdir, "later.html").select(".homepage-cv__pdf a")
+    assert (again.outdir / offer["href"]).read_bytes() == b"%PDF-1.4\n%%EOF\n"
     syllabus = _page(again.outdir, "index.html").find(lambda tag: tag.name == "a" and tag.get_text() == "syllabus")
     assert syllabus is not None and (again.outdir / syllabus["href"]).is_file()
 

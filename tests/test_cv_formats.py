@@ -176,3 +176,9 @@ def test_bad_input_keeps_the_rest(bad):
         "Skills": ["Python"],
     }
     assert cv_of(bad, "empty.html") == {}
+
+
+def test_bad_input_still_gives_the_pdf(bad):
+    pdf = bad.outdir / "assets" / "pdf" / "bad-rendercv.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert bad.page("rendercv.html").select_one(".homepage-cv__pdf a")["href"] == "assets/pdf/bad-rendercv.pdf"

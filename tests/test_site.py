@@ -40,19 +40,15 @@ def test_home_page_carries_the_seed_bio(site):
     assert missing == []
 
 
-def test_index_links_the_cv_page():
-    assert "[Get my CV here](about/index.md)" in (PROJECT_ROOT / "index.md").read_text(encoding="utf-8")
+def test_index_links_the_cv_pdf():
+    assert "[Get my CV here](/assets/pdf/Ziming_resume.pdf)" in (PROJECT_ROOT / "index.md").read_text(encoding="utf-8")
 
 
 @needs_shared("seed/about.md", "the owner's page as he gave it")
 def test_index_is_the_seed_page():
-    """index.md is the seed page unchanged but for the CV link, which points at the CV page."""
+    """index.md is the seed page unchanged: its CV link reaches the PDF the build writes."""
     seed = SHARED / "seed" / "about.md"
-    index = (PROJECT_ROOT / "index.md").read_text(encoding="utf-8")
-    expected = seed.read_text(encoding="utf-8").replace(
-        "[Get my CV here](/assets/pdf/Ziming_resume.pdf)", "[Get my CV here](about/index.md)"
-    )
-    assert index == expected
+    assert (PROJECT_ROOT / "index.md").read_text(encoding="utf-8") == seed.read_text(encoding="utf-8")
 
 
 def test_navbar_reaches_every_section(site):
@@ -63,8 +59,8 @@ def test_navbar_reaches_every_section(site):
         assert (site.outdir / section / "index.html").is_file()
 
 
-def test_cv_link_reaches_the_cv_page(site):
+def test_cv_link_reaches_the_cv_pdf(site):
     link = site.page("index.html").find("a", string=re.compile("Get my CV here"))
     assert link is not None
-    assert link["href"] == "about/index.html"
-    assert (Path(site.outdir) / link["href"]).is_file()
+    assert link["href"] == "assets/pdf/Ziming_resume.pdf"
+    assert (Path(site.outdir) / link["href"]).read_bytes().startswith(b"%PDF-")

@@ -8,6 +8,12 @@ link text stays on the page as plain text, and the page is read again once the
 file appears. An al-folio ``/assets/pdf/<name>.pdf`` link finds ``<name>.pdf`` in
 the site's static folder (``_static/``), as al-folio's own layout would.
 
+A PDF the build writes itself (the CV PDF, :mod:`.cv.pdf`) is at the same address in the built site,
+``assets/pdf/<name>.pdf``: a page that will write one notes it (:func:`offer_generated_pdf`), and a link to
+``/assets/pdf/<name>.pdf`` with no file of that name in the static folder goes to it. Which pages write
+which PDFs is known once every page is read, so such a link is resolved when its page is written
+(:func:`resolve_pdf_links`); with no PDF of that name, it gets the warning and keeps its words then.
+
 Any link or image may name a file; Sphinx publishes whatever file it names, wherever it is.
 A file that leads out of the site (``../../private.pdf``, a link to ``/etc``) is not published:
 one warning (``homepage.file`` or ``homepage.image``), and the page keeps the link's words. A name
@@ -24,13 +30,57 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.util.osutil import relative_uri
 
 from .diagnostics import warn
+from .docstore import DocumentStore
 from .priorities import PRIORITY
 from .sitefiles import OutsideTheSite, check_inside, note_file_dependency, site_file, site_folders, static_folder_names
 from .urls import url_scheme
 
 ALFOLIO_PDF_DIR = "assets/pdf/"
+
+#: Page name -> the PDFs (paths in the built site, ``assets/pdf/<name>.pdf``) the build writes for that page.
+GENERATED_PDFS = DocumentStore("homepage_generated_pdfs")
+
+
+class pending_pdf_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils names nodes in lower case)
+    """A link to ``assets/pdf/<name>.pdf`` that only a PDF the build writes can satisfy; resolved on writing.
+
+    ``pdf``: the path in the built site; ``written``: the link's target as written; ``expected``: where a file
+    of the user's would be (``_static/<name>.pdf``), for the warning when no page writes it either.
+    """
+
+
+def generated_pdf_path(name: str) -> str:
+    """Where a PDF the build writes is in the built site: al-folio's address for it."""
+    return ALFOLIO_PDF_DIR + posixpath.basename(name)
+
+
+def offer_generated_pdf(env, docname: str, name: str, words: str, classes: list[str]) -> nodes.Node:
+    """Note that ``docname`` has the build write the PDF ``name``; a link to it with ``words``."""
+    pdf = generated_pdf_path(name)
+    GENERATED_PDFS.of(env)[docname] = (pdf,)
+    return pending_pdf_link("", words, pdf=pdf, written=f"/{pdf}", expected="", classes=classes)
+
+
+def resolve_pdf_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Each :class:`pending_pdf_link`: a link to the PDF the build writes, or its words after one warning."""
+    written = {pdf for pdfs in GENERATED_PDFS.of(app.env).values() for pdf in pdfs}
+    for node in list(doctree.findall(pending_pdf_link)):
+        words = [child.deepcopy() for child in node.children]
+        if node["pdf"] in written:
+            here = app.builder.get_target_uri(docname)
+            node.replace_self(
+                nodes.reference("", "", *words, refuri=relative_uri(here, node["pdf"]), classes=node["classes"])
+            )
+        else:
+            warn(
+                f"links to the PDF {node['written']!r}, which is not there: put the file at {node['expected']}",
+                "pdf",
+                node,
+            )
+            node.replace_self(nodes.inline("", "", *words))
 
 
 def _pdf_path(target: str) -> str | None:
@@ -80,6 +130,13 @@ def check_pdf_links(app: Sphinx, doctree: nodes.document) -> None:
             )
             if not candidates:
                 note_file_dependency(env, expected)
+            else:
+                # A PDF of that name that the build writes may satisfy it: known once every page is read.
+                pending = pending_pdf_link("", "", *xref.children, pdf=generated_pdf_path(name), written=path,
+                                           expected=expected)
+                pending.source, pending.line = xref.source, xref.line
+                xref.replace_self(pending)
+                continue
             warn(
                 f"links to the PDF {path!r}, which is not there: put the file at {expected}",
                 "pdf",
@@ -159,6 +216,9 @@ def drop_impossible_names(app: Sphinx, docname: str, source: list[str]) -> None:
 
 
 def setup_pdflinks(app: Sphinx) -> None:
+    GENERATED_PDFS.connect(app)
+    app.add_node(pending_pdf_link)
+    app.connect("doctree-resolved", resolve_pdf_links)
     # Before MyST parses the page (it asks the file system about every link target).
     app.connect("source-read", drop_impossible_names)
     app.connect("doctree-read", check_pdf_links, priority=PRIORITY.check_pdf_links)

@@ -1,28 +1,27 @@
 """``{cv} path``: the CV page's sections, from a CV file in any of the three formats (:mod:`.reading`).
 
-The page's al-folio front matter ``cv_pdf: name.pdf`` offers the PDF for download once ``name.pdf`` is in a
-static folder (``_static/``); until then the page offers none and the build says so (not a warning: the PDF is
-expected to come later).
+The page's al-folio front matter ``cv_pdf: name.pdf`` offers the PDF for download: the user's own once
+``name.pdf`` is in a static folder (``_static/``), otherwise the one the build writes (:mod:`.pdf`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import warn
 from ..frontmatter import front_matter
+from ..pdflinks import offer_generated_pdf
 from ..sitefiles import note_file_dependency, site_folders, static_folder_names
 from .html import SECTION_CLASS, cv_sections
+from .model import CV
+from .pdf import CV_PDFS, CVPdf, setup_cv_pdf, typst_available
 from .reading import read_cv
-
-logger = logging.getLogger(__name__)
-
 
 class CVDirective(SphinxDirective):
     """``{cv} path/to/cv.yaml``: the CV's sections. Every warning points at the CV file and the line of its value."""
@@ -35,9 +34,9 @@ class CVDirective(SphinxDirective):
         relpath, abspath = self.env.relfn2path(self.arguments[0], self.env.docname)
         note_file_dependency(self.env, relpath)
         cv = read_cv(Path(abspath), relpath, self.get_location(), site_folders(self.env))
-        return [*self._pdf_download(), *cv_sections(cv, self.state.document)]
+        return [*self._pdf_download(cv), *cv_sections(cv, self.state.document)]
 
-    def _pdf_download(self) -> list[nodes.Node]:
+    def _pdf_download(self, cv: CV) -> list[nodes.Node]:
         """al-folio's ``cv_pdf``: a download link once the PDF is in a static folder."""
         page = front_matter(self.env, self.env.docname)
         name = page.get("cv_pdf")
@@ -54,13 +53,22 @@ class CVDirective(SphinxDirective):
             note_file_dependency(self.env, relative)
             if Path(self.env.srcdir, relative).is_file():
                 return [download_paragraph(f"/{relative}", self.env.docname)]
-        logger.info(
-            "cv_pdf %s is not in %s yet; the CV page offers no PDF until it is",
-            name,
-            " or ".join(f"{static}/" for static in static_dirs) or "html_static_path",
-            location=page.location("cv_pdf"),
-        )
-        return []
+        return self._generated_pdf(name, cv, page.location("cv_pdf"))
+
+
+    def _generated_pdf(self, name: str, cv: CV, where: Any) -> list[nodes.Node]:
+        """The PDF the build writes from ``cv``; none, after one warning, without the tool that writes it."""
+        if not typst_available():
+            warn(
+                f"cv_pdf {name} is not in _static/ and the typst package that would write it is not installed "
+                "(pip install typst); the CV page offers no PDF",
+                "cv",
+                where,
+            )
+            return []
+        link = offer_generated_pdf(self.env, self.env.docname, name, "Download the CV (PDF)", ["homepage-cv__pdf-link"])
+        CV_PDFS.of(self.env)[self.env.docname] = CVPdf(link["pdf"], cv)
+        return [nodes.paragraph("", "", link, classes=["homepage-cv__pdf"])]
 
 
 def download_paragraph(target: str, docname: str) -> nodes.paragraph:
@@ -89,4 +97,5 @@ def _add_stylesheet(app: Sphinx, pagename: str, templatename: str, context: dict
 
 def setup_cv(app: Sphinx) -> None:
     app.add_directive("cv", CVDirective)
+    setup_cv_pdf(app)
     app.connect("html-page-context", _add_stylesheet)
