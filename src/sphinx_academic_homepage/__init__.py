@@ -21,6 +21,7 @@ from .generated_pages import setup_generated_pages
 from .head import setup_head
 from .images import setup_images
 from .lastupdated import setup_lastupdated
+from .lasting_warnings import setup_lasting_warnings
 from .mathml import setup_mathml
 from .meta import setup_meta
 from .navigation import read_navigation, setup_navigation
@@ -53,6 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         readers={"homepage_navigation": read_navigation, "homepage_person": read_person, "homepage_social": read_social},
     )
     setup_buildstate(app)
+    setup_lasting_warnings(app)
     setup_generated_pages(app)
     setup_theme(app)
     setup_sitefiles(app)
