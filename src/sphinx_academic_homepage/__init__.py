@@ -28,11 +28,13 @@ from .navigation import read_navigation, setup_navigation
 from .news import setup_news
 from .output import setup_output
 from .page_assets import setup_page_assets
+from .page_layout import setup_page_layout
 from .pdflinks import setup_pdflinks
 from .profile import setup_profile
 from .publications import setup_publications
 from .safehtml import setup_safehtml
 from .seo import read_person, setup_seo
+from .site_addresses import setup_site_addresses
 from .sitefiles import setup_sitefiles
 from .sources import setup_sources
 from .social import read_social, setup_social
@@ -61,7 +63,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_sources(app)
     setup_assets(app)
     setup_frontmatter(app)
+    setup_page_layout(app)
     setup_navigation(app)
+    setup_site_addresses(app)
     setup_lastupdated(app)
     setup_images(app)
     setup_mathml(app)

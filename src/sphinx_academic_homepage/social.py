@@ -129,6 +129,9 @@ PLATFORMS: dict[str, Platform] = {
     )
 }
 
+#: Keys of older al-folio configs, read as the key that replaced them.
+ALIASES: dict[str, str] = {"twitter_username": "x_username"}
+
 # Keys whose value names a file of the site (served from html_static_path) rather than a remote profile.
 _SITE_FILE_KEYS = frozenset({"cv_pdf", "wechat_qr"})
 # Characters kept as they are when a user name or id goes into a URL pattern.
@@ -188,7 +191,7 @@ def _read_entry(key: str, entry: Any, where) -> SocialLink | None:
     # An empty value is how al-folio's _config.yml and socials.yml switch a service off: skip it quietly.
     if entry is None or entry is False or entry == "":
         return None
-    platform = PLATFORMS.get(key)
+    platform = PLATFORMS.get(ALIASES.get(key, key))
     overrides: dict[str, Any] = {}
     if isinstance(entry, dict):
         overrides = entry
@@ -220,7 +223,7 @@ def _read_entry(key: str, entry: Any, where) -> SocialLink | None:
         title = platform.title
     icon = _icon(key, overrides.get("icon", overrides.get("logo")), platform.icon, where)
     rel_me = _bool_option(key, overrides, "me", platform.identity, where)
-    return _link(key, title, url, icon, rel_me)
+    return _link(platform.key, title, url, icon, rel_me)
 
 
 def _link(key: str, title: str, url: str, icon: str, rel_me: bool) -> SocialLink:
