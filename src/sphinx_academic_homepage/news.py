@@ -43,7 +43,7 @@ from sphinx.util.docutils import SphinxDirective, new_document
 from sphinx.util import logging
 from sphinx.util.i18n import format_date
 
-from .atom import NOT_XML, AtomEntry, AtomFeed, feed_href, write_atom_feed
+from .atom import NOT_XML, AtomEntry, AtomFeed, SiteFeed, add_site_feed, feed_href, write_atom_feed
 from .config import homepage_config, is_positive_int
 from .dates import parse_date as parse_news_date
 from .diagnostics import warn
@@ -526,6 +526,7 @@ def _news_page_in_navigation(app: Sphinx) -> None:
 
 
 def setup_news(app: Sphinx) -> None:
+    add_site_feed(app, SiteFeed(1, lambda config: f"{news_dir(config)}/feed", lambda env: bool(news_items(env))))
     app.add_node(news_list)
     app.connect("builder-inited", _news_page_in_navigation)
     add_html_node(app, news_box, visit_news_box_html, depart_news_box_html)
