@@ -57,7 +57,16 @@ exclude_patterns = [
 # -- Homepage extension ------------------------------------------------------
 # The navbar, in order, after the owner's name (which links home too). An entry is a page, labelled by its
 # front matter `title` as in al-folio ("about" for the home page) or else its heading, or "Label <page>".
-homepage_navigation = ["index", "research/index", "papers <papers/index>", "about/index"]
+# His al-folio site's order and labels (about, blog once there are posts, publications, talk, media coverage),
+# then the research directions and the CV.
+homepage_navigation = [
+    "index",
+    "publications <papers/index>",
+    "talk/index",
+    "media/index",
+    "research/index",
+    "about/index",
+]
 
 # The heading of the home page (al-folio's about layout shows the owner's name there).
 homepage_owner_name = "Ziming Liu"

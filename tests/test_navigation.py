@@ -31,17 +31,22 @@ def _html(outdir: Path, name: str) -> BeautifulSoup:
 
 
 def test_navbar_labels_and_order(site):
-    # "about" is the home page's front matter title, as al-folio labels it.
+    # "about", "talk", "media coverage" are the pages' front matter titles, as al-folio labels them; his live
+    # site's order, then research and the CV.
     assert _nav_links(site.page("index.html")) == [
         ("about", "#"),
+        ("publications", "papers/index.html"),
+        ("talk", "talk/index.html"),
+        ("media coverage", "media/index.html"),
         ("research", "research/index.html"),
-        ("papers", "papers/index.html"),
         ("CV", "about/index.html"),
     ]
     assert _nav_links(site.page("research/index.html")) == [
         ("about", "../index.html"),
+        ("publications", "../papers/index.html"),
+        ("talk", "../talk/index.html"),
+        ("media coverage", "../media/index.html"),
         ("research", "#"),
-        ("papers", "../papers/index.html"),
         ("CV", "../about/index.html"),
     ]
 
@@ -71,7 +76,9 @@ def test_home_page_has_no_empty_sidebars(site):
     # The left sidebar is only the phone menu (hidden on wide screens): the section links, nothing else.
     (primary,) = home.select(".bd-sidebar-primary")
     assert "hide-on-wide" in primary["class"]
-    assert [a.get_text(strip=True) for a in primary.select("a.nav-link")] == ["about", "research", "papers", "CV"]
+    assert [a.get_text(strip=True) for a in primary.select("a.nav-link")] == [
+        "about", "publications", "talk", "media coverage", "research", "CV"
+    ]
     assert home.select("#ethical-ad-placement") == []
     assert primary.select(".sidebar-primary-items__start") == []
     assert primary.select(".sidebar-primary-items__end *") == []
@@ -250,15 +257,15 @@ def test_navbar_never_overlaps_from_360_to_1440_px(site, browser):
                 page.set_viewport_size({"width": width, "height": 800})
                 result = page.evaluate(OVERLAPS)
                 problems += [f"{path} at {width} px: {problem}" for problem in result["found"]]
-                # Wide screens show the name, the four links, search and the switch; phones the name and search.
-                expected = 7 if width >= 960 else 3
+                # Wide screens show the name, the six links, search and the switch; phones the name and search.
+                expected = 9 if width >= 960 else 3
                 if len(result["names"]) != expected:
                     problems.append(f"{path} at {width} px shows {result['names']}")
     finally:
         page.close()
     assert problems == []
     home, research = current_link_colours["index.html"], current_link_colours["research/index.html"]
-    assert [current for current, _, _ in home] == [True, False, False, False]
-    assert [current for current, _, _ in research] == [False, True, False, False]
-    assert home[0][1:] == research[1][1:] == [home[0][1], "3px"]
+    assert [current for current, _, _ in home] == [True, False, False, False, False, False]
+    assert [current for current, _, _ in research] == [False, False, False, False, True, False]
+    assert home[0][1:] == research[4][1:] == [home[0][1], "3px"]
     assert home[1][1] != home[0][1] and home[1][2] != "3px"

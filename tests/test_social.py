@@ -164,7 +164,7 @@ def test_rows_from_front_matter_and_directives(app):
         ("INSPIRE-HEP", "https://inspirehep.net/authors/1010907", True),
         ("Academia.edu", "https://cam.academia.edu/AdaLovelace", True),
         ("CV", "_static/cv.pdf", False),
-        ("RSS feed", "feed.xml", False),
+        ("RSS feed", "news/feed.xml", False),
         ("Analytical Engine Lab", "https://lab.example.org/", False),
         ("Portraits", "https://ada.example.org/", True),
     ]
@@ -174,7 +174,7 @@ def test_rows_from_front_matter_and_directives(app):
 
     # One folder down, links to the site's own files climb back up.
     (sub_row,) = rows(page(app, "sub/page.html"))
-    assert dict((name, href) for name, href, _ in links_of(sub_row))["RSS feed"] == "../feed.xml"
+    assert dict((name, href) for name, href, _ in links_of(sub_row))["RSS feed"] == "../news/feed.xml"
     assert sub_row.select("img")[0]["src"] == "../_static/rosegarden.png"
 
     (rest_row,) = rows(page(app, "rest.html"))
@@ -207,7 +207,7 @@ def test_single_page_ends_each_pages_part_with_its_row(app):
     assert [s.get("id") for s in part_start.find_next_siblings("section")] == ["a-page-one-folder-down", "appended-0"]
     assert sub_end_row.find_previous_sibling()["id"] == "appended-0"
     # The single page sits at the site's root, so links to the site's files do not climb.
-    assert dict((name, href) for name, href, _ in links_of(sub_end_row))["RSS feed"] == "feed.xml"
+    assert dict((name, href) for name, href, _ in links_of(sub_end_row))["RSS feed"] == "news/feed.xml"
 
     # The root page's row still ends the whole page, after what other extensions append on doctree-resolved.
     body = single.select_one("[role=main]")

@@ -21,17 +21,20 @@ from .generated_pages import setup_generated_pages
 from .head import setup_head
 from .images import setup_images
 from .lastupdated import setup_lastupdated
+from .lasting_warnings import setup_lasting_warnings
 from .mathml import setup_mathml
 from .meta import setup_meta
 from .navigation import read_navigation, setup_navigation
 from .news import setup_news
 from .output import setup_output
 from .page_assets import setup_page_assets
+from .page_layout import setup_page_layout
 from .pdflinks import setup_pdflinks
 from .profile import setup_profile
 from .publications import setup_publications
 from .safehtml import setup_safehtml
 from .seo import read_person, setup_seo
+from .site_addresses import setup_site_addresses
 from .sitefiles import setup_sitefiles
 from .sources import setup_sources
 from .social import read_social, setup_social
@@ -53,13 +56,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
         readers={"homepage_navigation": read_navigation, "homepage_person": read_person, "homepage_social": read_social},
     )
     setup_buildstate(app)
+    setup_lasting_warnings(app)
     setup_generated_pages(app)
     setup_theme(app)
     setup_sitefiles(app)
     setup_sources(app)
     setup_assets(app)
     setup_frontmatter(app)
+    setup_page_layout(app)
     setup_navigation(app)
+    setup_site_addresses(app)
     setup_lastupdated(app)
     setup_images(app)
     setup_mathml(app)

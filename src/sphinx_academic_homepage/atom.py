@@ -12,12 +12,16 @@ from __future__ import annotations
 import posixpath
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
+from weakref import WeakKeyDictionary
 from xml.etree import ElementTree
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 
 from .output import write_output
 
@@ -52,6 +56,32 @@ class AtomFeed:
     #: RFC 3339: when the newest entry changed.
     updated: str
     entries: Sequence[AtomEntry]
+
+
+class SiteFeed(NamedTuple):
+    """A feed the build may write, offered as the site's feed (al-folio's ``rss_icon: true``)."""
+
+    #: Lower first: the blog's feed (al-folio's ``feed.xml`` holds the posts), then the news'.
+    rank: int
+    #: The feed's page name (``blog/feed``), from the configuration.
+    pagename: Callable[[Config], str]
+    #: Whether this build writes it.
+    written: Callable[[BuildEnvironment], bool]
+
+
+_SITE_FEEDS: WeakKeyDictionary[Sphinx, list[SiteFeed]] = WeakKeyDictionary()
+
+
+def add_site_feed(app: Sphinx, feed: SiteFeed) -> None:
+    _SITE_FEEDS.setdefault(app, []).append(feed)
+
+
+def site_feed(app: Sphinx) -> str | None:
+    """The path of the site's feed in this build (``blog/feed.xml``), or None when it writes none."""
+    for feed in sorted(_SITE_FEEDS.get(app, []), key=lambda feed: feed.rank):
+        if feed.written(app.env):
+            return f"{feed.pagename(app.config)}.xml"
+    return None
 
 
 def atom_id(app: Sphinx, path: str) -> str:

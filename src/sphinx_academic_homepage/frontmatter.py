@@ -185,6 +185,12 @@ def parse_front_matter(docname: str, source: str) -> FrontMatter | None:
     return front
 
 
+def body_start(source: str) -> int | None:
+    """Where the text after the front matter block starts in ``source``; None without a closed block."""
+    match = _FRONT_MATTER.match(source)
+    return match.end() if match else None
+
+
 def front_matter(env: BuildEnvironment, docname: str) -> FrontMatter:
     """The page's front matter (empty when it has none)."""
     return PAGE_FRONT_MATTER.of(env).get(docname) or FrontMatter(docname)

@@ -10,9 +10,10 @@ document may be listed too (al-folio's "about" link to the home page). A link's
 label is, in order: the label written in the entry, the page's front matter
 ``title`` (al-folio's navbar label), or the page's first heading.
 
-A page the build makes itself (the blog's index) can have a navbar link too, while the site has what it
-shows: its module names it with :func:`add_navigation_page`. It goes where ``homepage_navigation`` lists
-it, else after the site's own entries. Sphinx's toctree only holds documents, so such a link is given to
+A page the build makes itself (the blog's index, the news page) can have a navbar link too, while the site
+has what it shows: its module names it with :func:`add_navigation_page`. It goes where ``homepage_navigation``
+lists it, else after the site's own entries (the blog, as al-folio's navbar has it) or nowhere (the news page,
+which al-folio keeps off the navbar unless asked). Sphinx's toctree only holds documents, so such a link is given to
 the theme's navbar alone (which reads the root document's toctree entries), not to the sidebar.
 """
 
@@ -53,15 +54,20 @@ class GeneratedNavPage(NamedTuple):
     label: str
     #: Whether the page is made in this build (the blog's index, once there is a post).
     shown: Callable[[BuildEnvironment], bool]
+    #: Linked only where ``homepage_navigation`` lists it.
+    listed_only: bool = False
 
 
 # Each application's generated pages with a navbar link: page name -> GeneratedNavPage.
 _GENERATED_PAGES: WeakKeyDictionary[Sphinx, dict[str, GeneratedNavPage]] = WeakKeyDictionary()
 
 
-def add_navigation_page(app: Sphinx, pagename: str, label: str, shown: Callable[[BuildEnvironment], bool]) -> None:
-    """Link the generated page ``pagename`` from the navbar, labelled ``label``, in builds where ``shown(env)``."""
-    _GENERATED_PAGES.setdefault(app, {})[pagename] = GeneratedNavPage(label, shown)
+def add_navigation_page(
+    app: Sphinx, pagename: str, label: str, shown: Callable[[BuildEnvironment], bool], listed_only: bool = False
+) -> None:
+    """Link the generated page ``pagename`` from the navbar, labelled ``label``, in builds where ``shown(env)``
+    (with ``listed_only``, only where ``homepage_navigation`` lists it)."""
+    _GENERATED_PAGES.setdefault(app, {})[pagename] = GeneratedNavPage(label, shown, listed_only)
 
 
 def _generated_pages(app: Sphinx) -> dict[str, GeneratedNavPage]:
@@ -146,7 +152,7 @@ def navigation_labels(app: Sphinx, env: BuildEnvironment) -> list[tuple[str, str
                 label = title.strip()
         labels.append((entry.docname, label))
     # Those the setting does not place come after the site's own pages.
-    return labels + [(name, page.label) for name, page in generated.items()]
+    return labels + [(name, page.label) for name, page in generated.items() if not page.listed_only]
 
 
 def _navbar_html(env: BuildEnvironment, label: str | None, docname: str) -> str | None:

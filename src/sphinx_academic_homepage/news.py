@@ -43,7 +43,7 @@ from sphinx.util.docutils import SphinxDirective, new_document
 from sphinx.util import logging
 from sphinx.util.i18n import format_date
 
-from .atom import NOT_XML, AtomEntry, AtomFeed, feed_href, write_atom_feed
+from .atom import NOT_XML, AtomEntry, AtomFeed, SiteFeed, add_site_feed, feed_href, write_atom_feed
 from .config import homepage_config, is_positive_int
 from .dates import parse_date as parse_news_date
 from .diagnostics import warn
@@ -52,6 +52,7 @@ from .frontmatter import FrontMatter, front_matter
 from .generated_pages import GeneratedPage, add_generated_pages, render_content
 from .head import Link, add_head_entries
 from .htmlnodes import add_html_node
+from .navigation import add_navigation_page
 from .priorities import PRIORITY
 from .transforms import BuilderPostTransform, add_builder_post_transform
 
@@ -519,8 +520,15 @@ def _outdated_hosts(
     return sorted(NEWS_HOSTS.of(env) - removed)
 
 
+def _news_page_in_navigation(app: Sphinx) -> None:
+    # The news page's name comes from a setting: known once the configuration is read.
+    add_navigation_page(app, news_page(app), "news", lambda env: bool(news_items(env)), listed_only=True)
+
+
 def setup_news(app: Sphinx) -> None:
+    add_site_feed(app, SiteFeed(1, lambda config: f"{news_dir(config)}/feed", lambda env: bool(news_items(env))))
     app.add_node(news_list)
+    app.connect("builder-inited", _news_page_in_navigation)
     add_html_node(app, news_box, visit_news_box_html, depart_news_box_html)
     add_html_node(app, news_date, visit_news_date_html, depart_news_date_html)
     app.add_directive("news", NewsDirective)

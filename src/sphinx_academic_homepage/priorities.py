@@ -32,6 +32,10 @@ class Priorities:
     #: The MyST settings posts are read with are made from the site's, once myst-parser (500) has made those.
     post_syntax: int = 600
 
+    # -- source-read --------------------------------------------------------------------------------------------
+    #: A ``layout: page`` page gets its title as a heading once its front matter is read (500).
+    page_layout_title: int = 600
+
     # -- env-updated --------------------------------------------------------------------------------------------
     #: What the last build worked out from the pages it read is forgotten before anything works it out anew
     #: (the generated pages' inputs are noted on the same event).

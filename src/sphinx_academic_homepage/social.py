@@ -35,11 +35,13 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from .assets import add_stylesheet
+from .atom import site_feed
 from .config import BOOLEAN, SettingSource, homepage_config
 from .diagnostics import ConfLines, warn
 from .frontmatter import front_matter, nearest_key
@@ -129,6 +131,12 @@ PLATFORMS: dict[str, Platform] = {
     )
 }
 
+#: Keys of older al-folio configs, read as the key that replaced them.
+ALIASES: dict[str, str] = {"twitter_username": "x_username"}
+
+#: Where al-folio's feed is; ``rss_icon: true`` links the feed this build writes instead (:func:`_with_site_feed`).
+AL_FOLIO_FEED = "feed.xml"
+
 # Keys whose value names a file of the site (served from html_static_path) rather than a remote profile.
 _SITE_FILE_KEYS = frozenset({"cv_pdf", "wechat_qr"})
 # Characters kept as they are when a user name or id goes into a URL pattern.
@@ -147,6 +155,8 @@ class SocialLink:
     rel_me: bool = False
     #: ``url`` is a path inside the built site (``feed.xml``, ``_static/cv.pdf``), made relative on each page.
     on_site: bool = False
+    #: al-folio's ``rss_icon: true``: the site's own feed, whichever the build writes (:func:`.atom.site_feed`).
+    site_feed: bool = False
 
     @property
     def icon_is_image(self) -> bool:
@@ -188,7 +198,7 @@ def _read_entry(key: str, entry: Any, where) -> SocialLink | None:
     # An empty value is how al-folio's _config.yml and socials.yml switch a service off: skip it quietly.
     if entry is None or entry is False or entry == "":
         return None
-    platform = PLATFORMS.get(key)
+    platform = PLATFORMS.get(ALIASES.get(key, key))
     overrides: dict[str, Any] = {}
     if isinstance(entry, dict):
         overrides = entry
@@ -220,7 +230,8 @@ def _read_entry(key: str, entry: Any, where) -> SocialLink | None:
         title = platform.title
     icon = _icon(key, overrides.get("icon", overrides.get("logo")), platform.icon, where)
     rel_me = _bool_option(key, overrides, "me", platform.identity, where)
-    return _link(key, title, url, icon, rel_me)
+    link = _link(platform.key, title, url, icon, rel_me)
+    return replace(link, site_feed=True) if key == "rss_icon" and value is True else link
 
 
 def _link(key: str, title: str, url: str, icon: str, rel_me: bool) -> SocialLink:
@@ -245,7 +256,7 @@ def _unsafe_url(key: str, url: str, where, *needles: str) -> bool:
 def _platform_url(platform: Platform, value: Any, where) -> str | None:
     key = platform.key
     if key == "rss_icon" and value is True:
-        return "feed.xml"  # al-folio's feed, at the site's root
+        return AL_FOLIO_FEED  # the site's feed, found when pages are written
     if key == "academia_edu":
         if not isinstance(value, dict) or not all(isinstance(value.get(k), str) for k in ("organization", "username")):
             warn(
@@ -578,11 +589,34 @@ def _append_row_at_page_end(app: Sphinx, doctree: nodes.document, docname: str) 
         for marker in markers:
             page.remove(marker)
         if markers:
-            page += make_row(social_links(app.config), "center", ["homepage-social--page-end"])
+            page += make_row(list(social_links(app.config)), "center", ["homepage-social--page-end"])
+    feed = site_feed(app)
+    for row in doctree.findall(social_links_node):
+        row["links"] = _with_site_feed(row["links"], feed)
     if app.builder.format != "html":
         # Other builders have no visitor for the row: they get a plain list of named links.
         for row in list(doctree.findall(social_links_node)):
             row.replace_self(plain_row(row["links"]))
+
+
+def _with_site_feed(links: list[SocialLink], feed: str | None) -> list[SocialLink]:
+    """``rss_icon: true`` links the feed this build writes; without one it is left out (:func:`_check_site_feed`)."""
+    return [
+        replace(link, url=feed) if link.site_feed else link
+        for link in links
+        if not link.site_feed or feed is not None
+    ]
+
+
+def _check_site_feed(app: Sphinx, env: BuildEnvironment) -> None:
+    """Once a build, when the pages are read: ``rss_icon: true`` with no feed to link."""
+    if any(link.site_feed for link in social_links(app.config)) and site_feed(app) is None:
+        warn(
+            "social entry 'rss_icon' links the site's feed, but this site writes none (it has no blog posts and "
+            "no news); left out",
+            "social",
+            ConfLines(app.confdir).entry("homepage_social", "rss_icon"),
+        )
 
 
 def setup_social(app: Sphinx) -> None:
@@ -593,4 +627,5 @@ def setup_social(app: Sphinx) -> None:
     app.add_directive("social-links", SocialLinksDirective)
     app.add_transform(SocialFromFrontMatter)
     app.connect("doctree-resolved", _append_row_at_page_end, priority=PRIORITY.social_row_at_page_end)
+    app.connect("env-updated", _check_site_feed)
     add_stylesheet(app, "social.css")

@@ -11,7 +11,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from ..atom import AtomEntry, AtomFeed, write_atom_feed
+from ..atom import AtomEntry, AtomFeed, SiteFeed, add_site_feed, write_atom_feed
 from ..head import add_head_entries
 from ..priorities import PRIORITY
 from ..profile import owner_name
@@ -54,5 +54,6 @@ def _link_feed_from_posts(app: Sphinx, pagename: str, templatename: str, context
 
 
 def setup_feed(app: Sphinx) -> None:
+    add_site_feed(app, SiteFeed(0, lambda config: BLOG_FEED, lambda env: bool(posts(env))))
     app.connect("html-collect-pages", _write_feed)
     app.connect("html-page-context", _link_feed_from_posts, priority=PRIORITY.give_head_entries)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+import unicodedata
 from typing import Callable, Union
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec)
@@ -41,6 +42,13 @@ _SWITCHES = {"em": "em", "it": "em", "sl": "em", "bf": "strong", "sc": "smallcap
 _TRANSPARENT = {"textrm", "textsf", "textnormal", "textup", "textmd", "mbox", "text", "hbox", "mathrm", "NoCaseChange"}
 #: Accent commands named by a letter; their argument belongs to latexcodec (``\v{c}`` -> č).
 _LETTER_ACCENTS = set("vuHcdbtkr")
+#: Each accent's combining mark, for what latexcodec leaves undecoded: an accent on a braced dotless ``{\\i}``
+#: (DBLP writes ``{\\'{\\i}}``), dots and bars under a letter, the tie over two.
+_COMBINING = {
+    "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304", ".": "\u0307",
+    "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328", "r": "\u030a", "d": "\u0323",
+    "b": "\u0331", "t": "\u0361",
+}
 #: Escaped characters.
 _ESCAPES = {
     "$": "$", "&": "&", "%": "%", "#": "#", "_": "_", "{": "{", "}": "}",
@@ -156,6 +164,19 @@ def _accent_end(text: str, pos: int, named_by_letter: bool) -> int:
     return pos + 1
 
 
+def _accented(name: str, piece: str, target: str) -> str:
+    """The accent ``piece`` (``\\v{c}``) decoded; what latexcodec cannot decode, with the accent's combining mark
+    on the letter (a dotless i or j takes it as i or j, as Unicode composes them)."""
+    decoded = _decode(piece).replace("{", "").replace("}", "")
+    if "\\" not in decoded or name not in _COMBINING:
+        return decoded
+    letters = target.replace("{", "").replace("}", "").strip()
+    letters = {"\\i": "i", "\\j": "j"}.get(letters, letters)
+    if not letters or "\\" in letters:
+        return decoded
+    return unicodedata.normalize("NFC", letters[0] + _COMBINING[name] + letters[1:])
+
+
 def _argument(text: str, pos: int) -> tuple[str | None, int]:
     """The braced argument starting at ``pos`` (after blanks): its content and the index after it."""
     while pos < len(text) and text[pos] in " \t\n":
@@ -263,7 +284,7 @@ def _read_command(text: str, pos: int, depth: int, out: _Builder) -> int:
     if not name.isalpha() or name in _LETTER_ACCENTS:
         # An accent: decode it with what it applies to ("\\v{c}", "\\'\\i", "\\"o") as one piece.
         end = _accent_end(text, match.start() + 1 + len(name), name.isalpha())
-        out.literal(_decode(text[pos:end]).replace("{", "").replace("}", ""))
+        out.literal(_accented(name, text[pos:end], text[match.start() + 1 + len(name) : end]))
         return end
     if name in _SYMBOLS or _known_symbol(name):
         # \i, \ss, \o, \textdagger: decoded alone, so the blank that ends the command is not lost.

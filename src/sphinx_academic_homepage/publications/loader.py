@@ -69,6 +69,9 @@ class ModelCache:
 
     signature: Signature
     models: dict[str, CachedModel]
+    #: Every problem reported when they were read: reported again by each build that keeps them, so that a
+    #: strict build fails until the .bib is fixed, not only the build that read it.
+    problems: tuple[Problem, ...] = ()
 
 
 def model_settings(app: Sphinx) -> ModelSettings:
@@ -150,6 +153,7 @@ def load_publications(app: Sphinx) -> None:
     signature = signature_of(app, paths)
     previous: ModelCache | None = domain.data["model_cache"]
     if previous is not None and previous.signature == signature:
+        _report(list(previous.problems))
         domain.refreshed = False
         return
 
@@ -177,7 +181,7 @@ def load_publications(app: Sphinx) -> None:
     )
     domain.data["publications"] = publications
     domain.data["source"] = signature
-    domain.data["model_cache"] = ModelCache(signature, models)
+    domain.data["model_cache"] = ModelCache(signature, models, tuple(problems))
     domain.refreshed = True
 
 

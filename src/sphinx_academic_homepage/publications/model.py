@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pybtex.database import BibliographyData, Entry
+from pybtex.database import BibliographyData, Entry, Person
 
 from ..config import text_flag
 from ..images import image_hazard
@@ -254,6 +254,7 @@ def build_publication(
     people = entry.persons.get(role) or []
     if not people and entry_type not in _AUTHORLESS:
         report("no author", "bibtex")
+    _report_comma_separated_names(people, role, report)
     year = _year(entry, data, report)
 
     get = entry.fields.get
@@ -288,6 +289,24 @@ def build_publication(
     publication.bibtex = serialise(entry, key, settings.hidden_fields)
     publication.fields = _filter_fields(entry, key, entry_type)
     return publication
+
+
+#: What BibTeX's "Last, Jr, First" form holds in its middle part: Jr., Sr., III, 2nd...
+_NAME_SUFFIX = re.compile(r"(?i)(jr|sr|junior|senior|[ivx]{1,5}|\d+(st|nd|rd|th))\.?")
+
+
+def _report_comma_separated_names(people: list[Person], role: str, report: Report) -> None:
+    """A name of three comma-separated parts whose middle is no suffix ("Lovelace, Ada, Babbage", or "A B, C D, E F"
+    where names were separated by commas, not "and"): BibTeX reads it as one "Last, Jr, First" name."""
+    for person in people:
+        lineage = " ".join(person.lineage_names)
+        if lineage and not _NAME_SUFFIX.fullmatch(lineage.replace(" ", "")):
+            last = " ".join(person.prelast_names + person.last_names)
+            written = ", ".join([last, lineage, " ".join(person.first_names + person.middle_names)])
+            report(
+                f"{role} {written!r} reads as one name, 'Last, Jr, First'; separate names with 'and', not commas",
+                "bibtex",
+            )
 
 
 def _entry_type(entry: Entry, report: Report) -> str:

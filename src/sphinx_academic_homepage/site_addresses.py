@@ -1,0 +1,75 @@
+"""Links written as addresses of the site, as al-folio's pages write them: ``[CV](/cv/)``, ``[papers](/publications/#2024)``.
+
+On al-folio a page answers at its ``permalink`` (front matter) or at its folder's address, and pages link to each
+other by those addresses. MyST reads such a link as a reference to a target it does not know, and warns. Here an
+address that names a page of the site, by a ``permalink:`` in that page's front matter or by where the page is
+(``/papers/`` is ``papers/index.md``, ``/teaching/`` or ``/teaching.html`` is ``teaching.md``), becomes a link
+to the page, with its ``#fragment``; any other address is left to MyST, which warns as before.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from .frontmatter import front_matter
+from .transforms import BuilderPostTransform, add_builder_post_transform
+
+
+def normal_address(path: str) -> str:
+    """``/papers/``, ``/papers``, ``/papers/index.html`` and ``/papers.html`` all as ``papers``; the root as ``""``."""
+    path = path.strip().strip("/")
+    for ending in ("index.html", "index.htm", ".html", ".htm"):
+        if path == ending or path.endswith("/" + ending) or (ending.startswith(".") and path.endswith(ending)):
+            path = path[: -len(ending)]
+            break
+    return path.strip("/")
+
+
+def page_addresses(env: BuildEnvironment) -> dict[str, str]:
+    """Each address of the site that names a page, as :func:`normal_address` writes it, and the page.
+
+    A ``permalink:`` wins over a page's place: al-folio's ``_pages/publications.md`` with ``permalink:
+    /publications/`` answers there, whatever its file is called.
+    """
+    addresses: dict[str, str] = {}
+    for docname in sorted(env.found_docs):
+        place = docname.removesuffix("index").rstrip("/") if docname.split("/")[-1] == "index" else docname
+        addresses.setdefault(normal_address(place), docname)
+    for docname in sorted(env.found_docs):
+        permalink = front_matter(env, docname).get("permalink")
+        if isinstance(permalink, str) and permalink.startswith("/") and ":" not in permalink:
+            addresses[normal_address(permalink)] = docname
+    return addresses
+
+
+class SiteAddressLinks(BuilderPostTransform):
+    """MyST's unresolved references whose target is an address of the site, made links to its page."""
+
+    # Before MyST's resolver (9), which warns about every target it cannot find.
+    default_priority = 8
+
+    def run(self, **kwargs: Any) -> None:
+        addresses: dict[str, str] | None = None
+        for pending in list(self.document.findall(addnodes.pending_xref)):
+            target = pending.get("reftarget", "")
+            if pending.get("reftype") != "myst" or not target.startswith("/") or target.startswith("//"):
+                continue
+            if addresses is None:
+                addresses = page_addresses(self.env)
+            path, _, fragment = target.partition("#")
+            docname = addresses.get(normal_address(path.partition("?")[0]))
+            if docname is None:
+                continue
+            uri = self.sphinx_app.builder.get_relative_uri(self.env.docname, docname) + (f"#{fragment}" if fragment else "")
+            link = nodes.reference("", "", internal=True, refuri=uri)
+            link.extend(child.deepcopy() for child in pending.children)
+            pending.replace_self(link)
+
+
+def setup_site_addresses(app: Sphinx) -> None:
+    add_builder_post_transform(app, SiteAddressLinks)
