@@ -42,6 +42,8 @@ ALFOLIO_PDF_DIR = "assets/pdf/"
 
 #: Page name -> the PDFs (paths in the built site, ``assets/pdf/<name>.pdf``) the build writes for that page.
 GENERATED_PDFS = DocumentStore("homepage_generated_pdfs")
+#: Page name -> the PDFs that page would have the build write but cannot (no typst): links to them go to the page.
+PDF_STAND_INS = DocumentStore("homepage_pdf_stand_ins")
 
 
 class pending_pdf_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils names nodes in lower case)
@@ -64,15 +66,24 @@ def offer_generated_pdf(env, docname: str, name: str, words: str, classes: list[
     return pending_pdf_link("", words, pdf=pdf, written=f"/{pdf}", expected="", classes=classes)
 
 
+def offer_pdf_stand_in(env, docname: str, name: str) -> None:
+    """Note that ``docname`` would have the build write the PDF ``name`` and cannot (it has warned why): links to
+    that PDF go to ``docname`` itself (the HTML CV for its PDF), with no second warning."""
+    PDF_STAND_INS.of(env)[docname] = (generated_pdf_path(name),)
+
+
 def resolve_pdf_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Each :class:`pending_pdf_link`: a link to the PDF the build writes, or its words after one warning."""
+    """Each :class:`pending_pdf_link`: a link to the PDF the build writes (or to the page standing in for it), or
+    its words after one warning."""
     written = {pdf for pdfs in GENERATED_PDFS.of(app.env).values() for pdf in pdfs}
+    stand_ins = {pdf: page for page, pdfs in PDF_STAND_INS.of(app.env).items() for pdf in pdfs}
     for node in list(doctree.findall(pending_pdf_link)):
         words = [child.deepcopy() for child in node.children]
-        if node["pdf"] in written:
-            here = app.builder.get_target_uri(docname)
+        here = app.builder.get_target_uri(docname)
+        if node["pdf"] in written or node["pdf"] in stand_ins:
+            target = node["pdf"] if node["pdf"] in written else app.builder.get_target_uri(stand_ins[node["pdf"]])
             node.replace_self(
-                nodes.reference("", "", *words, refuri=relative_uri(here, node["pdf"]), classes=node["classes"])
+                nodes.reference("", "", *words, refuri=relative_uri(here, target), classes=node["classes"])
             )
         else:
             warn(
@@ -217,6 +228,7 @@ def drop_impossible_names(app: Sphinx, docname: str, source: list[str]) -> None:
 
 def setup_pdflinks(app: Sphinx) -> None:
     GENERATED_PDFS.connect(app)
+    PDF_STAND_INS.connect(app)
     app.add_node(pending_pdf_link)
     app.connect("doctree-resolved", resolve_pdf_links)
     # Before MyST parses the page (it asks the file system about every link target).

@@ -16,7 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import warn
 from ..frontmatter import front_matter
-from ..pdflinks import offer_generated_pdf
+from ..pdflinks import offer_generated_pdf, offer_pdf_stand_in
 from ..sitefiles import note_file_dependency, site_folders, static_folder_names
 from .html import SECTION_CLASS, cv_sections
 from .model import CV
@@ -61,10 +61,11 @@ class CVDirective(SphinxDirective):
         if not typst_available():
             warn(
                 f"cv_pdf {name} is not in _static/ and the typst package that would write it is not installed "
-                "(pip install typst); the CV page offers no PDF",
+                "(pip install typst); the CV page offers no PDF, and links to it come here",
                 "cv",
                 where,
             )
+            offer_pdf_stand_in(self.env, self.env.docname, name)
             return []
         link = offer_generated_pdf(self.env, self.env.docname, name, "Download the CV (PDF)", ["homepage-cv__pdf-link"])
         CV_PDFS.of(self.env)[self.env.docname] = CVPdf(link["pdf"], cv)

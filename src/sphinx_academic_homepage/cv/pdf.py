@@ -13,7 +13,7 @@ on the machine are looked at too. The PDF has no date of its own, so equal input
 It is written once the pages are read (``env-updated``), and only when what it is made from (the JSON, the
 template, the font, Typst's version) differs from what it was last written from, or the file is gone: a build
 after which nothing changed leaves it as it is. Without the ``typst`` package the CV page warns once and
-offers no PDF.
+offers no PDF, and links to the PDF go to the CV page instead.
 """
 
 from __future__ import annotations
