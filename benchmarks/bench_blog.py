@@ -54,7 +54,10 @@ html_theme = "pydata_sphinx_theme"
 myst_enable_extensions = ["dollarmath", "colon_fence", "deflist", "attrs_inline"]
 exclude_patterns = ["_build"]
 html_use_index = False  # as the site's conf.py: a blog has no term index (Sphinx writes it on every build)
+html_favicon = "favicon.svg"  # as every site has one (without, a browser's request for /favicon.ico fails)
 """
+FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#b509ac"/></svg>\n'
+
 ABLOG_CONF = """\
 project = "Blog benchmark"
 author = "Ada Lovelace"
@@ -180,6 +183,7 @@ def make_sites(root: Path, posts: int, figures: int, with_ablog: bool) -> dict[s
     post_files = write_posts(ours, posts, figures)
     (ours / "conf.py").write_text(OUR_CONF, encoding="utf-8")
     (ours / "index.md").write_text(INDEX, encoding="utf-8")
+    (ours / "favicon.svg").write_text(FAVICON, encoding="utf-8")
     sites = {"ours": ours}
     if with_ablog:
         theirs = root / "ablog"
