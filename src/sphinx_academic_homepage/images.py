@@ -62,11 +62,12 @@ WEBP_QUALITY = 75
 #: AVIF quality (Pillow's 0-100 scale): at 55 the owner's photo looks like the WebP one at twice its size,
 #: at 55% of its bytes; at 50 foliage starts to smear.
 AVIF_QUALITY = 55
-#: AVIF encoder speed (0 slowest to 10): Pillow's default, 6, takes about 1 s per megapixel; at 8 the copies
-#: are made about 4x faster for 2% more bytes on the owner's photo and 4-13% on a plot (benchmarks/README.md).
+#: AVIF encoder speed (0 slowest to 10): at 8 the copies are made 1.8x (the owner's photo) to 3.3x (a plot)
+#: faster than at Pillow's default, 6, for 2-3% more bytes on the photo and 4-14% on a plot; 9 costs a plot
+#: 14-33% more (benchmarks/README.md).
 AVIF_SPEED = 8
-#: WebP effort (0-6): the fallback of the few browsers without AVIF; 4 (Pillow's default) is about 3x faster than
-#: 6 for 2-5% more bytes.
+#: WebP effort (0-6): the fallback of the few browsers without AVIF; 4 (Pillow's default) is 3-4x faster than
+#: 6 for 3-12% more bytes.
 WEBP_METHOD = 4
 #: Pillow wheels carry libavif from 11.2 on; a Pillow built without it still gets WebP copies.
 HAS_AVIF = features.check("avif")
