@@ -71,7 +71,7 @@ linkcheck: $(VENV)/requirements.installed
 	$(BIN)/sphinx-build -b linkcheck $(SPHINXOPTS) . $(BUILDDIR)/linkcheck
 
 livehtml: $(VENV)/requirements-test.installed
-	$(BIN)/sphinx-autobuild . $(BUILDDIR)/html --ignore "$(VENV)/*" --ignore "$(BUILDDIR)/*" --ignore "tests/*" --ignore "benchmarks/*" --watch src
+	$(BIN)/sphinx-autobuild . $(BUILDDIR)/html --ignore "$(VENV)/*" --ignore "$(BUILDDIR)/*" --ignore "tests/*" --ignore "benchmarks/*" --ignore ".image-cache/*" --watch src
 
 # pip-compile runs in a venv of its own (the pins hold what the site and tests need, not the tool that made
 # them), on the oldest supported Python, so that what only older Pythons need is pinned too.

@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/lighthouse.py                 # stand-in photo, mobile and desktop, 3 runs
     .venv/bin/python benchmarks/lighthouse.py --photo real    # the owner's photo from ../shared/assets
     .venv/bin/python benchmarks/lighthouse.py --runs 5 --pages index papers --form-factors mobile
+    .venv/bin/python benchmarks/lighthouse.py --built /tmp/b/out-ours-0/html --page blog/2023/note-000/index.html
 
 Needs Lighthouse 12.2.3 (``npm ci --prefix benchmarks``; 13 needs a newer Node than Debian 12 has) and
 Debian's Chromium (``CHROME_PATH``, default /usr/bin/chromium). The site is built from a temporary copy
@@ -213,6 +214,15 @@ def print_resources(results: dict, page: str = "index") -> None:
                 print(f"  {size / 1000:7.1f} KB  {resource}")
 
 
+def measure_built(folder: Path, page: str, form_factors: list[str], runs: int) -> None:
+    """Lighthouse on one page of a site built elsewhere (a post of ``bench_blog.py --keep``'s blog)."""
+    PAGES["built"] = page
+    results = measure(folder, "built", ["built"], form_factors, runs)
+    print_table(f"{folder}/{page}; median of {runs} runs; served gzip-compressed from 127.0.0.1", results)
+    print_lost_points(results)
+    print_resources(results, "built")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--photo", choices=["standin", "real"], default="standin")
@@ -221,6 +231,8 @@ def main() -> None:
     parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES))
     parser.add_argument("--form-factors", nargs="+", choices=["mobile", "desktop"], default=["mobile", "desktop"])
     parser.add_argument("--baseline-runs", type=int, default=1, help="runs per page for the baseline; 0: none")
+    parser.add_argument("--built", type=Path, help="measure this built HTML folder (bench_blog.py --keep) instead")
+    parser.add_argument("--page", default="index.html", help="with --built: the page measured, a path in the folder")
     args = parser.parse_args()
 
     if not LIGHTHOUSE.is_file():
@@ -233,6 +245,9 @@ def main() -> None:
         if not photo.is_file():
             sys.exit(f"--photo real: no photo at {photo}")
     WORK_DIR.mkdir(exist_ok=True)
+    if args.built:
+        measure_built(args.built, args.page, args.form_factors, args.runs)
+        return
 
     with tempfile.TemporaryDirectory(prefix="homepage-lighthouse-") as temporary:
         temporary = Path(temporary)

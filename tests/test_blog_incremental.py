@@ -8,6 +8,7 @@ from pathlib import Path
 
 from blogutil import media_stand_in
 from buildutil import ROOTS, build
+from sphinx_academic_homepage.blog import discovery
 from sphinx_academic_homepage.blog.posts import posts
 
 
@@ -82,3 +83,21 @@ def test_a_post_linking_another_follows_it_to_its_new_address(tmp_path):
         result = build(srcdir, tmp_path / "out", freshenv=False)
     links = {a.get_text(): a["href"] for a in result.page("blog/2016/links/index.html").select("section.homepage-post a")}
     assert links["math"] == links["math in HTML"] == "../../2017/math/index.html"
+
+
+def test_posts_are_named_again_only_from_changed_files(tmp_path, monkeypatch):
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-posts", srcdir)
+    _build_keeping_env(srcdir, tmp_path / "out")
+    read: list[str] = []
+    front_matter_values = discovery._front_matter_values
+    monkeypatch.setattr(discovery, "_front_matter_values", lambda path: read.append(path.name) or front_matter_values(path))
+
+    _build_keeping_env(srcdir, tmp_path / "out", freshenv=False)
+    assert read == []  # nothing changed: every post named from what the last build read
+
+    edited = srcdir / "_posts" / "2023-1-11-unpadded.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("date: 2023-1-11", "date: 2025-1-11"), encoding="utf-8")
+    _, env = _build_keeping_env(srcdir, tmp_path / "out", freshenv=False)
+    assert read == ["2023-1-11-unpadded.md"]
+    assert "blog/2025/unpadded/index" in [post.docname for post in posts(env)]

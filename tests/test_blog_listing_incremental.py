@@ -109,3 +109,19 @@ def test_parallel_and_repeated_clean_builds_give_the_same_bytes(tmp_path):
     assert len(first) > len(POSTS) + 10
     assert blog_files(again.outdir) == first
     assert blog_files(parallel.outdir) == first
+
+
+def test_an_edit_that_lists_the_same_writes_the_post_and_not_the_lists(tmp_path):
+    srcdir = make_blog(tmp_path)
+    outdir = Path(build_app(srcdir).outdir)
+    before = stamps(outdir)
+    post = srcdir / "_posts/2026-01-05-scaling.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    touch_later(post)
+    build_app(srcdir)
+    after = stamps(outdir)
+    written = sorted(name for name in after if after[name] != before.get(name))
+    # The post, and the home page, a document whose latest posts are read with it; not the index, the archives,
+    # the feed or the neighbours, whose inputs (title, date, description, terms, reading time) are as they were.
+    assert written == ["blog/2026/scaling/index.html", "index.html"]
+    assert "One more sentence." in (outdir / "blog/2026/scaling/index.html").read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from buildutil import ROOTS, build
+from sphinx_academic_homepage import images
 from sphinx_academic_homepage.blog.media import audio_html, figure_html, video_html
 from sphinx_academic_homepage.sanitiser import BODY, sanitise
 
@@ -61,7 +62,8 @@ def test_figure_is_a_responsive_picture_with_its_caption(built):
     avif, img = picture.find("source"), picture.find("img")
     assert avif["type"] == "image/avif" and avif["sizes"] == img["sizes"] == "(min-width: 960px) 930px, calc(100vw - 2rem)"
     widths = [candidate.split()[1] for candidate in img["srcset"].split(", ")]
-    assert widths == ["240w", "360w", "480w", "600w", "720w", "960w", "1200w"]
+    # A post's column (blog.media.FIGURE_WIDTHS): a phone's at 1x and 2x, a laptop's at 1x; at most the source's width.
+    assert widths == ["480w", "720w", "960w", "1200w"]
     assert img["src"].startswith("../../../_images/photo-") and img["src"].endswith("-1200w.webp")
     assert (img["width"], img["height"]) == ("1200", "800")
     assert img["loading"] == "lazy" and img["class"] == ["img-fluid", "rounded"]
@@ -180,6 +182,33 @@ def test_images_are_encoded_once_per_version(tmp_path, built):
     again = build(built.srcdir, built.outdir.parent, freshenv=True)
     assert sorted(path.name for path in (again.outdir / "_images").glob("photo-*")) == copies
     assert {name: (again.outdir / "_images" / name).stat().st_mtime_ns for name in copies} == stamps
+
+
+def test_a_clean_build_into_a_new_output_folder_encodes_no_image(tmp_path, built, monkeypatch):
+    encoded = []
+    encode = images._encode
+    monkeypatch.setattr(images, "_encode", lambda image, variants, folder: encoded.append(variants) or encode(image, variants, folder))
+    clean = build(built.srcdir, tmp_path / "elsewhere", freshenv=True)
+    assert encoded == []
+    # Every copy the first build made, with its bytes, taken from the site's cache (which git ignores).
+    copies = {path.name: path.read_bytes() for path in (built.outdir / "_images").glob("photo-*")}
+    assert len(copies) == 8 and {path.name: path.read_bytes() for path in (clean.outdir / "_images").glob("photo-*")} == copies
+    cache = built.srcdir / images.CACHE_DIR
+    assert {path.name for path in cache.glob("photo-*")} == set(copies)
+    assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert sorted(clean.warnings) == sorted(built.warnings)
+
+
+def test_a_new_version_of_an_image_leaves_the_cache_without_the_old_copies(tmp_path):
+    srcdir = make_site(tmp_path)
+    first = build(srcdir, tmp_path / "out")
+    before = sorted(path.name for path in (srcdir / images.CACHE_DIR).glob("photo-*"))
+    Image.linear_gradient("L").resize((900, 600)).convert("RGB").save(srcdir / "assets" / "img" / "photo.png")
+    again = build(srcdir, tmp_path / "out", freshenv=False)
+    after = sorted(path.name for path in (srcdir / images.CACHE_DIR).glob("photo-*"))
+    assert before and after and not set(before) & set(after)
+    assert after == sorted(path.name for path in (again.outdir / "_images").glob("photo-*"))
+    assert first.outdir == again.outdir
 
 
 def test_an_edited_image_updates_its_post_without_a_clean_build(tmp_path):

@@ -29,9 +29,9 @@ class BuildState:
     output_failed: bool = False
     #: The build before this one stopped before it finished (:mod:`.output`).
     previous_build_unfinished: bool = False
-    #: Sphinx has started writing documents; one of them was written (:mod:`.generated_pages`).
+    #: Sphinx has started writing documents; those written so far (:mod:`.generated_pages`).
     writing_documents: bool = False
-    documents_written: bool = False
+    documents_written: set[str] = field(default_factory=set)
     #: Generated pages whose inputs are those they were last written from; every generated page of the build.
     unchanged_pages: set[str] = field(default_factory=set)
     generated_pages: set[str] = field(default_factory=set)
@@ -56,7 +56,8 @@ def _forget_what_was_read(app: Sphinx, env: BuildEnvironment) -> None:
     state = build_state(app)
     state.paper_pages = None
     state.site_description = None
-    state.writing_documents = state.documents_written = False
+    state.writing_documents = False
+    state.documents_written = set()
     state.unchanged_pages = set()
     state.generated_pages = set()
     state.made_pages = {}

@@ -11,8 +11,10 @@ generated page has no document, so :func:`render_content` sets them for it: the 
 that sets the builder's attributes. Everything else goes through the builder's public methods.
 
 ``GeneratedPage.inputs`` names what the page is made from (a paper's entry, the news items). A page whose
-inputs did not change since the build that wrote it is left as it is when the build writes no document (a build
-after which nothing changed): its file keeps its bytes and its date. A digest of the inputs is kept on the
+inputs did not change since the build that wrote it is left as it is (its file keeps its bytes and its date)
+unless the build writes every document, as Sphinx does when what every page shows changed (a setting, a
+template, the theme): a build after which nothing changed writes no generated page, and one that edits a
+post writes the few whose lists show it. A digest of the inputs is kept on the
 environment, taken on ``env-updated``: Sphinx saves the environment before it writes pages, and not at all when
 no document was read.
 """
@@ -49,8 +51,9 @@ class GeneratedPage:
     name: str
     #: The page's title, plain text (escaped when written).
     title: str
-    #: The page's body, as nodes: rendered as if they were on this page.
-    content: nodes.Element
+    #: The page's body, as nodes, rendered as if they were on this page; or what makes them, called only when the
+    #: page is written (a build that finds the page's inputs unchanged does not make its nodes).
+    content: nodes.Element | Callable[[], nodes.Element]
     #: What goes in the page's ``<head>`` besides what every page gets.
     head: tuple[HeadEntry, ...] = ()
     #: Template context besides title and body (read by the templates and other handlers).
@@ -84,11 +87,16 @@ def render_content(app: Sphinx, pagename: str, content: nodes.Element, *, resolv
     return builder.render_partial(document[0])["fragment"]
 
 
+def page_nodes(page: GeneratedPage) -> nodes.Element:
+    """The body of ``page`` as nodes, made now if the page says what makes them."""
+    return page.content if isinstance(page.content, nodes.Element) else page.content()
+
+
 def page_context(app: Sphinx, page: GeneratedPage) -> dict[str, Any]:
     """The template context of ``page``: its title, rendered body and head entries, no source or page outline."""
     context: dict[str, Any] = {
         "title": html.escape(page.title),
-        "body": render_content(app, page.name, page.content, resolve=page.resolve),
+        "body": render_content(app, page.name, page_nodes(page), resolve=page.resolve),
         "meta": {},
         "display_toc": False,
         "toc": "",
@@ -113,16 +121,17 @@ def _note_document_written(app: Sphinx, doctree: nodes.document, docname: str) -
     # Every document written is resolved first, in the main process (with -j too).
     state = build_state(app)
     if state.writing_documents and docname in app.env.found_docs:
-        state.documents_written = True
+        state.documents_written.add(docname)
 
 
 def _is_current(app: Sphinx, page: GeneratedPage) -> bool:
-    """Whether the page on disk is the one this build would write: its inputs are those it was written from, and no
-    document was written in this build (what every page shows, its navigation, the theme, the settings, is as it was:
-    a change to any of them has Sphinx write the documents again)."""
+    """Whether the page on disk is the one this build would write: its inputs are those it was written from, and
+    some document was left unwritten in this build (what every page shows, its navigation, the theme, the
+    settings, is as it was: a change to any of them has Sphinx write every document again)."""
     state = build_state(app)
+    every_document_written = bool(state.documents_written) and app.env.found_docs <= state.documents_written
     return (
-        not state.documents_written
+        not every_document_written
         and page.name in state.unchanged_pages
         and Path(app.builder.get_outfilename(page.name)).is_file()
     )

@@ -9,10 +9,14 @@ fetches the smallest that is sharp on its screen: AVIF, about 45% lighter than
 WebP at the same look (benchmarks/bench_images.py), to every browser since 2022,
 and WebP to the rest. Without AVIF support in Pillow, only WebP copies are made.
 
-Each copy's name holds a digest of the source's bytes: a copy is written only
+Each copy's name holds a digest of the source's bytes: a copy is encoded only
 when no file of that name exists, so an unchanged photo is never re-encoded,
 a changed one gets new names (which also defeats stale browser caches), and
-the copies of its earlier versions are removed.
+the copies of its earlier versions are removed. Encoding is the build's dearest
+step (a post's figure is a few seconds of AVIF), so every copy is also kept in
+:data:`CACHE_DIR`, a folder of the site that outlives the output folder: a clean
+build (``make clean``, a new output folder, a fresh checkout's CI cache) takes its
+copies from there and encodes none. The folder ignores itself in git.
 
 Where the copies are needed is recorded per document at read time
 (``env.homepage_images``, purged and merged for ``-j``); they are written on
@@ -32,6 +36,7 @@ import hashlib
 import html
 import os
 import re
+import shutil
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -57,6 +62,13 @@ WEBP_QUALITY = 75
 #: AVIF quality (Pillow's 0-100 scale): at 55 the owner's photo looks like the WebP one at twice its size,
 #: at 55% of its bytes; at 50 foliage starts to smear.
 AVIF_QUALITY = 55
+#: AVIF encoder speed (0 slowest to 10): at 8 the copies are made 1.8x (the owner's photo) to 3.3x (a plot)
+#: faster than at Pillow's default, 6, for 2-3% more bytes on the photo and 4-14% on a plot; 9 costs a plot
+#: 14-33% more (benchmarks/README.md).
+AVIF_SPEED = 8
+#: WebP effort (0-6): the fallback of the few browsers without AVIF; 4 (Pillow's default) is 3-4x faster than
+#: 6 for 3-12% more bytes.
+WEBP_METHOD = 4
 #: Pillow wheels carry libavif from 11.2 on; a Pillow built without it still gets WebP copies.
 HAS_AVIF = features.check("avif")
 #: The most pixels a source may have: a 40-megapixel camera's photo; decoding more costs seconds and
@@ -66,6 +78,8 @@ MAX_PIXELS = 40_000_000
 WEBP_MAX_SIDE = 16_383
 #: Folder of the HTML output that holds the copies (Sphinx's own images folder).
 IMAGES_DIR = "_images"
+#: Folder of the site (beside the pages) that keeps every copy made, so that a clean build encodes none.
+CACHE_DIR = ".image-cache"
 #: The photos each page shows: docname -> [:class:`ResponsiveImage`], their copies written on env-updated.
 PAGE_IMAGES = DocumentStore("homepage_images")
 
@@ -168,17 +182,29 @@ def picture_html(image: ResponsiveImage, prefix: str, sizes: str, attributes: st
     )
 
 
-def write_variants(image: ResponsiveImage, images_dir: Path) -> list[Path]:
-    """Write the copies that do not exist yet; return the paths written (empty when all were cached)."""
+def write_variants(image: ResponsiveImage, images_dir: Path, cache_dir: Path | None = None) -> list[Path]:
+    """Put in ``images_dir`` the copies it lacks: from ``cache_dir`` when it holds them, else encoded (and kept
+    in ``cache_dir`` too). Return the paths of the copies encoded (empty when none had to be)."""
     missing = [v for v in image.all_variants if not (images_dir / v.filename).exists()]
     if not missing:
         return []
     images_dir.mkdir(parents=True, exist_ok=True)
+    store = _usable_cache(cache_dir) or images_dir
+    to_encode = [v for v in missing if not (store / v.filename).exists()]
+    encoded = _encode(image, to_encode, store) if to_encode else []
+    if store != images_dir:
+        for variant in missing:
+            _place(store / variant.filename, images_dir / variant.filename)
+    return encoded
+
+
+def _encode(image: ResponsiveImage, variants: list[Variant], folder: Path) -> list[Path]:
+    """Encode ``variants`` of ``image`` into ``folder``; return their paths."""
     written = []
     # Every copy is resampled from the source shrunk once (a box filter, by a whole factor) to at least twice
     # the widest copy: the same look, and seconds instead of a minute for a 40-megapixel photo. A JPEG
     # is even decoded at that size.
-    sharp_enough = 2 * max(variant.width for variant in missing)
+    sharp_enough = 2 * max(variant.width for variant in variants)
     with _opened(image.source) as opened:
         opened.draft("RGB", (sharp_enough, sharp_enough))
         upright = ImageOps.exif_transpose(opened)
@@ -187,18 +213,47 @@ def write_variants(image: ResponsiveImage, images_dir: Path) -> list[Path]:
         factor = upright.width // sharp_enough
         if factor >= 2:
             upright = upright.reduce(factor)
-        for variant in missing:
-            target = images_dir / variant.filename
+        for variant in variants:
+            target = folder / variant.filename
             resized = upright.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
             # Written under a temporary name and renamed: a build stopped half-way never leaves a truncated copy.
-            partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+            partial = _partial(target)
             if variant.filename.endswith(".avif"):
-                resized.save(partial, "AVIF", quality=AVIF_QUALITY)
+                resized.save(partial, "AVIF", quality=AVIF_QUALITY, speed=AVIF_SPEED)
             else:
-                resized.save(partial, "WEBP", quality=WEBP_QUALITY, method=6)
+                resized.save(partial, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
             os.replace(partial, target)
             written.append(target)
     return written
+
+
+def _partial(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{os.getpid()}.part")
+
+
+def _usable_cache(cache_dir: Path | None) -> Path | None:
+    """``cache_dir``, made if needed (ignoring itself in git), or None when it cannot be written (a read-only
+    checkout): the copies are then encoded into the output folder only."""
+    if cache_dir is None:
+        return None
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        ignore = cache_dir / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# Copies of the site's images, made by the build; kept out of git.\n*\n", encoding="utf-8")
+    except OSError:
+        return None
+    return cache_dir if os.access(cache_dir, os.W_OK) else None
+
+
+def _place(cached: Path, target: Path) -> None:
+    """The cached copy at ``target``: a hard link (no bytes copied) where the two folders share a disk."""
+    partial = _partial(target)
+    try:
+        os.link(cached, partial)
+    except OSError:
+        shutil.copyfile(cached, partial)
+    os.replace(partial, target)
 
 
 def _too_many_pixels(image: Image.Image) -> str | None:
@@ -342,6 +397,7 @@ def _write_all_variants(app: Sphinx, env: BuildEnvironment) -> None:
     if app.builder.format != "html":
         return
     images_dir = Path(app.outdir) / IMAGES_DIR
+    cache_dir = Path(app.srcdir) / CACHE_DIR
     current: dict[str, ResponsiveImage] = {}
     for images in PAGE_IMAGES.of(env).values():
         for image in images:
@@ -349,11 +405,13 @@ def _write_all_variants(app: Sphinx, env: BuildEnvironment) -> None:
     shown_on = {image.source: docname for docname, images in sorted(PAGE_IMAGES.of(env).items()) for image in images}
     for image in current.values():
         try:
-            write_variants(image, images_dir)
+            write_variants(image, images_dir, cache_dir)
         except (OSError, ValueError) as error:
             # describe_image read this file already; it changed since, or an encoder refused it.
             warn(f"copies of the image {Path(image.source).name!r} could not be written ({error})", "image", shown_on[image.source])
-    remove_stale_variants(images_dir, {v.filename for image in current.values() for v in image.all_variants})
+    keep = {v.filename for image in current.values() for v in image.all_variants}
+    remove_stale_variants(images_dir, keep)
+    remove_stale_variants(cache_dir, keep)
 
 
 def setup_images(app: Sphinx) -> None:

@@ -7,15 +7,16 @@ Each lists its posts newest first, at :func:`~.posts.archive_docname`'s address 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import partial
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..generated_pages import GeneratedPage, add_generated_pages
 from .groups import archive_groups
-from .listing import BLOG_PAGE, blog_head, feed_paragraph, post_list, section
-from .posts import posts
+from .listing import BLOG_PAGE, blog_head, feed_paragraph, listed_as, post_list, section
+from .posts import Post, posts
 
 #: Kind -> what its page says of its posts, after the name.
 _ABOUT = {
@@ -25,22 +26,25 @@ _ABOUT = {
 }
 
 
+def _archive_body(app: Sphinx, pagename: str, kind: str, name: str, listed: Sequence[Post]) -> nodes.section:
+    about = nodes.paragraph(_ABOUT[kind], _ABOUT[kind], classes=["homepage-blog__archive-about"])
+    return section(f"{kind}-{name}", name, about, post_list(app, pagename, listed), feed_paragraph(app, pagename))
+
+
 def archive_pages(app: Sphinx) -> Iterator[GeneratedPage]:
     if app.builder.format != "html":
         return
     for pagename, (kind, name, listed) in sorted(archive_groups(posts(app.env)).items()):
         if pagename in app.env.found_docs:
             continue  # a page of the site's own (or a post) already answers there
-        about = nodes.paragraph(_ABOUT[kind], _ABOUT[kind], classes=["homepage-blog__archive-about"])
-        body = section(f"{kind}-{name}", name, about, post_list(app, pagename, listed), feed_paragraph(app, pagename))
         yield GeneratedPage(
             pagename,
             name,
-            body,
+            partial(_archive_body, app, pagename, kind, name, listed),
             head=blog_head(pagename),
             context={BLOG_PAGE: True},
             resolve=False,
-            inputs=(kind, name, listed),
+            inputs=(kind, name, listed_as(listed)),
         )
 
 

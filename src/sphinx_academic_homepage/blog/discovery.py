@@ -31,6 +31,7 @@ from sphinx.project import Project
 from ..config import homepage_config
 from ..dates import parse_date
 from ..diagnostics import warn
+from ..docstore import SiteRecord
 from ..yamlfile import FRONT_MATTER_LIMITS, YAML_LOAD_ERRORS, YAMLLimitError, load, read_text
 
 # Jekyll's post file name: a date (month and day may be unpadded) and the slug.
@@ -50,6 +51,13 @@ class PostFile:
     source: str  # srcdir-relative, posix
     slug: str
     date: datetime  # the file name's, used when the front matter gives none
+
+
+#: What names a post, of its front matter: ``published``, ``date`` and ``permalink`` as written.
+NamingValues = tuple[Any, Any, Any]
+#: Each post file's naming values, with the modification time and size they were read at: posts are named on
+#: every build, a no-op one too, and reading a hundred front matters as YAML takes a third of a second.
+NAMING_VALUES = SiteRecord("homepage_post_naming_values")
 
 
 def _front_matter_values(path: Path) -> dict[str, Any]:
@@ -99,7 +107,9 @@ def address_docname(address: str) -> str | None:
 class PostsProject(Project):
     """Sphinx's ``Project``, naming the posts folder's files by their al-folio addresses."""
 
-    def __init__(self, project: Project, posts_dir: str, permalink: str) -> None:
+    def __init__(
+        self, project: Project, posts_dir: str, permalink: str, known: dict[str, tuple[int, int, NamingValues]] | None = None
+    ) -> None:
         super().__init__(project.srcdir, project.source_suffix)
         self.restore(project)
         self.posts_dir = PurePosixPath(posts_dir)
@@ -108,6 +118,9 @@ class PostsProject(Project):
         self.post_files: dict[str, PostFile] = {}
         # The address each file took during the current discovery: a second post at one of them is left out.
         self._claimed: dict[str, str] = {}
+        #: Post file (srcdir-relative) -> its modification time, size and naming values: the last build's, then this one's.
+        self.known_values = dict(known or {})
+        self.naming_values: dict[str, tuple[int, int, NamingValues]] = {}
 
     def _posts_relative(self, filename: Any) -> PurePosixPath | None:
         path = Path(filename)
@@ -122,7 +135,25 @@ class PostsProject(Project):
     def discover(self, exclude_paths: Any = (), include_paths: Any = ("**",)) -> set[str]:
         self.post_files = {}
         self._claimed = {}
+        self.naming_values = {}
         return super().discover(exclude_paths, include_paths)
+
+    def _naming_values(self, relative: PurePosixPath) -> NamingValues:
+        """The post's ``published``, ``date`` and ``permalink``, read again only when its file changed."""
+        path = self.srcdir / relative
+        try:
+            stat = path.stat()
+        except OSError:
+            return (None, None, None)
+        key = relative.as_posix()
+        known = self.known_values.get(key)
+        if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
+            values = known[2]
+        else:
+            front = _front_matter_values(path)
+            values = (front.get("published"), front.get("date"), front.get("permalink"))
+        self.naming_values[key] = (stat.st_mtime_ns, stat.st_size, values)
+        return values
 
     def path2doc(self, filename: Any) -> str | None:
         relative = self._posts_relative(filename)
@@ -143,12 +174,11 @@ class PostsProject(Project):
         if file_date is None:
             warn("a post's file name should be YYYY-MM-DD-title (as Jekyll's); this file is left out", "post", location)
             return None
-        values = _front_matter_values(self.srcdir / relative)
-        if values.get("published") is False:
+        published, written_date, own = self._naming_values(relative)
+        if published is False:
             return None
         slug = named["slug"]
-        date = parse_date(values.get("date")) or file_date
-        own = values.get("permalink")
+        date = parse_date(written_date) or file_date
         docname = address_docname(permalink_path(own if isinstance(own, str) else self.permalink, slug, date))
         if docname is None:
             warn(f"the post's address {self.permalink!r} names no page; this post is left out", "post", location)
@@ -181,10 +211,20 @@ def _adapt_project(app: Sphinx) -> None:
     settings = homepage_config(app)
     if not settings.posts_dir:
         return
-    project = PostsProject(app.project, settings.posts_dir, settings.blog_permalink)
+    project = PostsProject(app.project, settings.posts_dir, settings.blog_permalink, NAMING_VALUES.get(app.env))
     app.project = project
     app.env.project = project
 
 
+def _keep_naming_values(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    # After the files were found, before a build that reads anything saves the environment: the values of the
+    # posts there are now (a build that reads nothing keeps the last saved ones, as current as then).
+    project = env.project
+    if isinstance(project, PostsProject):
+        NAMING_VALUES.set(env, project.naming_values)
+    return []
+
+
 def setup_discovery(app: Sphinx) -> None:
     app.connect("builder-inited", _adapt_project)
+    app.connect("env-get-outdated", _keep_naming_values)

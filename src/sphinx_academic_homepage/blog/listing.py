@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from docutils import nodes
@@ -131,6 +132,16 @@ def post_item(app: Sphinx, pagename: str, post: Post) -> nodes.list_item:
     return item
 
 
+def listed_as(posts_listed: Sequence[Post]) -> tuple[tuple[Any, ...], ...]:
+    """What a list shows of each post (:func:`post_item`): a page listing posts is made from this, so an edit of a
+    post's text that leaves its reading time as it was does not write the lists again."""
+    return tuple(
+        (post.docname, post.title, post.date, post.description, post.tags, post.categories, post.redirect,
+         post.featured, reading_minutes(post))
+        for post in posts_listed
+    )
+
+
 def post_list(app: Sphinx, pagename: str, listed: Sequence[Post], classes: Sequence[str] = ()) -> nodes.bullet_list:
     """The posts ``listed``, in their order, as shown on ``pagename``."""
     rows = nodes.bullet_list(classes=["homepage-blog__list", *classes])
@@ -203,14 +214,13 @@ def archive_navigation(app: Sphinx, pagename: str, groups: Mapping[str, Group]) 
     return navigation
 
 
-def _index_page(app: Sphinx, number: int, count: int, shown: Sequence[Post], featured: Sequence[Post]) -> GeneratedPage:
-    pagename = index_pagename(number)
-    title = "blog" if number == 1 else f"blog, page {number}"
+def _index_body(
+    app: Sphinx, pagename: str, title: str, page: tuple[int, int], shown: Sequence[Post], featured: Sequence[Post],
+    groups: Mapping[str, Group],
+) -> nodes.section:
+    number, count = page
     body = section("blog", title, feed_paragraph(app, pagename))
-    groups: Mapping[str, Group] = {}
-    if number == 1:
-        # Where the archives are reached from, besides each post's own terms.
-        groups = archive_groups(posts(app.env))
+    if groups:
         body += archive_navigation(app, pagename, groups)
     if featured:
         body += section("featured", "featured", post_list(app, pagename, featured, ["homepage-blog__featured"]))
@@ -219,14 +229,22 @@ def _index_page(app: Sphinx, number: int, count: int, shown: Sequence[Post], fea
         body += post_list(app, pagename, shown)
     if count > 1:
         body += pagination(app, pagename, number, count)
+    return body
+
+
+def _index_page(app: Sphinx, number: int, count: int, shown: Sequence[Post], featured: Sequence[Post]) -> GeneratedPage:
+    pagename = index_pagename(number)
+    title = "blog" if number == 1 else f"blog, page {number}"
+    # The first page links the archives, besides each post's own terms.
+    groups: Mapping[str, Group] = archive_groups(posts(app.env)) if number == 1 else {}
     return GeneratedPage(
         pagename,
         title,
-        body,
+        partial(_index_body, app, pagename, title, (number, count), shown, featured, groups),
         head=blog_head(pagename),
         context={BLOG_PAGE: True},
         resolve=False,
-        inputs=(number, count, tuple(shown), tuple(featured), sorted((name, *group[:2]) for name, group in groups.items())),
+        inputs=(number, count, listed_as(shown), listed_as(featured), sorted((name, *group[:2]) for name, group in groups.items())),
     )
 
 

@@ -55,6 +55,10 @@ from ..urls import is_safe_url
 #: column's padding (1rem each side) on a phone (358 of 390 px). Measured in Chromium; a figure in a row of
 #: al-folio's columns is narrower, and gets a copy sharper than it needs.
 FIGURE_SIZES = "(min-width: 960px) 930px, calc(100vw - 2rem)"
+#: Widths of a figure's copies, for that column: a phone's at 1.5x to 2x (720 px; 480 at 1x), a laptop's at 1x
+#: (960) and at 1.5x or more (1440, the widest copy any image gets). The photo's finer steps
+#: (:data:`..images.TARGET_WIDTHS`) would add three copies per figure that no common screen picks.
+FIGURE_WIDTHS = (480, 720, 960, 1440)
 #: Published as they are: sharp at any width (SVG), or animated (GIF).
 AS_IS = frozenset({".svg", ".gif"})
 #: Folder of the HTML output holding the videos and sounds posts show.
@@ -200,7 +204,7 @@ def _picture(app: Sphinx, docname: str, path: Path, attributes: dict[str, str], 
         dimensions = f' width="{size[0]}" height="{size[1]}"' if size else ""
         return f'<img {img} src="{_attribute_text(url)}"{dimensions}>', url
     try:
-        image: ResponsiveImage = describe_image(path)
+        image: ResponsiveImage = describe_image(path, FIGURE_WIDTHS)
     except OSError as error:
         warn(f"the figure {attributes.get('path')!r} could not be read as an image ({error}); it is left out", "post", location)
         return None
