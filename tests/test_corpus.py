@@ -173,8 +173,10 @@ def test_real_about_page_builds_the_home_page(about_builds, about):
 
 
 # -- Real bibliographies as the site's .bib ------------------------------------------------------------------
-# Each file is built once, with the site's paper pages off: these tests read the lists, and the pages
-# themselves are tested on the site's own bibliography and on keys that are not file names (test_paper_pages).
+# Each file is built once, with the site's paper pages off but one (al-folio's own demo file, ``WITH_PAGES``):
+# these tests read the lists, and the pages themselves are tested on the site's own bibliography and on keys
+# that are not file names (test_paper_pages); the one file built with its pages shows that a real file
+# no one here wrote gets them too.
 # The stylesheets are left untrimmed too: trimming reads only class names, tested on the real site's
 # output in test_unused_css and in the browser.
 
@@ -198,8 +200,8 @@ NONE_SELECTED = (
 )
 
 
-#: The pages the bibliography tests read, kept from each build.
-READ_PAGES = ("index.html", "papers/index.html")
+#: The file built with the site's paper pages on.
+WITH_PAGES = "alshedivat"
 
 
 @pytest.fixture(scope="module")
@@ -207,25 +209,29 @@ def bib_builds(tmp_path_factory):
     """The real site built once per corpus bibliography, that file in place of papers/papers.bib.
 
     Each build starts from a fresh environment in the same output folder, so the photo's copies are made
-    once; the pages the tests read are kept aside after each build (the :class:`Build`'s ``outdir``).
+    once; the pages the tests read (the home page and papers/) are kept aside after each build (the
+    :class:`Build`'s ``outdir``).
     """
     workdir = tmp_path_factory.mktemp("corpus-bib")
     srcdir = copy_site(workdir / "site")
     builds = {}
     for name, paths in BIBLIOGRAPHIES.items():
+        pages_off = {} if name == WITH_PAGES else {"homepage_paper_pages": None}
         built = build(
             srcdir,
             workdir / "build",
             confoverrides={
                 "bibtex_bibfiles": [str(path) for path in paths],
-                "homepage_paper_pages": None,
                 "homepage_trim_css": False,  # no test here reads a stylesheet
+                **pages_off,
             },
         )
         kept = workdir / "pages" / name
-        for page in READ_PAGES:
-            (kept / page).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(built.outdir / page, kept / page)
+        (kept / "papers").mkdir(parents=True)
+        shutil.copyfile(built.outdir / "index.html", kept / "index.html")
+        # The output folder is shared: the paper pages of the one build that makes them stay there after it.
+        for page in (built.outdir / "papers").glob("*.html" if name == WITH_PAGES else "index.html"):
+            shutil.copyfile(page, kept / "papers" / page.name)
         builds[name] = replace(built, outdir=kept)
     return builds
 
@@ -250,6 +256,21 @@ def test_real_bibliography_as_the_sites_bib(bib_builds, name):
         assert text_of(item.select_one(".homepage-pub__title")), item["id"]
     # The rest of the site is still built around it.
     assert text_of(built.page("index.html").select_one("[role=main] h1")) == "Ziming Liu"
+
+
+def test_a_real_file_built_with_paper_pages_has_a_page_for_each_listed_entry(bib_builds):
+    built = bib_builds[WITH_PAGES]
+    items = built.page("papers/index.html").select("li.homepage-pub")
+    assert items
+    for item in items:
+        link = item.select_one(".homepage-pub__title a.homepage-pub__page")
+        assert link is not None, item["id"]
+        paper = built.page(f"papers/{link['href'].split('#')[0]}")
+        titles = [tag["content"] for tag in paper.find_all("meta", attrs={"name": "citation_title"})]
+        assert titles == [item.select_one(".homepage-pub__title").get_text()], item["id"]
+    # The others are built without them: their lists name no page.
+    assert built.outdir != bib_builds["KindXiaoming"].outdir
+    assert bib_builds["KindXiaoming"].page("papers/index.html").select("a.homepage-pub__page") == []
 
 
 def test_the_owners_own_file_highlights_him_and_reports_what_it_lacks(bib_builds):

@@ -45,44 +45,61 @@ def path_with(tmp_path: Path, **pythons: Path | str) -> dict[str, str]:
     return {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "PYENV_ROOT": str(tmp_path / "no-pyenv")}
 
 
+def bare(folder: Path) -> Path:
+    """``folder`` holding the Makefile beside requirements files that pip can satisfy offline (pip is in every
+    new venv)."""
+    folder.mkdir(exist_ok=True)
+    shutil.copy(PROJECT_ROOT / "Makefile", folder)
+    (folder / "requirements.txt").write_text("pip\n")
+    (folder / "requirements-test.txt").write_text("-r requirements.txt\n")
+    return folder
+
+
 @pytest.fixture
 def bare_project(tmp_path: Path) -> Path:
-    """The Makefile beside requirements files that pip can satisfy offline (pip is in every new venv)."""
-    shutil.copy(PROJECT_ROOT / "Makefile", tmp_path)
-    (tmp_path / "requirements.txt").write_text("pip\n")
-    (tmp_path / "requirements-test.txt").write_text("-r requirements.txt\n")
-    return tmp_path
+    return bare(tmp_path)
 
 
-def test_bootstrap_creates_the_venv_once_with_the_newest_supported_python(bare_project, tmp_path):
+@pytest.fixture(scope="module")
+def bootstrapped(tmp_path_factory):
+    """``(project, env, first)``: a bare project whose .venv ``make`` made (``first``) from the newest supported
+    Python of ``env``'s PATH. The two tests of the bootstrap share it: making a venv (with pip) is the cost here.
+    """
+    tmp_path = tmp_path_factory.mktemp("bootstrap")
+    project = bare(tmp_path / "project")
     # A python3.14 that does not run (an inactive pyenv shim, say) is passed over for the next one.
     env = path_with(tmp_path, python3_14="echo 'pyenv: python3.14: command not found' >&2; exit 127", python3_13=REAL_PYTHON)
-    first = make(bare_project, ".venv/requirements.installed", env=env)
+    return project, env, make(project, ".venv/requirements.installed", env=env)
+
+
+def test_bootstrap_creates_the_venv_once_with_the_newest_supported_python(bootstrapped):
+    project, env, first = bootstrapped
     assert first.returncode == 0, first.stderr
     assert first.stdout.splitlines()[0] == (
-        f"Making .venv with {tmp_path}/bin/python3.13 (Python 3.13), the newest supported Python found"
+        f"Making .venv with {project.parent}/bin/python3.13 (Python 3.13), the newest supported Python found"
     )
-    assert (bare_project / ".venv" / "bin" / "python").exists()
-    assert (bare_project / ".venv" / "requirements.installed").exists()
+    assert (project / ".venv" / "bin" / "python").exists()
+    assert (project / ".venv" / "requirements.installed").exists()
     # Nothing changed: make has nothing to do.
-    assert make(bare_project, "-q", ".venv/requirements.installed", env=env).returncode == 0
+    assert make(project, "-q", ".venv/requirements.installed", env=env).returncode == 0
 
 
-def test_bootstrap_reruns_when_a_requirements_file_changes(bare_project):
-    assert make(bare_project, ".venv/requirements-test.installed").returncode == 0
-    assert make(bare_project, "-q", ".venv/requirements-test.installed").returncode == 0
+def test_bootstrap_reruns_when_a_requirements_file_changes(bootstrapped):
+    project, env, _ = bootstrapped
+    assert make(project, ".venv/requirements-test.installed", env=env).returncode == 0
+    assert make(project, "-q", ".venv/requirements-test.installed", env=env).returncode == 0
     # Age the stamps rather than date the file ahead: make warns about clock skew otherwise.
-    for installed in (bare_project / ".venv").glob("*.installed"):
+    for installed in (project / ".venv").glob("*.installed"):
         earlier = installed.stat().st_mtime - 60
         os.utime(installed, (earlier, earlier))
-    (bare_project / "requirements.txt").touch()
+    (project / "requirements.txt").touch()
     # Out of date now, for both the site's and the test packages.
-    assert make(bare_project, "-q", ".venv/requirements.installed").returncode == 1
-    assert make(bare_project, "-q", ".venv/requirements-test.installed").returncode == 1
-    rerun = make(bare_project, ".venv/requirements-test.installed")
+    assert make(project, "-q", ".venv/requirements.installed", env=env).returncode == 1
+    assert make(project, "-q", ".venv/requirements-test.installed", env=env).returncode == 1
+    rerun = make(project, ".venv/requirements-test.installed", env=env)
     assert rerun.returncode == 0, rerun.stderr
     assert "pip install" in rerun.stdout
-    assert make(bare_project, "-q", ".venv/requirements-test.installed").returncode == 0
+    assert make(project, "-q", ".venv/requirements-test.installed", env=env).returncode == 0
 
 
 @pytest.mark.skipif(not (PROJECT_ROOT / ".git").exists(), reason="needs the project's git repository to clone")

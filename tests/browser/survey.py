@@ -1,9 +1,20 @@
-"""One visit of every page of the real site per viewport and colour mode, with everything the checks read.
+"""One visit of every page of the real site, with everything the checks read.
 
-Loading the 40 pages of the site takes most of a browser test's time, and each check (a clean load, the
+Loading the pages of the site takes most of a browser test's time, and each check (a clean load, the
 Content-Security-Policy, the layout, axe, the trimmed stylesheets) needs only a look at the loaded page. So
-each page is loaded once per viewport and mode, the four tabs side by side (their network waits overlap), and
-what every check needs is collected in that visit; the tests assert on the collected :class:`PageReport`.
+each page is loaded once per viewport and mode it is checked in, the tabs side by side (their network waits
+overlap), and what every check needs is collected in that visit; the tests assert on the collected
+:class:`PageReport`.
+
+Which viewports and modes a page is visited in depends on its kind (:func:`kind_pages`). What a viewport or a
+colour mode changes is the template's stylesheets and scripts, so every kind of page (each top-level page,
+each folder's index, and the first page of each folder of pages made from one template, like the paper pages)
+is visited in both viewports and both modes. The folder's other pages differ from that first one only in
+their data: each is visited once, on a laptop in light mode, where every check still reads it (axe sees
+its words, links and images, the clean load its requests), and its width is measured once more at the
+phone's width in the same tab, since a long word of its data is what could make it scroll sideways there.
+That they load the very stylesheets and scripts of their folder's first page, which is checked in all four,
+is checked on their HTML without a browser (``test_clean_load.py``).
 """
 
 from __future__ import annotations
@@ -88,13 +99,25 @@ def style_digests_of(page) -> list[str]:
     return page.evaluate(STYLE_DIGESTS)
 
 
+def kind_pages(site_pages: list[str]) -> tuple[list[str], list[str]]:
+    """``(kinds, same_template)``: a page of each kind (every top-level page and folder index, the first other
+    page of each folder), and the folders' other pages, made from the template of their folder's first page."""
+    kinds, same_template, folders = [], [], set()
+    for page in site_pages:
+        folder, _, name = page.rpartition("/")
+        if not folder or name == "index.html":
+            kinds.append(page)
+        elif folder not in folders:
+            folders.add(folder)
+            kinds.append(page)
+        else:
+            same_template.append(page)
+    return kinds, same_template
+
+
 def style_compared_pages(site_pages: list[str]) -> list[str]:
-    """The pages whose styles are compared trimmed and untrimmed: the top-level pages, search and 404, and one
-    page of each other kind (a paper, a news item)."""
-    chosen = [page for page in site_pages if page.count("/") == 0 or page.endswith("/index.html") and page.count("/") == 1]
-    for folder in ("papers/", "news/"):
-        chosen += [page for page in site_pages if page.startswith(folder) and not page.endswith("/index.html")][:1]
-    return chosen
+    """The pages whose styles are compared trimmed and untrimmed: a page of each kind (:func:`kind_pages`)."""
+    return kind_pages(site_pages)[0]
 
 
 @dataclass
@@ -183,6 +206,8 @@ class PageReport:
     style_digests: list[str] | None
     #: axe-core's violations, every rule on.
     axe_violations: list[dict] = field(default_factory=list)
+    #: ``overflow`` at the phone's width, for a page visited on a laptop only (:func:`survey`).
+    phone_overflow: int | None = None
 
 
 def settle(page) -> None:
@@ -195,23 +220,33 @@ def settle(page) -> None:
 def visit_together(
     visits: dict, pages: list[str], read: Callable[[object, Visit, str], object], finish: Callable | None = None
 ) -> dict:
-    """``{key: {path: what}}`` for every page in ``pages`` and every tab in ``visits``.
+    """``{key: {path: what}}`` for every page in ``pages`` and every tab in ``visits``, the tabs on each page
+    together (:func:`visit_in_rounds`)."""
+    return visit_in_rounds(visits, [dict.fromkeys(visits, path) for path in pages], read, finish)
 
-    The tabs go to each page together, so their network waits overlap. Once a tab has settled, ``read(key,
-    visit, path)`` reads it; with ``finish``, ``what`` is ``finish(key, visit, read's result)``, called when
-    every tab has been read: work ``read`` starts in the page runs in all tabs at once (a renderer each).
+
+def visit_in_rounds(
+    visits: dict, rounds: list[dict], read: Callable[[object, Visit, str], object], finish: Callable | None = None
+) -> dict:
+    """``{key: {path: what}}`` for every ``{key: path}`` of ``rounds``: in each round, the tab ``visits[key]``
+    goes to its ``path``.
+
+    The tabs of a round go to their pages together, so their network waits overlap. Once a tab has settled,
+    ``read(key, visit, path)`` reads it; with ``finish``, ``what`` is ``finish(key, visit, read's result)``,
+    called when every tab of the round has been read: work ``read`` starts in the page runs in all tabs at once
+    (a renderer each).
     """
     found: dict = {key: {} for key in visits}
-    for path in pages:
-        for visit in visits.values():
-            response = visit.page.goto(visit.base_url + path, wait_until="commit")
+    for paths in rounds:
+        for key, path in paths.items():
+            response = visits[key].page.goto(visits[key].base_url + path, wait_until="commit")
             assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
-        for key, visit in visits.items():
-            settle(visit.page)
-            found[key][path] = read(key, visit, path)
+        for key, path in paths.items():
+            settle(visits[key].page)
+            found[key][path] = read(key, visits[key], path)
         if finish is not None:
-            for key, visit in visits.items():
-                found[key][path] = finish(key, visit, found[key][path])
+            for key, path in paths.items():
+                found[key][path] = finish(key, visits[key], found[key][path])
     return found
 
 
@@ -221,21 +256,36 @@ START_AXE = """() => { window.__axe = axe.run(document, {resultTypes: ["violatio
 AXE_RESULTS = "window.__axe.then((results) => results.violations)"
 
 
+#: How many laptop tabs (light mode) visit the pages that share their folder's template, each its own page.
+SAME_TEMPLATE_TABS = 4
+
+
 def survey(browser, base_url: str, pages: list[str]) -> dict[tuple[str, str], dict[str, PageReport]]:
-    """Every page in ``pages`` visited once in each viewport and mode: ``{(viewport, mode): {path: report}}``."""
-    style_pages = set(style_compared_pages(pages))
+    """Every page in ``pages`` visited: ``{(viewport, mode): {path: report}}``.
+
+    A page of each kind (:func:`kind_pages`) is visited in each viewport and mode; the others, which share
+    their folder's template, on a laptop in light mode only (their reports also measure the phone's width).
+    """
+    kinds, same_template = kind_pages(pages)
+    every_way = [(viewport, mode) for viewport in VIEWPORTS for mode in MODES]
+    laptop = [("wide", "light"), *(("wide", "light", number) for number in range(1, SAME_TEMPLATE_TABS))]
     visits = {
-        (viewport, mode): open_visit(browser, base_url, viewport, mode, reduced_motion="reduce")
-        for viewport in VIEWPORTS
-        for mode in MODES
+        key: open_visit(browser, base_url, *key[:2], reduced_motion="reduce") for key in [*every_way, *laptop[1:]]
     }
     for visit in visits.values():
         visit.page.add_init_script(WATCH_VIOLATIONS)
+    rounds = [dict.fromkeys(every_way, path) for path in kinds]
+    rounds += [
+        dict(zip(laptop, same_template[start : start + len(laptop)]))
+        for start in range(0, len(same_template), len(laptop))
+    ]
     # Where each visit's lists stood when it reached the page, so a report holds that page's findings only.
     counts = {key: _counts(visit) for key, visit in visits.items()}
 
     def read(key, visit: Visit, path: str) -> PageReport:
-        report = _read(visit, path, counts[key], key in STYLE_COMPARED and path in style_pages)
+        report = _read(visit, path, counts[key], key in STYLE_COMPARED and path in kinds)
+        if path in same_template:
+            report.phone_overflow = _overflow_at(visit.page, "phone")
         # What axe does is not the site's: it starts once the page's own findings are in.
         visit.page.evaluate(AXE_SCRIPT)
         visit.page.evaluate(START_AXE)
@@ -247,10 +297,24 @@ def survey(browser, base_url: str, pages: list[str]) -> dict[tuple[str, str], di
         return report
 
     try:
-        return visit_together(visits, pages, read, finish)
+        found = visit_in_rounds(visits, rounds, read, finish)
     finally:
         for visit in visits.values():
             visit.page.context.close()
+    reports = {key: found[key] for key in every_way}
+    for key in laptop[1:]:
+        reports["wide", "light"].update(found[key])
+    return reports
+
+
+def _overflow_at(page, viewport: str) -> int:
+    """``OVERFLOW`` with the tab resized to ``viewport``'s width and height, then put back as it was."""
+    before = page.viewport_size
+    page.set_viewport_size(VIEWPORTS[viewport]["viewport"])
+    try:
+        return page.evaluate(OVERFLOW)
+    finally:
+        page.set_viewport_size(before)
 
 
 def _counts(visit: Visit) -> tuple[int, ...]:

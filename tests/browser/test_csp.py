@@ -34,6 +34,8 @@ def has_policy(visit: Visit) -> bool:
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_no_page_of_the_site_breaks_its_policy(site_survey, viewport, mode):
+    """Every page visited in this viewport and mode (``browser/survey.py``: the pages that share their folder's
+    template are visited on a laptop in light mode only; their HTML holds the policy, test_clean_load.py)."""
     reports = site_survey[viewport, mode]
     assert [path for path, report in reports.items() if not report.has_policy] == []
     assert {path: report.csp_violations for path, report in reports.items() if report.csp_violations} == {}
