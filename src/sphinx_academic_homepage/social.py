@@ -590,8 +590,10 @@ def _append_row_at_page_end(app: Sphinx, doctree: nodes.document, docname: str) 
             page.remove(marker)
         if markers:
             page += make_row(list(social_links(app.config)), "center", ["homepage-social--page-end"])
-    feed = site_feed(app)
-    for row in doctree.findall(social_links_node):
+    # Worked out only for a page whose row has al-folio's rss_icon: this runs for every page written.
+    rows = [row for row in doctree.findall(social_links_node) if any(link.site_feed for link in row["links"])]
+    feed = site_feed(app) if rows else None
+    for row in rows:
         row["links"] = _with_site_feed(row["links"], feed)
     if app.builder.format != "html":
         # Other builders have no visitor for the row: they get a plain list of named links.
