@@ -32,6 +32,7 @@ from .page_layout import setup_page_layout
 from .pdflinks import setup_pdflinks
 from .profile import setup_profile
 from .publications import setup_publications
+from .redirects import setup_redirects
 from .safehtml import setup_safehtml
 from .seo import read_person, setup_seo
 from .site_addresses import setup_site_addresses
@@ -75,6 +76,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_cv(app)
     setup_pdflinks(app)
     setup_publications(app)
+    setup_redirects(app)
     setup_social(app)
     setup_a11y(app)
     setup_head(app)

@@ -35,6 +35,8 @@ class BuildState:
     #: Generated pages whose inputs are those they were last written from; every generated page of the build.
     unchanged_pages: set[str] = field(default_factory=set)
     generated_pages: set[str] = field(default_factory=set)
+    #: Generated pages the sitemap does not list (redirect pages, :mod:`.redirects`).
+    unlisted_pages: set[str] = field(default_factory=set)
     #: Each page source's pages, made once a build when their inputs are noted and written from then on.
     made_pages: dict = field(default_factory=dict)
 
@@ -60,6 +62,7 @@ def _forget_what_was_read(app: Sphinx, env: BuildEnvironment) -> None:
     state.documents_written = set()
     state.unchanged_pages = set()
     state.generated_pages = set()
+    state.unlisted_pages = set()
     state.made_pages = {}
 
 

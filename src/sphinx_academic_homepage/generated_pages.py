@@ -64,6 +64,8 @@ class GeneratedPage:
     resolve: bool = True
     #: What the page is made from, besides the site's settings and theme; equal inputs make an equal page.
     inputs: tuple[Any, ...] = ()
+    #: Whether the sitemap lists the page (a redirect page stands for another and is not listed).
+    in_sitemap: bool = True
 
 
 PageSource = Callable[[Sphinx], Iterable[GeneratedPage]]
@@ -161,7 +163,8 @@ def add_generated_pages(app: Sphinx, source: PageSource) -> None:
         if app.builder.format != "html":
             return
         for page in pages(app):
-            build_state(app).generated_pages.add(page.name)
+            state = build_state(app)
+            (state.generated_pages if page.in_sitemap else state.unlisted_pages).add(page.name)
             if not _is_current(app, page):
                 yield page.name, page_context(app, page), page.template
 

@@ -80,6 +80,27 @@ def _every_document_in_sitemap(app: Sphinx, exception: Exception | None) -> None
     # With the generated pages this build left as they were (the ones it wrote are given twice, which is fine).
     for pagename in sorted(app.env.found_docs | build_state(app).generated_pages):
         add_html_link(app, pagename, "page.html", {}, None)
+    _leave_out_unlisted(app)
+
+
+def sitemap_link(app: Sphinx, pagename: str) -> str:
+    """The link sphinx-sitemap is given for a page as it is written: its file, or its folder under dirhtml."""
+    if getattr(app.env, "is_directory_builder", False):
+        return "" if pagename == "index" else pagename.removesuffix("index").rstrip("/") + "/"
+    return pagename + (app.config.html_file_suffix or ".html")
+
+
+def _leave_out_unlisted(app: Sphinx) -> None:
+    """Take the pages that stand for others (redirect pages) out of what sphinx-sitemap was given as written."""
+    unlisted = {sitemap_link(app, pagename) for pagename in build_state(app).unlisted_pages}
+    if not unlisted:
+        return
+    pages, given = app.sitemap_links, []
+    while not pages.empty():
+        given.append(pages.get_nowait())
+    for link in given:
+        if link[0] not in unlisted:
+            pages.put(link)
 
 
 def _finish_site(app: Sphinx, exception: Exception | None) -> None:

@@ -4,7 +4,8 @@ On al-folio a page answers at its ``permalink`` (front matter) or at its folder'
 other by those addresses. MyST reads such a link as a reference to a target it does not know, and warns. Here an
 address that names a page of the site, by a ``permalink:`` in that page's front matter or by where the page is
 (``/papers/`` is ``papers/index.md``, ``/teaching/`` or ``/teaching.html`` is ``teaching.md``), becomes a link
-to the page, with its ``#fragment``; any other address is left to MyST, which warns as before.
+to the page, with its ``#fragment``; so does an old address of a page (``redirect_from:``, see :mod:`.redirects`).
+Any other address is left to MyST, which warns as before.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .frontmatter import front_matter
+from .redirects import redirect_addresses
 from .transforms import BuilderPostTransform, add_builder_post_transform
 
 
@@ -40,6 +42,9 @@ def page_addresses(env: BuildEnvironment) -> dict[str, str]:
     for docname in sorted(env.found_docs):
         place = docname.removesuffix("index").rstrip("/") if docname.split("/")[-1] == "index" else docname
         addresses.setdefault(normal_address(place), docname)
+    # An old address (``redirect_from:``) names its page too, unless it is some page's place.
+    for pagename, docname in redirect_addresses(env).items():
+        addresses.setdefault(normal_address(pagename), docname)
     for docname in sorted(env.found_docs):
         permalink = front_matter(env, docname).get("permalink")
         if isinstance(permalink, str) and permalink.startswith("/") and ":" not in permalink:
