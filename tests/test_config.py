@@ -77,6 +77,8 @@ def test_every_wrong_value_warns_once_at_its_line_and_its_default_is_used(app):
         "blog_permalink": "/blog/:year/:title/",
         "blog_per_page": 10,
         "blog_date_format": "%B %d, %Y",
+        "data_dir": "_data",
+        "projects_dir": "_projects",
     }
     # What Sphinx compares between builds is what is used.
     assert app.config.homepage_csp is True and app.config.homepage_news_limit == 5
@@ -115,6 +117,8 @@ def test_every_right_value_is_read_back_typed(app):
         "blog_permalink": "/blog/:year/:title/",
         "blog_per_page": 10,
         "blog_date_format": "%B %d, %Y",
+        "data_dir": "_data",
+        "projects_dir": "_projects",
     }
     assert homepage_config(app) is homepage_config(app.env) is homepage_config(app.config)
     # The environment records the extension's env_version, so a changed shape of what it keeps rereads every page.
@@ -139,7 +143,7 @@ def test_every_setting_is_declared_in_the_schema_only():
             read_raw += [f"{path.name}: {match[0]}" for match in raw]
     assert registered == [] and read_raw == []
     assert all(item.metadata["description"] and item.metadata["rebuild"] in ("env", "html") for item in settings())
-    assert len({setting_name(item) for item in settings()}) == 23
+    assert len({setting_name(item) for item in settings()}) == 25
     assert HomepageConfig.__dataclass_params__.frozen
 
 

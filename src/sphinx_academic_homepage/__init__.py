@@ -33,6 +33,7 @@ from .pdflinks import setup_pdflinks
 from .profile import setup_profile
 from .publications import setup_publications
 from .redirects import setup_redirects
+from .repositories import setup_repositories
 from .safehtml import setup_safehtml
 from .seo import read_person, setup_seo
 from .site_addresses import setup_site_addresses
@@ -41,11 +42,12 @@ from .sources import setup_sources
 from .social import read_social, setup_social
 from .theme import setup_theme
 from .unused_css import setup_unused_css
+from .venue_styles import setup_venue_styles
 
 __version__ = "0.1.0"
 #: Raised whenever what the extension keeps in the environment changes shape, so that Sphinx reads every
 #: page again instead of unpickling data this version cannot use.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -76,6 +78,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_cv(app)
     setup_pdflinks(app)
     setup_publications(app)
+    setup_venue_styles(app)
+    setup_repositories(app)
     setup_redirects(app)
     setup_social(app)
     setup_a11y(app)

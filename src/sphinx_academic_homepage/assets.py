@@ -20,20 +20,33 @@ STATIC_DIR = Path(__file__).parent / "static"
 BUNDLE = "homepage.css"
 
 
+def _made_dir(app: Sphinx) -> Path:
+    """The folder of the static files the build makes (served from ``_static`` like the package's own)."""
+    return Path(app.doctreedir) / "homepage-static"
+
+
+def write_made_file(app: Sphinx, name: str, text: str | None) -> None:
+    """Serve ``text`` as ``_static/<name>``: a static file made by the build (before ``html_static_path`` is
+    copied); rewritten only when it changes, so that Sphinx's copy (and browsers' caches) see the same file.
+    None: the build makes no such file (any made before is removed)."""
+    made = _made_dir(app) / name
+    if text is None:
+        made.unlink(missing_ok=True)
+        return
+    made.parent.mkdir(parents=True, exist_ok=True)
+    if not made.is_file() or made.read_text(encoding="utf-8") != text:
+        made.write_text(text, encoding="utf-8")
+
+
 def _add_static_dirs(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
-    bundle_dir = Path(app.doctreedir) / "homepage-static"
-    bundle_dir.mkdir(parents=True, exist_ok=True)
+    bundle_dir = _made_dir(app)
     parts = [
         f"/* {name} */\n{(STATIC_DIR / name).read_text(encoding='utf-8').strip()}\n"
         for name in build_state(app).stylesheets
     ]
-    bundle = bundle_dir / BUNDLE
-    text = "\n".join(parts)
-    # Rewritten only when it changes, so that Sphinx's copy (and browsers' caches) see the same file.
-    if not bundle.is_file() or bundle.read_text(encoding="utf-8") != text:
-        bundle.write_text(text, encoding="utf-8")
+    write_made_file(app, BUNDLE, "\n".join(parts))
     for static_dir in (str(STATIC_DIR), str(bundle_dir)):
         if static_dir not in app.config.html_static_path:
             app.config.html_static_path.append(static_dir)

@@ -9,6 +9,7 @@ writing process has its own copy, which is fine for what is kept here: each proc
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from sphinx.application import Sphinx
@@ -37,6 +38,8 @@ class BuildState:
     generated_pages: set[str] = field(default_factory=set)
     #: Generated pages the sitemap does not list (redirect pages, :mod:`.redirects`).
     unlisted_pages: set[str] = field(default_factory=set)
+    #: al-folio's data files, read once a build (:mod:`.sitedata`); None: not yet read.
+    site_data: Any = None
     #: Each page source's pages, made once a build when their inputs are noted and written from then on.
     made_pages: dict = field(default_factory=dict)
 

@@ -191,6 +191,15 @@ class HomepageConfig:
         Check("a positive number", is_positive_int),
     )
     blog_date_format: str = setting("%B %d, %Y", "env", "How post dates are written (Babel's `format_date`).", TEXT)
+    # al-folio's data and projects: co-authors, venues, repositories (data_dir), project pages (projects_dir).
+    data_dir: str = setting(
+        "_data", "env", "The folder of al-folio's `coauthors.yml`, `venues.yml` and `repositories.yml`; empty: none.",
+        FOLDER, normal=_folder,
+    )
+    projects_dir: str = setting(
+        "_projects", "env", "The folder of al-folio's projects (one Markdown file each); empty: no projects.", FOLDER,
+        normal=_folder,
+    )
 
     #: The folder of ``conf.py``, which ``html_static_path`` is relative to (neither config nor env records it).
     confdir: Path | None = None

@@ -29,6 +29,7 @@ from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
 from ..config import homepage_config
 from ..diagnostics import warn
+from ..sitedata import site_data
 from .bibfiles import ParsedFiles, Problem, parse_files
 from .bibtex import DISPLAY_FIELDS
 from .domain import PublicationsDomain
@@ -76,12 +77,15 @@ class ModelCache:
 
 def model_settings(app: Sphinx) -> ModelSettings:
     settings = homepage_config(app)
+    data = site_data(app)
     return ModelSettings(
         srcdir=str(app.srcdir),
         owners=owner_keys(settings.author_names),
         preview_dir=settings.publication_previews,
         files_dir=settings.publication_files,
         hidden_fields=DISPLAY_FIELDS | settings.bibtex_hidden_fields,
+        coauthors=data.coauthors,
+        venues=data.venues,
     )
 
 

@@ -17,6 +17,7 @@ from pybtex.database import BibliographyData, Entry, Person
 
 from ..config import text_flag
 from ..images import image_hazard
+from ..sitedata import Coauthor, Venue
 from ..sitefiles import OutsideTheSite, site_file
 from ..urls import is_safe_url, url_scheme
 from .bibtex import DISPLAY_FIELDS, serialise
@@ -91,6 +92,8 @@ class Publication:
     award: Rich = ()
     award_name: str = ""
     abbr: str = ""
+    #: the ``abbr``'s venue in ``venues.yml`` (its link and colour), when it is there
+    venue_of_abbr: Venue | None = None
     #: source-relative path of the preview image, when it exists
     preview: str = ""
     links: tuple[Link, ...] = ()
@@ -123,6 +126,9 @@ class ModelSettings:
     preview_dir: str
     files_dir: str
     hidden_fields: frozenset[str] = DISPLAY_FIELDS
+    #: al-folio's ``coauthors.yml`` and ``venues.yml`` (:mod:`..sitedata`)
+    coauthors: tuple[Coauthor, ...] = ()
+    venues: tuple[Venue, ...] = ()
 
 
 Report = Callable[[str, str], None]  # (message, subtype)
@@ -264,7 +270,7 @@ def build_publication(
         line=location[1],
         type=entry_type,
         title=parse_latex(title_text),
-        authors=tuple(author(person, settings.owners) for person in people),
+        authors=tuple(author(person, settings.owners, settings.coauthors) for person in people),
         author_role=role,
         venue=_venue(entry_type, entry, data),
         month=plain_text(parse_latex(_field(entry, "month", data) or "")).capitalize(),
@@ -274,6 +280,7 @@ def build_publication(
         abstract=parse_latex(get("abstract", "")),
         abbr=plain_text(parse_latex(get("abbr", ""))),
     )
+    publication.venue_of_abbr = next((venue for venue in settings.venues if venue.abbr == publication.abbr), None)
     if get("award"):
         publication.award = parse_latex(get("award"))
         publication.award_name = plain_text(parse_latex(get("award_name", ""))) or "Awarded"

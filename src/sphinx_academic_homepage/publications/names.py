@@ -10,11 +10,11 @@ is matched on the decoded, accent-free last name plus the first given name or it
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from pybtex.database import Person
 
+from ..sitedata import Coauthor, fold as _fold
 from .latex import parse_latex, plain_text
 
 #: Marks that flag equal contribution, corresponding authors and the like (al-folio's set, plus ⋆).
@@ -42,6 +42,8 @@ class Author:
     name: str
     marks: str = ""
     is_owner: bool = False
+    #: The co-author's page (``coauthors.yml``); never the owner's, who is highlighted instead.
+    url: str = ""
 
     @property
     def is_others(self) -> bool:
@@ -63,12 +65,6 @@ def _part_text(part: str) -> tuple[str, str]:
     text = "".join(pieces)
     marks = "".join(_MARKS.findall(text))
     return _MARKS.sub("", text).strip(), marks
-
-
-def _fold(text: str) -> str:
-    """Lower-case letters without accents, hyphens, dots or spaces: "Zi-Ming" -> "ziming"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if char.isalnum()).casefold()
 
 
 @dataclass(frozen=True)
@@ -110,7 +106,7 @@ def owner_keys(names: list[str]) -> tuple[NameKey, ...]:
     return tuple(name_key(Person(name)) for name in names if name.strip())
 
 
-def author(person: Person, owners: tuple[NameKey, ...]) -> Author:
+def author(person: Person, owners: tuple[NameKey, ...], coauthors: tuple[Coauthor, ...] = ()) -> Author:
     """An author to show, "First Middle von Last, Jr", marks apart, owner flagged."""
     if [str(part) for part in person.last_names] == ["others"] and not _given_names(person):
         return Author("et al.")
@@ -127,4 +123,16 @@ def author(person: Person, owners: tuple[NameKey, ...]) -> Author:
         lineage = " ".join(_part_text(part)[0] for part in person.lineage_names)
         name = f"{name}, {lineage}"
     key = name_key(person)
-    return Author(name=name, marks=marks, is_owner=any(key.matches(owner) for owner in owners))
+    if any(key.matches(owner) for owner in owners):
+        return Author(name=name, marks=marks, is_owner=True)
+    return Author(name=name, marks=marks, url=coauthor_url(person, coauthors))
+
+
+def coauthor_url(person: Person, coauthors: tuple[Coauthor, ...]) -> str:
+    """The page ``coauthors.yml`` gives for ``person``: its last name and its given names as written there
+    (al-folio's test, without case, accents, dots or spaces); "" when it lists them not."""
+    if not coauthors:
+        return ""
+    last = _fold(" ".join(_part_text(part)[0] for part in [*person.prelast_names, *person.last_names]))
+    given = _fold(" ".join(_part_text(part)[0] for part in _given_names(person)))
+    return next((found.url for found in coauthors if found.last == last and given in found.firsts), "")

@@ -23,6 +23,7 @@ from sphinx import addnodes
 from ..config import homepage_config
 from ..images import ResponsiveImage
 from ..urls import is_safe_url
+from ..venue_styles import venue_class
 from .latex import Rich, links as rich_links, plain_text, rich_nodes
 from .model import Link, Publication
 from .names import Author
@@ -84,6 +85,8 @@ def _add_author(parts: list[nodes.Node | str], person: Author) -> None:
     marks = [nodes.superscript("", person.marks)] if person.marks else []
     if person.is_owner:
         parts.append(nodes.emphasis("", "", nodes.Text(person.name), *marks, classes=["homepage-pub__me"]))
+    elif person.url:
+        parts += [nodes.reference("", person.name, refuri=person.url, classes=["homepage-pub__coauthor"]), *marks]
     else:
         parts += [person.name, *marks]
 
@@ -195,14 +198,23 @@ def render_publication(
     return item
 
 
+def _badge(publication: Publication) -> nodes.Node:
+    """The ``abbr`` badge; with its venue in ``venues.yml``, in the venue's colour and a link to its page."""
+    classes = ["homepage-pub__badge"]
+    venue = publication.venue_of_abbr
+    if venue is not None and venue.colour:
+        classes.append(venue_class(venue.abbr))
+    badge = nodes.abbreviation("", publication.abbr, classes=classes, explanation=plain_text(publication.venue))
+    if venue is not None and venue.url:
+        return nodes.reference("", "", badge, refuri=venue.url, classes=["homepage-pub__venue"])
+    return badge
+
+
 def _aside(publication: Publication, preview: ResponsiveImage | None) -> nodes.container:
     """The ``abbr`` badge and the preview (empty when the entry has neither)."""
     aside = nodes.container(classes=["homepage-pub__aside"])
     if publication.abbr:
-        badge = nodes.abbreviation(
-            "", publication.abbr, classes=["homepage-pub__badge"], explanation=plain_text(publication.venue)
-        )
-        aside += nodes.paragraph("", "", badge)
+        aside += nodes.paragraph("", "", _badge(publication))
     if publication.preview:
         aside += preview_image(publication.preview, preview)
     return aside
