@@ -31,6 +31,7 @@ from .page_assets import setup_page_assets
 from .page_layout import setup_page_layout
 from .pdflinks import setup_pdflinks
 from .profile import setup_profile
+from .projects import setup_projects
 from .publications import setup_publications
 from .redirects import setup_redirects
 from .repositories import setup_repositories
@@ -80,6 +81,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_publications(app)
     setup_venue_styles(app)
     setup_repositories(app)
+    setup_projects(app)
     setup_redirects(app)
     setup_social(app)
     setup_a11y(app)

@@ -13,6 +13,9 @@ front matter's ``date`` when it has one (as in Jekyll, the date as written, in i
 file name; a post's own ``permalink:`` wins, as in Jekyll. A post with ``published: false`` is no document.
 A file of the folder that is not named like a post, or a second post at an address already taken, warns
 (``homepage.post``) and is left out; the real site, without the folder, is named as before.
+
+al-folio's projects are a collection of the same kind: ``_projects/1_project.md`` (``homepage_projects_dir``)
+answers at ``/projects/1_project/``, so it is the document ``projects/1_project/index`` (:mod:`..projects`).
 """
 
 from __future__ import annotations
@@ -108,11 +111,19 @@ class PostsProject(Project):
     """Sphinx's ``Project``, naming the posts folder's files by their al-folio addresses."""
 
     def __init__(
-        self, project: Project, posts_dir: str, permalink: str, known: dict[str, tuple[int, int, NamingValues]] | None = None
+        self,
+        project: Project,
+        posts_dir: str,
+        permalink: str,
+        known: dict[str, tuple[int, int, NamingValues]] | None = None,
+        projects_dir: str = "",
     ) -> None:
         super().__init__(project.srcdir, project.source_suffix)
         self.restore(project)
         self.posts_dir = PurePosixPath(posts_dir)
+        self.projects_dir = PurePosixPath(projects_dir)
+        #: docname -> the project's file (srcdir-relative, posix), for the documents that are projects.
+        self.project_files: dict[str, str] = {}
         self.permalink = permalink
         #: docname -> the post's file, for the documents that are posts.
         self.post_files: dict[str, PostFile] = {}
@@ -122,7 +133,7 @@ class PostsProject(Project):
         self.known_values = dict(known or {})
         self.naming_values: dict[str, tuple[int, int, NamingValues]] = {}
 
-    def _posts_relative(self, filename: Any) -> PurePosixPath | None:
+    def _relative_in(self, folder: PurePosixPath, filename: Any) -> PurePosixPath | None:
         path = Path(filename)
         if path.is_absolute():
             try:
@@ -130,10 +141,11 @@ class PostsProject(Project):
             except ValueError:
                 return None
         posix = PurePosixPath(path.as_posix())
-        return posix if self.posts_dir.parts and posix.parts[: len(self.posts_dir.parts)] == self.posts_dir.parts else None
+        return posix if folder.parts and posix.parts[: len(folder.parts)] == folder.parts else None
 
     def discover(self, exclude_paths: Any = (), include_paths: Any = ("**",)) -> set[str]:
         self.post_files = {}
+        self.project_files = {}
         self._claimed = {}
         self.naming_values = {}
         return super().discover(exclude_paths, include_paths)
@@ -156,13 +168,24 @@ class PostsProject(Project):
         return values
 
     def path2doc(self, filename: Any) -> str | None:
-        relative = self._posts_relative(filename)
-        if relative is None:
+        relative = self._relative_in(self.posts_dir, filename)
+        in_projects = relative is None and self._relative_in(self.projects_dir, filename)
+        if relative is None and not in_projects:
             return super().path2doc(filename)
-        known = self._path_to_docname.get(Path(relative))
+        known = self._path_to_docname.get(Path(relative or in_projects))
         if known is not None:
             return known
-        return self._post_docname(relative)
+        return self._post_docname(relative) if relative is not None else self._project_docname(in_projects)
+
+    def _project_docname(self, relative: PurePosixPath) -> str | None:
+        suffix = next((suffix for suffix in self.source_suffix if relative.name.endswith(suffix)), None)
+        if suffix is None or len(relative.parts) != len(self.projects_dir.parts) + 1:
+            return None  # an image beside the projects, or a file in a folder of theirs (Jekyll's :path has no folder)
+        if self._naming_values(relative)[0] is False:
+            return None
+        docname = f"projects/{relative.name.removesuffix(suffix)}/index"
+        self.project_files[docname] = relative.as_posix()
+        return docname
 
     def _post_docname(self, relative: PurePosixPath) -> str | None:
         suffix = next((suffix for suffix in self.source_suffix if relative.name.endswith(suffix)), None)
@@ -207,11 +230,24 @@ def post_file(env: BuildEnvironment, docname: str) -> PostFile | None:
     return project.post_files.get(docname) if isinstance(project, PostsProject) else None
 
 
+def project_file(env: BuildEnvironment, docname: str) -> str | None:
+    """The file of the al-folio project ``docname`` (srcdir-relative), or None when the document is no project."""
+    project = env.project
+    return project.project_files.get(docname) if isinstance(project, PostsProject) else None
+
+
+def is_jekyll_page(env: BuildEnvironment, docname: str) -> bool:
+    """Whether ``docname`` is written as Jekyll reads it (Liquid, then kramdown): a post or a project."""
+    return post_file(env, docname) is not None or project_file(env, docname) is not None
+
+
 def _adapt_project(app: Sphinx) -> None:
     settings = homepage_config(app)
-    if not settings.posts_dir:
+    if not settings.posts_dir and not settings.projects_dir:
         return
-    project = PostsProject(app.project, settings.posts_dir, settings.blog_permalink, NAMING_VALUES.get(app.env))
+    project = PostsProject(
+        app.project, settings.posts_dir, settings.blog_permalink, NAMING_VALUES.get(app.env), settings.projects_dir
+    )
     app.project = project
     app.env.project = project
 

@@ -1,6 +1,6 @@
 """A post's source, turned from Jekyll's (Liquid, then kramdown) into the MyST that renders the same, when it is read.
 
-Only posts are turned (``source-read``): the site's other pages are MyST already. The front matter stays as
+Only posts and al-folio's projects are turned (``source-read``): the site's other pages are MyST already. The front matter stays as
 written and every line stays on its line (see :mod:`.tags` and :mod:`.kramdown`). MyST then reads the post
 with the syntax kramdown has and the site may not enable: ``dollarmath`` and ``amsmath`` (MathJax's math),
 ``deflist``, ``smartquotes`` and ``replacements`` (kramdown's typography). MyST takes its
@@ -23,7 +23,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..priorities import PRIORITY
-from .discovery import FRONT_MATTER, address_docname, post_file
+from .discovery import FRONT_MATTER, address_docname, is_jekyll_page
 from .kramdown import convert
 from .tags import render
 
@@ -73,12 +73,12 @@ def _keep_settings(app: Sphinx) -> None:
 def _post_settings(app: Sphinx, docname: str) -> None:
     settings = _SETTINGS.get(app.env)
     if settings is not None:
-        app.env.myst_config = settings[post_file(app.env, docname) is not None]
+        app.env.myst_config = settings[is_jekyll_page(app.env, docname)]
 
 
 def read_post_source(app: Sphinx, docname: str, source: list[str]) -> None:
     _post_settings(app, docname)
-    if post_file(app.env, docname) is None:
+    if not is_jekyll_page(app.env, docname):
         return
     text = source[0]
     front = FRONT_MATTER.match(text)
