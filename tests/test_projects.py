@@ -54,6 +54,9 @@ def test_each_project_is_a_page_at_its_al_folio_address(kept_page):
     assert page.select_one("p.homepage-page-description").get_text() == "A machine that computes anything"
     # Its Liquid figure is a picture of the site's, with its copies.
     assert page.select_one("article figure picture img")["src"].startswith("../../_images/engine-")
+    # Styled as a post is (al-folio's rows of figures), by the posts' stylesheet.
+    assert "homepage-post" in page.select_one("article section")["class"]
+    assert any("blog.css" in link["href"] for link in page.find_all("link", rel="stylesheet"))
     # Written as an al-folio address, a link to it reaches it.
     links = [a["href"] for a in first.page("index.html").select("article a.reference")]
     assert links == ["projects/1_engine/index.html"]

@@ -34,6 +34,7 @@ from sphinx.environment import BuildEnvironment
 
 from .blog.discovery import project_file
 from .blog.listing import section
+from .blog.page import POST_CLASS, STYLESHEET as POST_STYLESHEET
 from .diagnostics import warn
 from .docstore import DocumentStore, SiteRecord
 from .frontmatter import FrontMatter, front_matter
@@ -154,6 +155,10 @@ def _record_card(app: Sphinx, doctree: nodes.document) -> None:
         return
     # A project is reached from the cards page, not from a toctree.
     env.metadata[docname]["orphan"] = True
+    # Its body is written as a post's (al-folio's rows of figures, captions, coloured blockquotes): styled alike.
+    top = doctree.next_node(nodes.section)
+    if top is not None:
+        top["classes"].append(POST_CLASS)
     matter = front_matter(env, docname)
     title_node = env.titles.get(docname)
     image_source, image = _card_image(env, matter)
@@ -292,6 +297,8 @@ def projects_pages(app: Sphinx) -> Iterator[GeneratedPage]:
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     if context.get(PROJECTS_CONTEXT) or pagename in CARDS_HOSTS.of(app.env):
         app.add_css_file(STYLESHEET)
+    elif pagename in PROJECT_CARDS.of(app.env):
+        app.add_css_file(POST_STYLESHEET)
 
 
 def setup_projects(app: Sphinx) -> None:

@@ -41,6 +41,8 @@ from .discovery import address_docname, post_file
 from .posts import Post, archive_docname, post_of
 
 STYLESHEET = "blog.css"
+#: The class of a post's top section, which blog.css styles under (al-folio's rows of figures, captions, blockquotes).
+POST_CLASS = "homepage-post"
 #: al-folio's reading time: words at 180 a minute, plus one.
 WORDS_PER_MINUTE = 180
 # Posts' environments, for the filter of MyST's heading warnings (which is given a docname only).
@@ -127,7 +129,7 @@ def _notes(app: Sphinx, post: Post) -> list[nodes.Node]:
 
 def _titled(doctree: nodes.document, post: Post, head: list[nodes.Node]) -> None:
     """The body in one section headed by the post's title, ``head`` right after the title."""
-    section = nodes.section(ids=["post-title"], names=[nodes.fully_normalize_name(post.title)], classes=["homepage-post"])
+    section = nodes.section(ids=["post-title"], names=[nodes.fully_normalize_name(post.title)], classes=[POST_CLASS])
     section += nodes.title(post.title, post.title)
     section.extend(head)
     # The front matter (docinfo) and what precedes it stay first, where Sphinx looks for them.
