@@ -8,6 +8,7 @@ import pytest
 
 from buildutil import build, copy_root
 from sphinx_academic_homepage.csp import hash_source
+from sphinx_academic_homepage.redirects import redirect_pagename
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +105,23 @@ def test_an_unchanged_build_rewrites_no_redirect_page(built):
     for name in ("pubs/index.html", "teaching.html", "resume/index.html"):
         path = first.outdir / name
         assert path.stat().st_mtime_ns == times[path]
+
+
+@pytest.mark.parametrize(
+    ("address", "pagename"),
+    [
+        ("/publications/", "publications/index"),
+        ("/old/papers.html", "old/papers"),
+        ("/cv", "cv"),
+        ("resume/", "resume/index"),
+        ("/", None),
+        ("/../outside/", None),
+        ("//elsewhere.example/x", None),
+        ("/a page/", None),
+        ("/blog/:year/:title/", None),
+        # Refused in linear time: a long segment that fails at its end.
+        ("/" + "a" * 100_000 + "?", None),
+    ],
+)
+def test_the_page_an_address_is_written_to(address, pagename):
+    assert redirect_pagename(address) == pagename

@@ -37,8 +37,9 @@ from .generated_pages import GeneratedPage, add_generated_pages
 
 #: The template every redirect page is written with.
 REDIRECT_TEMPLATE = "homepage-redirect.html"
-# What an address of the site may hold: a path of plain segments (no scheme, query, fragment or quote).
-_ADDRESS = re.compile(r"/?(?:[\w.~%+@!,-]+/?)*")
+# What an address of the site may hold: a path of plain segments (no scheme, query, fragment or quote). Each
+# segment but the last ends at its slash, so that a long address that fails is refused in linear time.
+_ADDRESS = re.compile(r"/?(?:[\w.~%+@!,-]+/)*[\w.~%+@!,-]*")
 # Pages Sphinx's HTML builder writes besides the documents.
 _BUILDER_PAGES = frozenset({"genindex", "search", "py-modindex"})
 
