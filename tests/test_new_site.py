@@ -48,7 +48,7 @@ def _site_tests(site: Path) -> subprocess.CompletedProcess:
     """The site's ``make test``, run with this venv's Python: its pytest, its editable package."""
     environment = {name: value for name, value in os.environ.items() if name not in {"PYTHONPATH", *OUTER_MAKE}}
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider", "-W", "ignore::DeprecationWarning"],
+        [sys.executable, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider"],
         cwd=site, capture_output=True, text=True, timeout=300, env=environment,
     )
 
