@@ -121,26 +121,29 @@ def _html_pages(site: BuiltSite) -> list[Path]:
     ]
 
 
+def _file_of(site: BuiltSite, page: Path, path: str) -> Path | None:
+    """The file of the built site a link's path names from ``page``; None when it leaves the site."""
+    if path.startswith("/"):
+        # From the site's root, which is html_baseurl's path where the site is served.
+        root = site.base_path.rstrip("/")
+        if path != root and not path.startswith(root + "/"):
+            return None
+        file = site.html / path.removeprefix(root).lstrip("/")
+    else:
+        file = page.parent / path
+    if path.endswith("/") or file.is_dir():
+        file = file / "index.html"
+    return file if file.resolve().is_relative_to(site.html.resolve()) else None
+
+
 def _target(site: BuiltSite, page: Path, address: str) -> tuple[Path | None, str] | None:
-    """The file an address of ``page`` names and its fragment; None for an address of another site; a None
-    file for an address that leaves the site."""
+    """The file an address of ``page`` names (None if it names none) and its fragment; None for an address of
+    another site."""
     parts = urlsplit(address)
     if parts.scheme or parts.netloc:
         return None
     path = unquote(parts.path)
-    if not path:
-        return page, unquote(parts.fragment)
-    if path.startswith("/"):
-        if not (path + "/").startswith(site.base_path) and path != site.base_path.rstrip("/"):
-            return None, ""
-        file = site.html / path.removeprefix(site.base_path.rstrip("/")).lstrip("/")
-    else:
-        file = page.parent / path
-    file = Path(file.as_posix().rstrip("/") + ("/index.html" if path.endswith("/") else ""))
-    if file.is_dir():
-        file = file / "index.html"
-    inside = file.resolve().is_relative_to(site.html.resolve())
-    return (file if inside else None), unquote(parts.fragment)
+    return (_file_of(site, page, path) if path else page), unquote(parts.fragment)
 
 
 def _where(site: BuiltSite, page: Path) -> str:
