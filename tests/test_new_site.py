@@ -31,7 +31,8 @@ OUTER_MAKE = ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES")
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+    files = sorted(path for path in folder.rglob("*") if path.is_file())
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in files}
 
 
 def _new_site(dest: Path) -> Path:
@@ -60,7 +61,7 @@ def test_the_starter_holds_nothing_of_this_sites_owner(starter):
     (wheel,) = (starter / "vendor").glob("*.whl")
     with zipfile.ZipFile(wheel) as archive:
         metadata = [name for name in archive.namelist() if ".dist-info/" in name]
-        assert len(metadata) == 3
+        assert len(metadata) == 4
         assert not [name for name in metadata if OWNER_WORDS.search(archive.read(name).decode("utf-8"))]
 
 
@@ -147,6 +148,7 @@ def test_the_vendored_wheel_installs_and_holds_every_file_of_the_package(starter
     (dist_info,) = target.glob("sphinx_academic_homepage-*.dist-info")
     metadata = (dist_info / "METADATA").read_text(encoding="utf-8")
     assert "Requires-Dist: sphinx<10,>=9.2\n" in metadata and "extra ==" not in metadata
+    assert (dist_info / "licenses" / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
 
 
 def _pins(text: str) -> dict[str, str]:
@@ -228,7 +230,9 @@ def test_the_frame_writes_the_given_settings_as_python_in_their_order(tmp_path):
     }
     conf = _conf(tmp_path)
     assert (conf["project"], conf["author"], conf["copyright"]) == ("Ada Lovelace",) * 3
-    assert conf["extensions"] == ["sphinx_design", "notfound.extension", "sphinxext.opengraph", "sphinx_academic_homepage"]
+    assert conf["extensions"] == [
+        "sphinx_design", "notfound.extension", "sphinxext.opengraph", "sphinx_academic_homepage",
+    ]
     assert conf["homepage_social"] == {"email": "ada@example.org", "x_username": "ada"}
     assert conf["homepage_news_limit"] is None and conf["bibtex_bibfiles"] == ["papers/papers.bib"]
     # A setting of the frame's own, given, takes its place: written once.

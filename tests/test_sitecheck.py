@@ -20,14 +20,15 @@ PAGES = {
         <a href="papers/index.html#ada2024">paper</a> <a href="teaching.html">gone</a>
         <img src="_images/ada.png" srcset="_images/ada-240w.avif 240w, _images/ada-480w.avif 480w">
         <img src="data:image/png;base64,AAAA"></body></html>""",
-    "cv/index.html": '<html><head><title>cv — Ada</title></head><body><h2 id="education">Education</h2></body></html>',
+    "cv/index.html": '<html><head><title>cv — Ada</title></head><body><h2 id="education">Education</h2></body>',
     "papers/index.html": """<html><head><title>publications — Ada</title></head><body><ol>
-        <li class="homepage-pub" id="ada2024">A</li><li class="homepage-pub homepage-pub--with-aside" id="ada2025">B</li>
+        <li class="homepage-pub" id="ada2024">A</li>
+        <li class="homepage-pub homepage-pub--with-aside" id="ada2025">B</li>
         </ol></body></html>""",
     "drafts/index.html": "<html><head></head><body>no title</body></html>",
 }
 FILES = ("_static/site.css", "_images/ada.png", "_images/ada-240w.avif")
-BIB = "@article{ada2024, title={A}, author={Ada}, year={2024}}\n@article{ada2025, title={B}, author={Ada}, year={2025}}\n"
+BIB = "@article{ada2024, title={A}, author={Ada}, year={2024}}\n@misc{ada2025, title={B}, author={Ada}, year={2025}}\n"
 
 
 @pytest.fixture

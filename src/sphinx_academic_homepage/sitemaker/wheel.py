@@ -3,9 +3,9 @@
 A site made here installs the extension from ``vendor/`` (it is not on a package index). The wheel is made from
 the package's own folder, as imported, so an editable install and a wheel install give the same file: every
 file under it but compiled ones. Its metadata is written here, not copied: the name, the version, the Python it
-needs and the dependencies (extras left out), without the long description (the project's README, which is
-about its owner's site, not about the package). Every member has the same fixed time and mode, in sorted order,
-so the bytes depend on the files alone.
+needs, the dependencies (extras left out) and the licence, without the long description (the project's README,
+which is about its owner's site, not about the package). Every member has the same fixed time and mode, in
+sorted order, so the bytes depend on the files alone.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import sphinx_academic_homepage
 DISTRIBUTION = "sphinx-academic-homepage"
 #: The earliest time a zip file can hold; the wheel's members all carry it.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+WHEEL_FILE = b"Wheel-Version: 1.0\nGenerator: sphinx-academic-homepage\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
 
 
 def package_files() -> dict[str, Path]:
@@ -39,10 +40,12 @@ def _metadata(distribution: importlib.metadata.Distribution) -> str:
         f"Name: {distribution.metadata['Name']}",
         f"Version: {distribution.version}",
         f"Summary: {distribution.metadata['Summary']}",
-        "License-Expression: MIT",
+        f"License-Expression: {distribution.metadata['License-Expression']}",
+        "License-File: LICENSE",
         f"Requires-Python: {distribution.metadata['Requires-Python']}",
     ]
-    lines += [f"Requires-Dist: {requirement}" for requirement in distribution.requires or () if "extra ==" not in requirement]
+    requirements = [requirement for requirement in distribution.requires or () if "extra ==" not in requirement]
+    lines += [f"Requires-Dist: {requirement}" for requirement in requirements]
     return "\n".join(lines) + "\n"
 
 
@@ -69,7 +72,9 @@ def write_wheel(folder: Path) -> Path:
     dist_info = f"sphinx_academic_homepage-{distribution.version}.dist-info"
     members = {name: path.read_bytes() for name, path in package_files().items()}
     members[f"{dist_info}/METADATA"] = _metadata(distribution).encode("utf-8")
-    members[f"{dist_info}/WHEEL"] = b"Wheel-Version: 1.0\nGenerator: sphinx-academic-homepage\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    # The licence goes with every copy of the package.
+    members[f"{dist_info}/licenses/LICENSE"] = (distribution.read_text("licenses/LICENSE") or "").encode("utf-8")
+    members[f"{dist_info}/WHEEL"] = WHEEL_FILE
     record = [_record_line(name, data) for name, data in members.items()] + [f"{dist_info}/RECORD,,"]
     members[f"{dist_info}/RECORD"] = ("\n".join(record) + "\n").encode("utf-8")
     folder.mkdir(parents=True, exist_ok=True)
