@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_academic_homepage.sitecheck import BuiltSite, dead_links, missing_images, unlisted_papers, untitled_pages
+from sphinx_academic_homepage.sitecheck import (
+    BuildFailed, BuiltSite, build, dead_links, missing_images, unlisted_papers, untitled_pages,
+)
 
 PAGES = {
     "index.html": """<html><head><title>about — Ada</title><link rel="stylesheet" href="_static/site.css?v=1">
@@ -71,3 +73,14 @@ def test_the_papers_page_is_held_to_the_bib_files(site):
     assert unlisted_papers(site) == []
     (site.bibfiles[0]).write_text(BIB + "@misc{ada2026, title={C}, author={Ada}, year={2026}}\n", encoding="utf-8")
     assert unlisted_papers(site) == ["papers/index.html lists 2 entries; the .bib files hold 3"]
+
+
+def test_a_build_with_a_warning_fails_and_says_it_plainly(rootdir, tmp_path):
+    with pytest.raises(BuildFailed) as failed:
+        build(rootdir / "test-sitecheck-warning", tmp_path)
+    lines = str(failed.value).splitlines()
+    assert lines[0] == "the site builds with warnings:"
+    assert lines[1:] == [
+        f"{rootdir / 'test-sitecheck-warning' / 'index.md'}:3: WARNING: 'myst' cross-reference target not found:"
+        " 'notes.md' [myst.xref_missing]"
+    ]

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import functools
 import io
+import re
+import warnings as python_warnings
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -33,6 +35,8 @@ from .config import homepage_config
 NOT_PAGES = {"_static", "_sources", "_images", "_downloads"}
 #: Attributes that name a file of the site, by tag.
 LINKING = {"a": "href", "link": "href", "script": "src"}
+#: The colour codes Sphinx puts around a warning when the tests run in a terminal.
+TERMINAL_COLOUR = re.compile("\x1b\\[[0-9;]*m")
 
 
 class BuildFailed(AssertionError):
@@ -51,13 +55,17 @@ class BuiltSite:
 def build(source: Path, work: Path) -> BuiltSite:
     """Build the site in ``source`` into ``work/html`` from scratch; raise :class:`BuildFailed` on any warning."""
     warnings = io.StringIO()
-    app = Sphinx(
-        str(source), str(source), str(work / "html"), str(work / "doctrees"), "html",
-        confoverrides={"nitpicky": True}, status=None, warning=warnings, freshenv=True, keep_going=True,
-    )
-    app.build()
+    with python_warnings.catch_warnings():
+        # The packages' deprecation notices are for their authors, not faults of the site.
+        python_warnings.simplefilter("ignore", DeprecationWarning)
+        python_warnings.simplefilter("ignore", PendingDeprecationWarning)
+        app = Sphinx(
+            str(source), str(source), str(work / "html"), str(work / "doctrees"), "html",
+            confoverrides={"nitpicky": True}, status=None, warning=warnings, freshenv=True, keep_going=True,
+        )
+        app.build()
     if warnings.getvalue():
-        raise BuildFailed(f"the site builds with warnings:\n{warnings.getvalue()}")
+        raise BuildFailed(f"the site builds with warnings:\n{TERMINAL_COLOUR.sub('', warnings.getvalue())}")
     return BuiltSite(
         html=work / "html",
         pages=tuple(sorted(app.env.found_docs)),

@@ -8,8 +8,6 @@ import pytest
 from sphinx_academic_homepage import sitecheck
 
 SITE = Path(__file__).resolve().parents[1]
-# Deprecations of the build's packages are news for their authors, not for a site.
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
 @pytest.fixture(scope="module")
