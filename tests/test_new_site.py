@@ -216,6 +216,9 @@ def test_the_frame_writes_the_given_settings_as_python_in_their_order(tmp_path):
         html_baseurl="https://ada.github.io/notes/",
         settings={
             "homepage_social": {"email": "ada@example.org", "x_username": "ada"},
+            "homepage_person": {
+                "job_title": "Analyst", "alumni_of": ["A very long name of a school, for the line"] * 2,
+            },
             "bibtex_bibfiles": ["papers/papers.bib"],
             "exclude_patterns": ["_build", "tests", "vendor", "drafts"],
             "homepage_news_limit": None,
@@ -246,3 +249,17 @@ def test_the_frame_writes_the_given_settings_as_python_in_their_order(tmp_path):
     assert on_read_the_docs["html_baseurl"] == "https://ada.readthedocs.io/en/latest/"
     assert "sphinxext-opengraph==" in (tmp_path / "requirements.txt").read_text(encoding="utf-8")
     assert "# Your profiles, with al-folio's keys" in text
+    # A value too long for a line is one item a line.
+    assert "homepage_social = {'email': 'ada@example.org', 'x_username': 'ada'}\n" in text
+    assert (
+        "homepage_person = {\n    'job_title': 'Analyst',\n    'alumni_of': [\n"
+        + "        'A very long name of a school, for the line',\n" * 2
+        + "    ],\n}\n"
+    ) in text
+    assert conf["homepage_person"]["alumni_of"] == ["A very long name of a school, for the line"] * 2
+
+
+def test_a_setting_that_is_no_python_literal_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="the setting homepage_x = .* cannot be written as a Python literal"):
+        write_frame(tmp_path, SiteSettings("Ada", "", {"homepage_x": object()}))
+    assert list(tmp_path.iterdir()) == []

@@ -3,9 +3,9 @@
 :func:`write_frame` writes them into a site's folder, the same bytes for the same :class:`SiteSettings` (no
 date, no path of this machine):
 
-- ``conf.py``: the site's settings as Python literals, in the order given, each ``homepage_*`` one with its
-  description from the settings schema; the Markdown syntax al-folio pages use; ``html_baseurl`` from Read
-  the Docs where it builds, else the given address.
+- ``conf.py``: the site's settings as Python literals, in the order given (a value that cannot be one, a date,
+  is refused), each ``homepage_*`` one with its description from the settings schema; the Markdown syntax
+  al-folio pages use; ``html_baseurl`` from Read the Docs where it builds, else the given address.
 - ``Makefile`` (``html``, ``test``, ``linkcheck``, ``livehtml``, ``clean``), ``requirements.txt`` and
   ``requirements-test.txt``: the packages pinned at the versions installed here (:mod:`.pins`), and this
   package as a wheel in ``vendor/`` (:mod:`.wheel`), named by its relative path, since no package index has it.
@@ -21,14 +21,14 @@ A setting given in :attr:`SiteSettings.settings` under the name of one of the fr
 
 from __future__ import annotations
 
-import pprint
+import ast
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from ..config import setting_name, settings
 from .pins import distributions_of, pinned
-from .wheel import write_wheel
+from .wheel import wheel_name, write_wheel
 
 #: The extensions every site loads (the homepage extension loads MyST and sphinxcontrib-bibtex itself).
 DEFAULT_EXTENSIONS = ("sphinx_design", "notfound.extension", "sphinx_academic_homepage")
@@ -44,6 +44,8 @@ FIXED_FILES = {
     "tests/test_site.py": "test_site.py",
 }
 PROJECT_MARK = "@PROJECT@"
+#: Where a setting's value is broken into one item a line.
+LINE_LENGTH = 100
 
 
 class DestinationNotEmpty(ValueError):
@@ -113,8 +115,32 @@ def _frame_settings(site: SiteSettings) -> list[tuple[str, list[tuple[str, str]]
     ]
 
 
-def _literal(value: object) -> str:
-    return pprint.pformat(value, width=100, sort_dicts=False)
+def _literal(value: object, indent: int = 0, used: int = 0) -> str:
+    """``value`` as Python source, for a line whose first ``used`` columns are taken: on that line where it fits,
+    else one item a line, indented by four more than ``indent``."""
+    one_line = repr(value)
+    if used + len(one_line) <= LINE_LENGTH or not isinstance(value, (dict, list, tuple)) or not value:
+        return one_line
+    inner = indent + 4
+    if isinstance(value, dict):
+        keys = [f"{' ' * inner}{key!r}: " for key in value]
+        items = [f"{key}{_literal(item, inner, len(key))}," for key, item in zip(keys, value.values())]
+        brackets = "{}"
+    else:
+        items = [f"{' ' * inner}{_literal(item, inner, inner)}," for item in value]
+        brackets = "[]" if isinstance(value, list) else "()"
+    return "\n".join([brackets[0], *items, " " * indent + brackets[1]])
+
+
+def _setting_source(name: str, value: object) -> str:
+    source = _literal(value, used=len(f"{name} = "))
+    try:
+        same = ast.literal_eval(source) == value
+    except (ValueError, SyntaxError):
+        same = False
+    if not same:
+        raise ValueError(f"the setting {name} = {value!r} cannot be written as a Python literal")
+    return source
 
 
 def _heading(text: str) -> str:
@@ -142,11 +168,11 @@ def conf_py(site: SiteSettings) -> str:
         lines.append(_heading(heading))
         for name, source in assignments:
             if name in given:
-                source = _literal(given.pop(name))
+                source = _setting_source(name, given.pop(name))
             lines.append(f"{_comment(name)}{name} = {source}\n")
     if given:
         lines.append(_heading("The site"))
-        lines += [f"{_comment(name)}{name} = {_literal(value)}\n" for name, value in given.items()]
+        lines += [f"{_comment(name)}{name} = {_setting_source(name, value)}\n" for name, value in given.items()]
     return "".join(lines)
 
 
@@ -166,7 +192,7 @@ def _pin_lines(pins: dict[str, str]) -> str:
     return "".join(f"{name}=={version}\n" for name, version in pins.items())
 
 
-def requirement_files(site: SiteSettings, wheel: Path) -> dict[str, str]:
+def requirement_files(site: SiteSettings, wheel: str) -> dict[str, str]:
     """``requirements.txt`` and ``requirements-test.txt``, by name."""
     extensions = [*DEFAULT_EXTENSIONS[:-1], *site.extensions]
     roots = ["sphinx-academic-homepage", *distributions_of(extensions)]
@@ -174,7 +200,7 @@ def requirement_files(site: SiteSettings, wheel: Path) -> dict[str, str]:
     site_pins.pop("sphinx-academic-homepage")
     test_pins = pinned(TEST_PACKAGES, leave_out=site_pins.keys() | {"sphinx-academic-homepage"})
     return {
-        "requirements.txt": f"{REQUIREMENTS_HEADER}./vendor/{wheel.name}\n{_pin_lines(site_pins)}",
+        "requirements.txt": f"{REQUIREMENTS_HEADER}./vendor/{wheel}\n{_pin_lines(site_pins)}",
         "requirements-test.txt": f"{TEST_REQUIREMENTS_HEADER}{_pin_lines(test_pins)}",
     }
 
@@ -188,12 +214,12 @@ def _fixed_file(name: str, project: str) -> str:
 
 
 def write_frame(dest: Path, site: SiteSettings) -> list[Path]:
-    """Write the files around the site's pages into ``dest`` (made if missing); return their paths, sorted."""
-    dest.mkdir(parents=True, exist_ok=True)
-    wheel = write_wheel(dest / "vendor")
-    texts = {"conf.py": conf_py(site), **requirement_files(site, wheel)}
+    """Write the files around the site's pages into ``dest`` (made if missing); return their paths, sorted.
+
+    Settings that cannot be written and packages that are not installed are found before anything is written."""
+    texts = {"conf.py": conf_py(site), **requirement_files(site, wheel_name())}
     texts |= {place: _fixed_file(name, site.project) for place, name in FIXED_FILES.items()}
-    written = [wheel]
+    written = [write_wheel(dest / "vendor")]
     for place, text in texts.items():
         target = dest / place
         target.parent.mkdir(parents=True, exist_ok=True)

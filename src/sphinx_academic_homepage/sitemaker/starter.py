@@ -28,7 +28,7 @@ SETTINGS = SiteSettings(
     settings={
         "homepage_owner_name": NAME,
         "homepage_navigation": ["index", "publications <papers/index>", "research/index", "cv <about/index>"],
-        "homepage_social": {"email": "you@example.org", "github_username": "your-github-name"},
+        "homepage_social": {"email": "you@example.org"},
         "homepage_author_names": [NAME],
         "bibtex_bibfiles": ["papers/papers.bib"],
     },
