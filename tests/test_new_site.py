@@ -212,7 +212,7 @@ def _conf(dest: Path, **environment: str) -> dict:
 
 def test_the_frame_writes_the_given_settings_as_python_in_their_order(tmp_path):
     site = SiteSettings(
-        project="Ada Lovelace",
+        project='Ada "Augusta" Lovelace\n',
         html_baseurl="https://ada.github.io/notes/",
         settings={
             "homepage_social": {"email": "ada@example.org", "x_username": "ada"},
@@ -232,7 +232,8 @@ def test_the_frame_writes_the_given_settings_as_python_in_their_order(tmp_path):
         ".github/workflows/pages.yml", ".gitignore", "README.md", "tests/test_site.py",
     }
     conf = _conf(tmp_path)
-    assert (conf["project"], conf["author"], conf["copyright"]) == ("Ada Lovelace",) * 3
+    assert (conf["project"], conf["author"], conf["copyright"]) == ('Ada "Augusta" Lovelace\n',) * 3
+    assert (tmp_path / "README.md").read_text(encoding="utf-8").startswith('# Ada "Augusta" Lovelace — homepage\n')
     assert conf["extensions"] == [
         "sphinx_design", "notfound.extension", "sphinxext.opengraph", "sphinx_academic_homepage",
     ]

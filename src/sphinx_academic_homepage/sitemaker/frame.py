@@ -159,7 +159,7 @@ def conf_py(site: SiteSettings) -> str:
             raise ValueError(f"{name!r} cannot be a setting of conf.py")
     given = dict(site.settings)
     lines = [
-        f'"""Sphinx configuration for {site.project}\'s homepage.\n\n'
+        '"""Sphinx configuration of this homepage.\n\n'
         "The pages are beside this file; the sphinx-academic-homepage extension reads their al-folio front matter\n"
         "and brings the look (theme options, navbar, footer, stylesheets). Everything here is yours to edit.\n"
         '"""\n\nimport os\nfrom pathlib import Path\nfrom urllib.parse import urlsplit\n',
@@ -210,7 +210,8 @@ def requirement_files(site: SiteSettings, wheel: str) -> dict[str, str]:
 
 def _fixed_file(name: str, project: str) -> str:
     text = resources.files(__package__).joinpath("files", name).read_text(encoding="utf-8")
-    return text.replace(PROJECT_MARK, project)
+    # The name on one line: it goes into a heading and a comment.
+    return text.replace(PROJECT_MARK, " ".join(project.split()))
 
 
 def write_frame(dest: Path, site: SiteSettings) -> list[Path]:
