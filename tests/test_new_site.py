@@ -102,6 +102,16 @@ def test_a_folder_with_files_is_refused_in_one_line_and_left_as_it_was(tmp_path,
     assert _tree(dest) == {"notes.txt": b"mine"}
 
 
+def test_a_folder_inside_this_project_is_refused_in_one_line(capsys):
+    dest = PROJECT_ROOT / "my-site"
+    assert command.main(["new-site", str(dest)]) == 2
+    assert capsys.readouterr().err == (
+        f"python -m sphinx_academic_homepage.sitemaker: {dest} is inside the Sphinx project {PROJECT_ROOT};"
+        " name a folder outside it\n"
+    )
+    assert not dest.exists()
+
+
 @pytest.mark.parametrize("arguments", [[], ["new-site"], ["import-alfolio", "only-one"], ["make-coffee", "x"]])
 def test_bad_use_is_one_line_and_exit_status_2(arguments, capsys):
     with pytest.raises(SystemExit) as exit:

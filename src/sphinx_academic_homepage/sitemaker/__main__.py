@@ -3,8 +3,9 @@
     new-site DEST              a blank starter with placeholders to edit
     import-alfolio SRC DEST    an al-folio site's content, moved into this layout
 
-DEST must be new or empty. A mistake in the command (a missing argument, a DEST with files in it, a SRC that
-is not an al-folio site) is said in one line, with exit status 2; nothing is written then.
+DEST must be new or empty, and outside any Sphinx project (a folder with a ``conf.py``), whose next build
+would read its pages. A mistake in the command (a missing argument, such a DEST, a SRC that is not an al-folio
+site) is said in one line, with exit status 2; nothing is written then.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from .frame import DestinationNotEmpty, require_empty
+from .frame import DestinationInsideASite, DestinationNotEmpty, require_empty, require_outside_sites
 from .pins import NotInstalled
 from .starter import new_site
 
@@ -57,12 +58,13 @@ def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     try:
         require_empty(arguments.dest)
+        require_outside_sites(arguments.dest)
         if arguments.command == "new-site":
             new_site(arguments.dest)
             done = f"Wrote a new site into {arguments.dest}: edit its pages, then run make html there."
         else:
             done = _import_alfolio(arguments.src, arguments.dest)
-    except DestinationNotEmpty as error:
+    except (DestinationNotEmpty, DestinationInsideASite) as error:
         print(f"{PROGRAM}: {error}", file=sys.stderr)
         return 2
     except NotInstalled as error:

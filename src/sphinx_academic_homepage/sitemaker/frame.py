@@ -60,10 +60,22 @@ class SiteSettings:
     extensions: tuple[str, ...] = ()  # extra extensions beyond DEFAULT_EXTENSIONS
 
 
+class DestinationInsideASite(ValueError):
+    """The folder a site is to be written into lies in another Sphinx project, whose pages it would join."""
+
+
 def require_empty(dest: Path) -> None:
     """Refuse a ``dest`` that exists and is not an empty folder."""
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise DestinationNotEmpty(f"{dest} exists and is not empty; name a new folder")
+
+
+def require_outside_sites(dest: Path) -> None:
+    """Refuse a ``dest`` inside a folder with a ``conf.py``: that project's next build would read the new site's
+    pages as its own."""
+    for folder in Path(dest).absolute().parents:
+        if (folder / "conf.py").is_file():
+            raise DestinationInsideASite(f"{dest} is inside the Sphinx project {folder}; name a folder outside it")
 
 
 # -- conf.py ------------------------------------------------------------------------------------------------------
