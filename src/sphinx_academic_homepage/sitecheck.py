@@ -28,6 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 from pybtex.database import parse_file
 from sphinx.application import Sphinx
+from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from .config import homepage_config
 
@@ -55,7 +56,9 @@ class BuiltSite:
 def build(source: Path, work: Path) -> BuiltSite:
     """Build the site in ``source`` into ``work/html`` from scratch; raise :class:`BuildFailed` on any warning."""
     warnings = io.StringIO()
-    with python_warnings.catch_warnings():
+    # As sphinx-build does: the nodes, directives and roles the build registers are docutils' globals, put back
+    # when it ends, so that a later build in the same process (a test's) starts as clean as this one.
+    with patch_docutils(source), docutils_namespace(), python_warnings.catch_warnings():
         # The packages' deprecation notices are for their authors, not faults of the site.
         python_warnings.simplefilter("ignore", DeprecationWarning)
         python_warnings.simplefilter("ignore", PendingDeprecationWarning)
