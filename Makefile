@@ -6,6 +6,8 @@
 #   make requirements  compile requirements*.in into the pinned requirements*.txt (after editing a .in)
 #   make upgrade       the same, moving every pin to the newest release the .in files allow
 #   make clean         remove _build; make distclean also removes .venv
+#   make new-site DEST=<new folder>                 a blank site of your own, outside this repository
+#   make import-alfolio SRC=<al-folio> DEST=<new folder>   your al-folio site, moved into a site of this layout
 
 # The Pythons every pinned package has wheels for, newest first. Sphinx 9.2 needs 3.13.
 SUPPORTED_PYTHONS := 3.14 3.13
@@ -33,7 +35,7 @@ PYTHON_VERSION := $(if $(PYTHON),$(shell $(PYTHON) $(PRINT_VERSION) 2>/dev/null)
 # A new Python (another version found or named) makes a new .venv, and so reinstalls everything.
 VENV_MADE  := $(VENV)/made-with-python$(PYTHON_VERSION)
 
-.PHONY: html test linkcheck livehtml requirements upgrade clean distclean
+.PHONY: html test linkcheck livehtml requirements upgrade clean distclean new-site import-alfolio
 
 space := $() $()
 SUPPORTED_OR := $(subst $(space), or ,$(SUPPORTED_PYTHONS))
@@ -89,6 +91,25 @@ $(TOOLS)/bin/pip-compile:
 requirements upgrade: $(TOOLS)/bin/pip-compile
 	$(PIP_COMPILE) $(if $(filter upgrade,$@),--upgrade) --output-file requirements.txt requirements.in
 	$(PIP_COMPILE) $(if $(filter upgrade,$@),--upgrade) --output-file requirements-test.txt requirements-test.in
+
+# A site of one's own, written by the package's sitemaker (it refuses a DEST that holds files). A missing
+# folder is said in one line before anything is installed.
+ifneq ($(filter new-site,$(MAKECMDGOALS)),)
+ifeq ($(DEST),)
+$(error usage: make new-site DEST=<a new folder>)
+endif
+endif
+ifneq ($(filter import-alfolio,$(MAKECMDGOALS)),)
+ifeq ($(and $(SRC),$(DEST)),)
+$(error usage: make import-alfolio SRC=<an al-folio site> DEST=<a new folder>)
+endif
+endif
+
+new-site: $(VENV)/requirements.installed
+	$(BIN)/python -m sphinx_academic_homepage.sitemaker new-site "$(DEST)"
+
+import-alfolio: $(VENV)/requirements.installed
+	$(BIN)/python -m sphinx_academic_homepage.sitemaker import-alfolio "$(SRC)" "$(DEST)"
 
 clean:
 	rm -rf $(BUILDDIR)
