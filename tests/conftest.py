@@ -1,4 +1,24 @@
-"""Shared fixtures: Sphinx's testing fixtures, the scenario roots, and the real site built once."""
+"""Shared fixtures: Sphinx's testing fixtures, the scenario roots, and builds made once per test session.
+
+A build costs more than all the reading a test does, so a build that tests only read is made once per session
+and shared, whichever module asks first. To reuse one in a new test module:
+
+- ``site``: the real site as ``conf.py`` has it (every reference checked), its stylesheets also kept as they
+  were before trimming (``UNTRIMMED``). ``real_site(**settings)``: the real site with ``settings`` over its
+  conf.py, built once per distinct set of settings. ``test_reproducible.py`` compares its own clean build
+  with ``site``.
+- ``built_root(name, **settings)``: testroot ``tests/roots/test-<name>`` built with ``settings`` (the
+  confoverrides), once per root and settings: a :class:`buildutil.Build` (pages, exact warning lines).
+  ``payload_site`` (every XSS vector in every user-HTML place) and ``lists_site`` (pub-lists, as a Sphinx
+  application) are two such builds with their own set-up.
+- ``browser``: one Chromium for the session; ``tests/browser/conftest.py`` adds the real site served
+  (``site_url``), a fresh tab (``open_site``) and one visit of every page (``site_survey``).
+
+These builds are read, never changed: a test that edits sources or builds again in place copies a root
+(``buildutil.copy_root``, ``copy_site``) into its own ``tmp_path`` and builds that. Settings are part of the
+key, so two modules asking for the same root with the same settings share one build; asking with other
+settings makes another. Session fixtures live in one process: under ``pytest-xdist`` each worker builds its own.
+"""
 
 from __future__ import annotations
 
@@ -46,24 +66,74 @@ def rootdir() -> Path:
     return PROJECT_ROOT / "tests" / "roots"
 
 
+def _once_per_key(make):
+    """``make(*key, **settings)`` made once per distinct arguments, then given again from a cache."""
+    made = {}
+
+    def once(*key, **settings):
+        cache_key = (key, repr(sorted(settings.items())))
+        if cache_key not in made:
+            made[cache_key] = make(*key, **settings)
+        return made[cache_key]
+
+    return once
+
+
+#: Beside each build of the real site (``Build.outdir.parent / UNTRIMMED``): its trimmed stylesheets as they were
+#: before homepage.unused_css trimmed them, which is what ``homepage_trim_css = False`` publishes.
+UNTRIMMED = "untrimmed-static"
+
+
+def _keep_untrimmed_stylesheets(app) -> None:
+    """Copy the stylesheets that homepage.unused_css trims aside, once the theme has written them (its
+    pygments.css included) and just before they are trimmed: the browser tests compare the two."""
+    import shutil
+
+    from sphinx_academic_homepage.priorities import PRIORITY
+    from sphinx_academic_homepage.unused_css import TRIMMED_STYLESHEETS
+
+    def keep(app, exception) -> None:
+        if exception is not None:
+            return
+        static, kept = Path(app.outdir) / "_static", Path(app.outdir).parent / UNTRIMMED
+        for name in TRIMMED_STYLESHEETS:
+            if (static / name).is_file():
+                (kept / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(static / name, kept / name)
+
+    app.connect("build-finished", keep, priority=PRIORITY.trim_stylesheets - 1)
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory):
     """``real_site(**settings)`` -> :class:`buildutil.Build`: the real site built with ``settings`` over its
-    conf.py, every reference checked.
+    conf.py, every reference checked, its stylesheets kept untrimmed beside it (``UNTRIMMED``).
 
     Each distinct set of settings is built once per session; the tests that ask for it only read it.
     """
     from buildutil import build
 
-    builds = {}
+    return _once_per_key(
+        lambda **settings: build(
+            PROJECT_ROOT,
+            tmp_path_factory.mktemp("site"),
+            confoverrides={"nitpicky": True, **settings},
+            setup=_keep_untrimmed_stylesheets,
+        )
+    )
 
-    def built(**settings):
-        key = repr(sorted(settings.items()))
-        if key not in builds:
-            builds[key] = build(PROJECT_ROOT, tmp_path_factory.mktemp("site"), confoverrides={"nitpicky": True, **settings})
-        return builds[key]
 
-    return built
+@pytest.fixture(scope="session")
+def built_root(tmp_path_factory: pytest.TempPathFactory):
+    """``built_root(name, **settings)`` -> :class:`buildutil.Build`: testroot ``test-<name>`` copied and built
+    with ``settings`` as its confoverrides, once per session per root and settings; only read."""
+    from buildutil import build, copy_root
+
+    def make(name: str, **settings):
+        workdir = tmp_path_factory.mktemp(name)
+        return build(copy_root(name, workdir), workdir / "_build", confoverrides=settings)
+
+    return _once_per_key(make)
 
 
 @pytest.fixture(scope="session")

@@ -97,9 +97,8 @@ def policy_problems(soup: BeautifulSoup, content_scripts: tuple[str, ...] = ()) 
 
 
 @pytest.fixture(scope="module")
-def csp_build(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("csp")
-    return build(copy_root("csp", tmp), tmp / "_build")
+def csp_build(built_root):
+    return built_root("csp")
 
 
 CSP_PAGES = ["genindex.html", "index.html", "injected.html", "own.html", "search.html", "styled.html"]
@@ -180,8 +179,8 @@ def test_the_real_site(site):
 # -- Builds other than one full serial build ----------------------------------------------------------------
 
 
-def test_off_with_homepage_csp_false_and_the_policy_is_all_it_changes(csp_build, tmp_path):
-    result = build(copy_root("csp", tmp_path), tmp_path / "_build", confoverrides={"homepage_csp": False})
+def test_off_with_homepage_csp_false_and_the_policy_is_all_it_changes(csp_build, built_root):
+    result = built_root("csp", homepage_csp=False)
     assert result.warnings == []
     assert [name for name in CSP_PAGES if policy_metas(result.page(name))] == []
     # With it, each page is the same but for the policy's line: the marks on the own tags are all gone.

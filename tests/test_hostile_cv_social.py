@@ -190,12 +190,12 @@ def test_navbar_shows_the_social_links_on_the_real_sites_navbar(social_build, pa
 
 # -- Scale ---------------------------------------------------------------------------------------------------------
 
-#: Twice the issue's 10,000: the quadratic reading took 65 s for 10,000 entries (about 230 s for these), the
-#: linear one adds 4 s to a 10 s build.
-MANY = 20_000
+#: The issue's 10,000, the fewest that prove the bound: the quadratic reading took 65 s for these, more than
+#: the 60 s the whole build is allowed; the linear one adds 2 s to a 10 s build (4 s for 20,000).
+MANY = 10_000
 
 
-def test_twenty_thousand_entries_are_read_in_linear_time(tmp_path):
+def test_ten_thousand_entries_are_read_in_linear_time(tmp_path):
     srcdir = copy_root("hostile-social", tmp_path)
     conf = srcdir / "conf.py"
     lines = conf.read_text(encoding="utf-8").splitlines()
@@ -216,6 +216,6 @@ def test_twenty_thousand_entries_are_read_in_linear_time(tmp_path):
         f"conf.py:{untitled_line}: {W}social entry 'untitled' has no 'title' (its accessible name); using 'Untitled' "
         "[homepage.social]",
     ])
-    # Measured on two busy shared cores: 14 s and 161 MiB (the same site without the entries: 10 s, 90 MiB).
+    # Measured on two busy shared cores: 14 s and 161 MiB for 20,000 (the same site without the entries: 10 s, 90 MiB).
     assert result.seconds < 60
     assert result.peak_mib < 500

@@ -199,24 +199,30 @@ def test_a_clean_build_into_a_new_output_folder_encodes_no_image(tmp_path, built
     assert sorted(clean.warnings) == sorted(built.warnings)
 
 
-def test_a_new_version_of_an_image_leaves_the_cache_without_the_old_copies(tmp_path):
+@pytest.fixture(scope="module")
+def photo_replaced(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The media site built, its photo replaced by a smaller version, built again without cleaning: the cache
+    and the post before (``first``, ``cached_before``, ``src_before``) and after (``again``)."""
+    tmp_path = tmp_path_factory.mktemp("media-edited")
     srcdir = make_site(tmp_path)
     first = build(srcdir, tmp_path / "out")
-    before = sorted(path.name for path in (srcdir / images.CACHE_DIR).glob("photo-*"))
+    cached_before = sorted(path.name for path in (srcdir / images.CACHE_DIR).glob("photo-*"))
+    src_before = first.page(POST).find("img", alt="The same photo")["src"]
     Image.linear_gradient("L").resize((900, 600)).convert("RGB").save(srcdir / "assets" / "img" / "photo.png")
     again = build(srcdir, tmp_path / "out", freshenv=False)
-    after = sorted(path.name for path in (srcdir / images.CACHE_DIR).glob("photo-*"))
+    return {"first": first, "cached_before": cached_before, "src_before": src_before, "again": again}
+
+
+def test_a_new_version_of_an_image_leaves_the_cache_without_the_old_copies(photo_replaced):
+    first, again, before = photo_replaced["first"], photo_replaced["again"], photo_replaced["cached_before"]
+    after = sorted(path.name for path in (again.srcdir / images.CACHE_DIR).glob("photo-*"))
     assert before and after and not set(before) & set(after)
     assert after == sorted(path.name for path in (again.outdir / "_images").glob("photo-*"))
     assert first.outdir == again.outdir
 
 
-def test_an_edited_image_updates_its_post_without_a_clean_build(tmp_path):
-    srcdir = make_site(tmp_path)
-    first = build(srcdir, tmp_path / "out")
-    before = first.page(POST).find("img", alt="The same photo")["src"]
-    Image.linear_gradient("L").resize((900, 600)).convert("RGB").save(srcdir / "assets" / "img" / "photo.png")
-    again = build(srcdir, tmp_path / "out", freshenv=False)
+def test_an_edited_image_updates_its_post_without_a_clean_build(photo_replaced):
+    again, before = photo_replaced["again"], photo_replaced["src_before"]
     img = again.page(POST).find("img", alt="The same photo")
     assert img["src"] != before and img["src"].endswith("-900w.webp") and img["width"] == "900"
     # The copies of the earlier version are gone; the post was the only page read again.

@@ -204,8 +204,8 @@ class PageReport:
     icon_fonts: list[list[str]]
     #: One digest per styled box (``STYLE_DIGESTS``), in the viewports and modes of ``STYLE_COMPARED`` only.
     style_digests: list[str] | None
-    #: axe-core's violations, every rule on.
-    axe_violations: list[dict] = field(default_factory=list)
+    #: axe-core's violations, run as ``AXE_RUNS`` says for the visit's viewport and mode (``None``: not run there).
+    axe_violations: list[dict] | None = None
     #: ``overflow`` at the phone's width, for a page visited on a laptop only (:func:`survey`).
     phone_overflow: int | None = None
 
@@ -250,10 +250,21 @@ def visit_in_rounds(
     return found
 
 
-#: axe-core, put into a page and started there; ``AXE_RESULTS`` waits for its violations.
+#: axe-core, put into a page and started there with its options; ``AXE_RESULTS`` waits for its violations.
 AXE_SCRIPT = Axe().axe_script
-START_AXE = """() => { window.__axe = axe.run(document, {resultTypes: ["violations"]}); }"""
+START_AXE = """(options) => { window.__axe = axe.run(document, {resultTypes: ["violations"], ...options}); }"""
 AXE_RESULTS = "window.__axe.then((results) => results.violations)"
+
+#: The viewports and modes axe runs in, and the options it runs with there. Every rule on by default in both
+#: modes on a laptop. At the phone's width, in one mode, what the width changes: which elements are shown
+#: (the menu button, the sidebar's drawer: every rule but one sees them), the size of what a finger taps
+#: (``target-size``, WCAG 2.2's 2.5.8, off by default) and regions that scroll sideways. Colour contrast
+#: does not change with the width and is most of axe's time: it is left to the laptop.
+AXE_RUNS = {
+    ("wide", "light"): {},
+    ("wide", "dark"): {},
+    ("phone", "light"): {"rules": {"color-contrast": {"enabled": False}, "target-size": {"enabled": True}}},
+}
 
 
 #: How many laptop tabs (light mode) visit the pages that share their folder's template, each its own page.
@@ -286,13 +297,15 @@ def survey(browser, base_url: str, pages: list[str]) -> dict[tuple[str, str], di
         report = _read(visit, path, counts[key], key in STYLE_COMPARED and path in kinds)
         if path in same_template:
             report.phone_overflow = _overflow_at(visit.page, "phone")
-        # What axe does is not the site's: it starts once the page's own findings are in.
-        visit.page.evaluate(AXE_SCRIPT)
-        visit.page.evaluate(START_AXE)
+        if key[:2] in AXE_RUNS:
+            # What axe does is not the site's: it starts once the page's own findings are in.
+            visit.page.evaluate(AXE_SCRIPT)
+            visit.page.evaluate(START_AXE, AXE_RUNS[key[:2]])
         return report
 
     def finish(key, visit: Visit, report: PageReport) -> PageReport:
-        report.axe_violations = visit.page.evaluate(AXE_RESULTS)
+        if key[:2] in AXE_RUNS:
+            report.axe_violations = visit.page.evaluate(AXE_RESULTS)
         counts[key] = _counts(visit)
         return report
 

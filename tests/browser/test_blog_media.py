@@ -1,4 +1,4 @@
-"""A post with math and figures in Chromium: no axe violation in light and dark mode, nothing requested from
+"""A post with math and figures in Chromium: no axe violation (where ``browser/survey.py`` runs axe), nothing requested from
 another host, no horizontal scroll on a phone, MathML laid out by the browser, lazy figures sized before they load.
 
 The site is the media scenario (``tests/roots/test-media``, its figures made by the test) with display and inline
@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from browser.compressed_server import serve
-from browser.survey import MODES, VIEWPORTS, open_visit, survey
+from browser.survey import AXE_RUNS, MODES, VIEWPORTS, open_visit, survey
 from buildutil import build
 from test_media import POST, make_site
 
@@ -47,7 +47,8 @@ def post_survey(browser, tmp_path_factory) -> Iterator[dict]:
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_post_with_math_and_figures_is_clean(post_survey, viewport, mode):
     report = post_survey[1][viewport, mode][POST]
-    assert [violation["id"] for violation in report.axe_violations] == []
+    if (viewport, mode) in AXE_RUNS:  # with the rules it runs there
+        assert [violation["id"] for violation in report.axe_violations] == []
     assert report.problems["requests to other hosts"] == []
     assert report.problems["failed requests"] == []
     assert report.overflow <= 0

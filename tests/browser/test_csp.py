@@ -13,7 +13,6 @@ from browser.compressed_server import serve
 from browser.conftest import page_with
 from browser.survey import HAS_POLICY, MODES, VIEWPORTS, WATCH_VIOLATIONS, Visit
 from browser.test_color_mode import shown_mode, switch_mode
-from buildutil import build, copy_root
 
 NO_PROBLEMS = {"console errors": [], "failed requests": [], "requests to other hosts": []}
 
@@ -92,13 +91,12 @@ def test_the_phone_menu_opens(open_site):
 
 
 @pytest.fixture(scope="module")
-def csp_sites(tmp_path_factory) -> Iterator[dict[bool, str]]:
-    """tests/roots/test-csp served with its policy (True) and without (False): base URLs."""
+def csp_sites(built_root) -> Iterator[dict[bool, str]]:
+    """tests/roots/test-csp served with its policy (True, the default) and without (False): base URLs."""
     with ExitStack() as servers:
         urls = {}
         for policy in (True, False):
-            tmp = tmp_path_factory.mktemp(f"csp-{policy}")
-            result = build(copy_root("csp", tmp), tmp / "_build", confoverrides={"homepage_csp": policy})
+            result = built_root("csp") if policy else built_root("csp", homepage_csp=False)
             assert result.warnings == []
             urls[policy] = servers.enter_context(serve(Path(result.outdir)))
         yield urls

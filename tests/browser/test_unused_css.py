@@ -1,8 +1,8 @@
 """Trimming the stylesheets (homepage.unused_css) changes nothing a visitor can see.
 
 Each page is opened twice in Chromium from the same server: once as built (the session's ``site_survey``), once
-with the trimmed stylesheets swapped, by request interception, for the untrimmed ones of a second build
-(``homepage_trim_css = False``).
+with the trimmed stylesheets swapped, by request interception, for the untrimmed ones: the same build's, kept
+just before they were trimmed (``conftest.UNTRIMMED``), which are what ``homepage_trim_css = False`` publishes.
 Every element's computed style, and its ``::before``/``::after`` when they draw, must be identical: in both
 colour modes, at phone and desktop widths, and with the menus, tooltips and dialogs the theme's scripts open.
 """
@@ -14,9 +14,10 @@ from collections.abc import Callable
 import pytest
 
 from browser.survey import STYLE_COMPARED, open_visit, style_compared_pages, style_digests_of, visit_together
+from conftest import UNTRIMMED
 from sphinx_academic_homepage.unused_css import TRIMMED_STYLESHEETS
 
-# The real site built again untrimmed, and every page rendered twice.
+# Every page rendered twice.
 pytestmark = pytest.mark.slow
 
 _STYLE_OF = """([index, pseudo]) => {
@@ -28,12 +29,14 @@ _STYLE_OF = """([index, pseudo]) => {
 
 
 @pytest.fixture(scope="session")
-def untrimmed_stylesheets(real_site) -> dict[str, bytes]:
-    """The stylesheets of the real site built with ``homepage_trim_css = False``, by path under ``_static``."""
-    untrimmed = real_site(homepage_trim_css=False)
-    assert untrimmed.warnings == []
-    static = untrimmed.outdir / "_static"
-    return {name: (static / name).read_bytes() for name in TRIMMED_STYLESHEETS if (static / name).is_file()}
+def untrimmed_stylesheets(site) -> dict[str, bytes]:
+    """The real site's stylesheets before trimming, by path under ``_static``; each differs from the one served."""
+    kept = site.outdir.parent / UNTRIMMED
+    untrimmed = {name: (kept / name).read_bytes() for name in TRIMMED_STYLESHEETS if (kept / name).is_file()}
+    assert "styles/pydata-sphinx-theme.css" in untrimmed
+    served = site.outdir / "_static"
+    assert [name for name, body in untrimmed.items() if (served / name).read_bytes() == body] == []
+    return untrimmed
 
 
 def _routed(visit, replacements: dict[str, bytes]) -> list[str]:
