@@ -210,6 +210,12 @@ def sanitise(html: str, policy: Policy, *, balanced: bool) -> Sanitised:
     return writer.finish()
 
 
+def text_of(html: str) -> str:
+    """The text a browser shows for sanitised ``html`` (tags left out, entities decoded): for places that take
+    no markup (a heading's anchor, a PDF, a meta description)."""
+    return "".join(data for kind, data in stream(html) if kind == "text")
+
+
 def browser_url(value: str) -> str:
     """``value`` as the URL parser reads it: control characters and spaces trimmed, tabs and newlines dropped."""
     return _URL_IGNORED.sub("", value.strip(_URL_ENDS))
