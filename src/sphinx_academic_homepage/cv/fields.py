@@ -4,8 +4,9 @@ Every reader of a CV format reads through a :class:`Fields`, so all formats repo
 words, each warning ``homepage.cv`` at the CV file's line of the value it is about.
 
 Text values may hold inline HTML, as al-folio's CV layout writes them out unescaped (``<a href=...>``,
-``<b>``, ``<u>``): each is read through the sanitiser's field policy, and what it takes out (a script, a
-handler, a ``javascript:`` URL) warns ``homepage.html`` at the value's line. Text values are therefore safe
+``<b>``, ``<u>``), and RenderCV's values Markdown (``**bold**``, ``*italic*``, ``[text](url)``, code spans),
+which is made HTML first: each is read through the sanitiser's field policy, and what it takes out (a script,
+a handler, a ``javascript:`` URL) warns ``homepage.html`` at the value's line. Text values are therefore safe
 HTML from here on (:func:`~sphinx_academic_homepage.sanitiser.text_of` gives their text).
 """
 
@@ -19,6 +20,8 @@ from typing import Any
 
 from .. import sanitiser
 from ..diagnostics import warn
+from markdown_it import MarkdownIt
+
 from ..yamlfile import LineDict, LineList
 from .model import Item
 
@@ -33,6 +36,12 @@ TEXT_TYPES = (str, int, float, datetime.date)
 
 # A value with none of these is text that is already HTML as written.
 _MARKUP = re.compile(r"[<>&]")
+# ...and, where values are Markdown, text that Markdown leaves as it is.
+_MARKDOWN = re.compile(r"[<>&*_`\[\\]")
+# RenderCV's Markdown: one line of emphasis, links and code spans (HTML in it is the sanitiser's to read).
+_INLINE_MARKDOWN = MarkdownIt("zero", {"html": True}).enable(
+    ["emphasis", "link", "backticks", "escape", "entity", "html_inline"]
+)
 
 # Warnings quote what they refuse, but never more than a line of it, however large or deep it is.
 _SHORT = reprlib.Repr()
@@ -53,8 +62,10 @@ def blank(value: Any) -> bool:
 class Fields:
     """The values of one CV file, read with warnings that name the file and the line."""
 
-    def __init__(self, display_path: str) -> None:
+    def __init__(self, display_path: str, markdown: bool = False) -> None:
         self.display_path = display_path
+        #: Text values are Markdown (RenderCV's), not HTML (al-folio's older format).
+        self.markdown = markdown
 
     def warn(self, message: str, container: Any, key: Any = None) -> None:
         warn(message, "cv", self.where(container, key))
@@ -81,8 +92,10 @@ class Fields:
     def markup(self, value: Any, container: Any, key: Any = None) -> str:
         """A text value as safe HTML (its markup through the field policy); what is taken out warns at its line."""
         text = str(value).strip()
-        if not _MARKUP.search(text):
+        if not (_MARKDOWN if self.markdown else _MARKUP).search(text):
             return text
+        if self.markdown:
+            text = _INLINE_MARKDOWN.renderInline(text)
         result = sanitiser.sanitise(text, sanitiser.FIELD, balanced=True)
         if result.removed:
             what = f"CV field {key!r}" if isinstance(key, str) else "CV item"
