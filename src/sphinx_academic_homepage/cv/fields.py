@@ -18,10 +18,10 @@ import reprlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .. import sanitiser
-from ..diagnostics import warn
 from markdown_it import MarkdownIt
 
+from .. import sanitiser
+from ..diagnostics import warn
 from ..yamlfile import LineDict, LineList
 from .model import Item
 

@@ -1,8 +1,9 @@
 """The CV model drawn as docutils nodes: real sections (heading, anchor, page contents), text as text.
 
-Values are the sanitised HTML the readers made of them (:mod:`.fields`): plain text stays text nodes (so
-Sphinx's typography applies), markup is written as it is. A pair's value that is an e-mail address or an http(s)
-address becomes a link, and an entry's title links to its page when the data names one.
+Values are the sanitised HTML the readers made of them (:mod:`.fields`): a value without tags is a text node
+(so Sphinx's typography applies, and other builders show it), one with tags is written as it is. A pair's value
+that is an e-mail address or an http(s) address becomes a link, and an entry's title links to its page when the
+data names one.
 """
 
 from __future__ import annotations
@@ -31,10 +32,10 @@ def link_target(value: str) -> str | None:
 
 
 def markup(html: str) -> nodes.Node:
-    """A value's node: text as text; HTML (already sanitised) as raw HTML."""
-    if "<" in html or "&" in html:
+    """A value's node: text as text (its entities decoded); HTML with tags (already sanitised) as raw HTML."""
+    if "<" in html:
         return nodes.raw("", html, format="html")
-    return nodes.Text(html)
+    return nodes.Text(text_of(html) if "&" in html else html)
 
 
 def _paragraph(html: str, css_class: str) -> nodes.paragraph:
