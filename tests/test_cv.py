@@ -119,8 +119,8 @@ def test_every_al_folio_section_type(app):
     assert list(sections) == ["General Information", "Education", "Skills", "Service"]
     general = sections["General Information"]
     values = {dt.get_text(strip=True): dd for dt, dd in zip(general.select("dt"), general.select("dd"), strict=True)}
-    # Text is text: markup is escaped, only e-mail and http(s) addresses become links.
-    assert values["Full Name"].get_text(strip=True) == "A. <b>Researcher</b>" and values["Full Name"].find("b") is None
+    # Inline HTML is kept, as al-folio writes it out; only e-mail and http(s) addresses become links.
+    assert values["Full Name"].get_text(strip=True) == "A.Researcher" and values["Full Name"].b.string == "Researcher"
     assert values["Email"].a["href"].startswith("mailto:")
     assert values["Website"].a["href"] == "https://example.org/~a"
     assert values["Trap"].find("a") is None
@@ -158,6 +158,12 @@ def test_cv_pdf_offered_when_present_and_pdf_links(app):
         f"{index}:11: WARNING: links to the PDF '/assets/pdf/syllabus.pdf', which is not there: put the file at _static/syllabus.pdf [homepage.pdf]",
         f"{index}:11: WARNING: links to the PDF 'files/talk.pdf', which is not there: put the file at files/talk.pdf [homepage.pdf]",
     ]
+    # A site copied from al-folio keeps its PDFs in assets/pdf/: cv_pdf and links find them there too.
+    alfolio = _page(app.outdir, "alfolio.html")
+    kept = Path(app.srcdir, "assets", "pdf", "old-cv.pdf").read_bytes()
+    (offer,) = alfolio.select(".homepage-cv__pdf a")
+    old = alfolio.find(lambda tag: tag.name == "a" and tag.get_text() == "old CV")
+    assert (app.outdir / offer["href"]).read_bytes() == kept and old["href"] == offer["href"]
     # A cv_pdf that is not in _static/: the page offers the one the build writes.
     (generated,) = _page(app.outdir, "later.html").select(".homepage-cv__pdf a")
     assert generated["href"] == "assets/pdf/not-yet.pdf"

@@ -83,7 +83,8 @@ def test_every_rendercv_entry_type(formats):
     assert cv["Introduction"] == ["A physicist who writes her CV once.", "Second paragraph of text."]
     assert cv["Education"] == [("2019-09 – 2024-05", "PhD in Physics", "University of Somewhere",
                                 ("Thesis on waves", "Advisor Prof. One"))]
-    assert cv["Experience"] == [("Since 2024", "Postdoc", "Institute of Things", ("Studies things",))]
+    assert cv["Experience"] == [("Since 2024", "Postdoc", "Institute of Things",
+                                 ("Studies things", "Built the wave tank with the lab in two weeks"))]
     assert cv["Selected Publications"] == [("2023", "Waves in Things", "Ada Example, B. Coauthor", ())]
     assert cv["Talks"] == [("2024-03", "Invited talk on waves", "", ("A talk",))]
     assert cv["Skills"] == [("Languages", "Python, Typst")]
@@ -92,6 +93,9 @@ def test_every_rendercv_entry_type(formats):
     assert cv["Press"] == ["[2] Interview in the Daily", "[1] Feature in the Weekly"]
     page = formats.page("rendercv-every-entry.html")
     assert page.select_one("ol.homepage-cv__list") is not None  # numbered entries count up
+    # RenderCV's Markdown is drawn as markup.
+    built = page.find("a", href="https://lab.example.org/").find_parent("p")
+    assert (built.strong.string, built.a.string, built.em.string) == ("wave tank", "the lab", "two")
     paper = page.find("a", href="https://doi.org/10.1000/waves")
     assert paper is not None and _text(paper) == "Waves in Things"
     assert "Journal of Waves" in _text(paper.find_parent("li"))

@@ -103,8 +103,10 @@ def test_a_small_cv_pdf(tmp_path):
     reader = PdfReader(result.outdir / "assets/pdf/ada-cv.pdf")
     text = pdf_text(reader)
     for fact in ("Ada Example (艾达)", "PhD in Physics", "University of Somewhere", "2019 – 2024", "Postdoc",
-                 "Institute of Things", "2024 – present", "Waves in Things", "Journal of Waves"):
+                 "Institute of Things", "2024 – present", "Waves in Things", "Journal of Waves",
+                 "Built the wave tank & its pump"):
         assert fact in text, fact
+    assert "<" not in text and "&amp;" not in text  # the CV's HTML is drawn as its text
     assert "A Paper Not Selected" not in text
     assert set(link_targets(reader)) >= {"mailto:ada@example.org", "https://github.com/ada-example",
                                          "https://doi.org/10.1000/waves"}

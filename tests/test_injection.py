@@ -3,7 +3,8 @@
 ``tests/roots/test-inject-fields`` puts HTML, script, event handlers, quotes and ``javascript:``/
 ``vbscript:``/``data:`` URLs into every field a user writes: the front matter title, subtitle and
 more_info, the owner's name, social entries (shown in the page's row and in the navbar), news items and
-their titles, CV titles, names and values, Markdown links and raw HTML in the body. The built pages must
+their titles, CV titles, names and values (al-folio writes these out as HTML: here they keep their inline
+markup), Markdown links and raw HTML in the body. The built pages must
 hold no element, attribute or URL that runs code, every refusal must warn with its file and line, and
 every external link must carry ``rel="noopener"``.
 """
@@ -27,6 +28,11 @@ def built(tmp_path_factory):
 
 def test_every_refusal_warns_once_with_its_line(built):
     assert built.warnings == [
+        # The CV page is read first; each CV value's HTML warns at its line of the CV file.
+        f"cv.yaml:1: {W}CV field 'title': removed <script> [homepage.html]",
+        f"cv.yaml:13: {W}CV field 'title': removed <img> [homepage.html]",
+        f"cv.yaml:17: {W}CV item: removed the javascript: URL in <a href> [homepage.html]",
+        f"cv.yaml:18: {W}CV item: removed the onclick attribute of <a> [homepage.html]",
         # Links are checked first, as the page is read; then its raw HTML, after the other extensions' handlers.
         f"index.md:16: {W}the Markdown link to a javascript: URL is not made a link (it could run code); it shows as text "
         "[homepage.url]",
@@ -137,23 +143,28 @@ def test_news_items_and_titles(built):
     assert text_of(titled.select_one("[role=main] h1")) == "<img src=x onerror=alert('news-title')>Talk"
 
 
-def test_cv_fields_are_text(built):
+def test_cv_fields_keep_their_markup_and_lose_what_runs(built):
     cv = built.page("cv.html")
     headings = [text_of(h) for h in cv.select("section.homepage-cv__section > h2")]
-    # (Sphinx's smart quotes curl the quotes of text, as in any heading.)
-    assert headings == ["<script>alert(‘cv-title’)</script>General", "Positions"]
+    assert headings == ["General", "Positions"]
+    assert cv.select("[role=main] :is(script, img, [onclick], [onerror])") == []
     pairs = [(text_of(dt), "".join(dd.get_text().split())) for dt, dd in zip(cv.select("dt"), cv.select("dd"))]
+    # A value that is not an address stays text (Sphinx's smart quotes curl its quotes, as in any paragraph).
     assert pairs == [
         ("Homepage", "javascript:alert(‘cv-value’)"),
-        ("<b>Email</b>", "ada@example.org"),
+        ("Email", "ada@example.org"),
         ("Web", "https://ada.example.org/cv"),
     ]
+    assert [b.string for b in cv.select("dt b")] == ["Email"]
     assert [a["href"] for a in cv.select(".homepage-cv__map a")] == ["mailto:ada%40example.org", "https://ada.example.org/cv"]
     entry = cv.select_one(".homepage-cv__entry")
     assert text_of(entry) == (
-        "2020 <img src=x onerror=alert(‘cv-entry’)>Fellow <i>Somewhere</i> <a href=’javascript:alert(1)’>text, not a link</a>"
+        "2020 Fellow Somewhere text, not a link Lovelace, A. and B. Babbage , The Engine"
     )
-    assert entry.select("a") == []
+    assert [i.string for i in entry.select(".homepage-cv__institution i")] == ["Somewhere"]
+    assert [(u.string, b.string) for u, b in zip(entry.select("u"), entry.select("b"))] == [("Lovelace, A.", "B. Babbage")]
+    links = [(a.get("href"), a.get("rel"), text_of(a)) for a in entry.select("a")]
+    assert links == [(None, None, "text, not a link"), ("https://ada.example.org/engine", ["noopener"], "The Engine")]
 
 
 # -- The page body's rel=noopener pass ------------------------------------------------------------------

@@ -34,6 +34,9 @@ def test_descriptions_of_each_kind_of_page(app):
     assert _descriptions(app, "blank.html") == [
         "al-folio writes an empty description into new pages: the first paragraph speaks for this one."
     ]
+    # A body that starts with an HTML block, or a paragraph with tags in it: their text, never their tags.
+    assert _descriptions(app, "htmlfirst.html") == ["I study the physics of AI at the Lab & elsewhere."]
+    assert _descriptions(app, "inlinetags.html") == ["Bold words open this paragraph, italic ones follow."]
     # Escaped in the HTML source, not just parsed back.
     assert 'content="Physics of AI &amp; &quot;AI for AI&quot; &lt;research&gt;"' in (app.outdir / "index.html").read_text()
     assert strip_colors(app.warning.getvalue()).splitlines() == [

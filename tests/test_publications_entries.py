@@ -136,6 +136,8 @@ def test_award_and_abstract_open_in_place(full):
     assert award.p.strong.get_text() == "best paper"
     abstract = full.select_one("details.homepage-pub__abstract")
     assert abstract.p.em.get_text() == "fast"
+    # An escaped dollar is a dollar: \$m^2\$ in the .bib is the text "$m^2$", not math and no backslash.
+    assert abstract.p.get_text().startswith("We sort $m^2$ fast") and abstract.select("math, .math") == []
     assert abstract.p.a["href"] == "https://example.org/abstract"
 
 

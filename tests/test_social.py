@@ -118,6 +118,32 @@ def test_al_folio_values_become_its_urls():
     assert links["wechat_qr"].url == "_static/wechat-qr.png"
 
 
+def test_academic_and_chinese_platforms_have_their_own_icons():
+    links = read_social_setting(
+        {
+            "dblp_url": "https://dblp.org/pid/00/0000.html",
+            "semanticscholar_id": "1741101",
+            "arxiv_id": "lovelace_a_1",
+            "inspirehep_id": 1010907,
+            "weibo_id": "1234567890",
+            "zhihu_id": "ada-lovelace",
+            "bilibili_id": 20231201,
+            "lab": {"url": "https://lab.example.org/", "title": "Lab", "logo": "ai ai-dblp"},
+        }
+    )
+    assert [(link.url, link.icon, ICONS[link.icon][0]) for link in links] == [
+        ("https://dblp.org/pid/00/0000.html", "dblp", "academicons"),
+        ("https://www.semanticscholar.org/author/1741101", "semantic-scholar", "academicons"),
+        ("https://arxiv.org/a/lovelace_a_1.html", "arxiv", "academicons"),
+        ("https://inspirehep.net/authors/1010907", "inspire", "academicons"),
+        ("https://weibo.com/1234567890", "weibo", "brands"),
+        ("https://www.zhihu.com/people/ada-lovelace", "zhihu", "brands"),
+        ("https://space.bilibili.com/20231201", "bilibili", "brands"),
+        ("https://lab.example.org/", "dblp", "academicons"),
+    ]
+    assert [link.title for link in links][4:7] == ["Weibo", "Zhihu", "Bilibili"]
+
+
 def test_user_names_cannot_break_out_of_their_url():
     (link,) = read_social_setting({"github_username": 'ada" onmouseover="alert(1)'})
     assert link.url == "https://github.com/ada%22%20onmouseover=%22alert(1)"
@@ -170,6 +196,9 @@ def test_rows_from_front_matter_and_directives(app):
     ]
     icons = [link.select_one("svg, img") for link in end_row.select("a")]
     assert [icon.name for icon in icons] == ["svg"] * 10 + ["img"]
+    # INSPIRE is drawn with Academicons' icon, inline like the others.
+    _, width, height, path = ICONS["inspire"]
+    assert (icons[5]["viewbox"], icons[5].path["d"]) == (f"0 0 {width} {height}", path)
     assert icons[-1]["src"] == "_static/rosegarden.png" and icons[-1]["alt"] == ""
 
     # One folder down, links to the site's own files climb back up.
@@ -319,6 +348,8 @@ def test_same_entries_feed_the_navbar_icon_links(app):
         ("PyPI", "https://pypi.org/", ["noopener"], ["fa-brands", "fa-python", "fa-lg"]),  # the owner's own entry stays first
         ("GitHub", "https://github.com/ada", ["me", "noopener"], ["fa-brands", "fa-github", "fa-lg"]),
         ("Email", "mailto:ada@example.org", ["me", "noopener"], ["fa-solid", "fa-envelope", "fa-lg"]),
+        # The theme's fonts have no DBLP glyph: the Font Awesome icon that suggests it.
+        ("DBLP", "https://dblp.org/pid/00/0000.html", ["me", "noopener"], ["fa-solid", "fa-database", "fa-lg"]),
         # The feed (a path of the site) is left out: icon_links' URLs are used as written on every page.
         ("Portraits", "https://ada.example.org/", ["noopener"], ["icon-link-image"]),
     ]

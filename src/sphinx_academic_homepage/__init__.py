@@ -16,6 +16,8 @@ from .buildstate import setup_buildstate
 from .config import setup_config
 from .csp import setup_csp
 from .cv import setup_cv
+from .emoji import setup_emoji
+from .empty_links import setup_empty_links
 from .frontmatter import setup_frontmatter
 from .generated_pages import setup_generated_pages
 from .head import setup_head
@@ -73,6 +75,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_lastupdated(app)
     setup_images(app)
     setup_mathml(app)
+    setup_emoji(app)
+    setup_empty_links(app)
     setup_profile(app)
     setup_news(app)
     setup_blog(app)

@@ -56,6 +56,9 @@ class AtomFeed:
     #: RFC 3339: when the newest entry changed.
     updated: str
     entries: Sequence[AtomEntry]
+    #: The folder whose address is the feed's id, when not its own: a copy of a feed at another address is the
+    #: same feed (``blog/`` for the blog's feed written at al-folio's ``feed.xml`` too).
+    id_folder: str | None = None
 
 
 class SiteFeed(NamedTuple):
@@ -77,7 +80,7 @@ def add_site_feed(app: Sphinx, feed: SiteFeed) -> None:
 
 
 def site_feed(app: Sphinx) -> str | None:
-    """The path of the site's feed in this build (``blog/feed.xml``), or None when it writes none."""
+    """The path of the site's feed in this build (``feed.xml``, the blog's), or None when it writes none."""
     for feed in sorted(_SITE_FEEDS.get(app, []), key=lambda feed: feed.rank):
         if feed.written(app.env):
             return f"{feed.pagename(app.config)}.xml"
@@ -113,7 +116,8 @@ def atom_bytes(app: Sphinx, feed: AtomFeed) -> bytes:
     if app.config.html_baseurl:
         root.set("xml:base", app.config.html_baseurl.rstrip("/") + (f"/{folder}/" if folder else "/"))
     sub(root, "title", feed.title)
-    sub(root, "id", atom_id(app, f"{folder}/" if folder else ""))
+    own_folder = f"{folder}/" if folder else ""
+    sub(root, "id", atom_id(app, own_folder if feed.id_folder is None else feed.id_folder))
     sub(root, "updated", feed.updated)
     sub(root, "link", rel="self", href=posixpath.basename(feed.name) + ".xml")
     sub(root, "link", rel="alternate", type="text/html", href=builder.get_relative_uri(feed.name, feed.pagename))

@@ -2,7 +2,9 @@
 
 Search engines show it under the page's title, and Lighthouse's SEO score counts it. As in al-folio,
 a page's ``description`` front matter says it; otherwise the page's first paragraph of body text does,
-cut at a word before ~160 characters (what result pages show). Pages with neither (the search page) use
+cut at a word before ~160 characters (what result pages show). A paragraph's raw HTML (an al-folio about page
+often starts with an HTML block, ``<p align="justify">...``, or has ``<b>`` in its text) gives its text, never
+its tags. Pages with neither (the search page) use
 the home page's. Open Graph tags are sphinxext-opengraph's job; this module writes only this one tag.
 """
 
@@ -20,6 +22,7 @@ from .frontmatter import front_matter
 from .head import Meta, add_head_entries, has_meta
 from .priorities import PRIORITY
 from .profile import is_about_page
+from .sanitiser import text_of
 
 #: Search result pages show about this many characters of a description.
 MAX_DESCRIPTION_LENGTH = 160
@@ -38,20 +41,37 @@ def shorten(text: str, limit: int = MAX_DESCRIPTION_LENGTH) -> str:
     return cut.rstrip(" ,;:-–—(") + "…"
 
 
-def _is_body_paragraph(paragraph: nodes.paragraph) -> bool:
-    """Text the author wrote at the top level of the page: not a list item, card, table, note or footnote,
-    and not part of one of our components (profile card, subtitle...), whose classes start with "homepage-"."""
-    if not isinstance(paragraph.parent, (nodes.document, nodes.section)):
+def _is_html(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.raw) and "html" in node.get("format", "").split()
+
+
+def _is_body_paragraph(node: nodes.Node) -> bool:
+    """Text the author wrote at the top level of the page, a paragraph or an HTML block: not a list item, card,
+    table, note or footnote, and not part of one of our components (profile card, subtitle...), whose classes
+    start with "homepage-"."""
+    if not isinstance(node, nodes.paragraph) and not _is_html(node):
         return False
-    return not any(name.startswith("homepage-") for name in paragraph.get("classes", []))
+    if not isinstance(node.parent, (nodes.document, nodes.section)):
+        return False
+    return not any(name.startswith("homepage-") for name in node.get("classes", []))
+
+
+def _text(node: nodes.Node) -> str:
+    """What a reader sees of ``node``: the text of its raw HTML (already sanitised), not the tags."""
+    if _is_html(node):
+        return text_of(node.astext())
+    if isinstance(node, nodes.raw):
+        return ""  # for another writer (LaTeX...)
+    if isinstance(node, nodes.Text):
+        return node.astext()
+    return "".join(_text(child) for child in node.children)
 
 
 def first_paragraph(doctree: nodes.document) -> str:
-    for paragraph in doctree.findall(nodes.paragraph):
-        if _is_body_paragraph(paragraph):
-            text = shorten(paragraph.astext())
-            if text:
-                return text
+    for paragraph in doctree.findall(_is_body_paragraph):
+        text = shorten(_text(paragraph))
+        if text:
+            return text
     return ""
 
 

@@ -6,7 +6,7 @@ PDF that is missing would otherwise be a dead link on the page and a generic
 ``homepage.pdf`` naming the page, line and the place the file is looked for, the
 link text stays on the page as plain text, and the page is read again once the
 file appears. An al-folio ``/assets/pdf/<name>.pdf`` link finds ``<name>.pdf`` in
-the site's static folder (``_static/``), as al-folio's own layout would.
+the site's static folder (``_static/``), or in ``assets/pdf/`` where a site copied from al-folio keeps it.
 
 A PDF the build writes itself (the CV PDF, :mod:`.cv.pdf`) is at the same address in the built site,
 ``assets/pdf/<name>.pdf``: a page that will write one notes it (:func:`offer_generated_pdf`), and a link to
@@ -52,6 +52,13 @@ class pending_pdf_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils
     ``pdf``: the path in the built site; ``written``: the link's target as written; ``expected``: where a file
     of the user's would be (``_static/<name>.pdf``), for the warning when no page writes it either.
     """
+
+
+def user_pdf_candidates(env, name: str) -> list[str]:
+    """Where the user's PDF ``name`` (a name in al-folio's PDF folder: what follows ``/assets/pdf/`` in a link,
+    or a ``cv_pdf``) is looked for, in order, as paths in the source folder: each static folder, then
+    ``assets/pdf/`` itself, where a site copied from al-folio keeps its PDFs."""
+    return [f"{static}/{name}" for static in static_folder_names(env)] + [ALFOLIO_PDF_DIR + name]
 
 
 def generated_pdf_path(name: str) -> str:
@@ -105,7 +112,6 @@ def _pdf_path(target: str) -> str | None:
 def check_pdf_links(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     docname = env.docname
-    static_dirs = static_folder_names(env)
     for xref in list(doctree.findall(addnodes.pending_xref)):
         # MyST leaves a link to a file it did not find as an unresolved "myst" reference.
         if xref.get("reftype") != "myst" or xref.get("refdomain"):
@@ -114,7 +120,7 @@ def check_pdf_links(app: Sphinx, doctree: nodes.document) -> None:
         if path is None:
             continue
         name = path.lstrip("/").removeprefix(ALFOLIO_PDF_DIR) if path.lstrip("/").startswith(ALFOLIO_PDF_DIR) else None
-        candidates = [f"{static}/{name}" for static in static_dirs] if name else []
+        candidates = user_pdf_candidates(env, name) if name else []
         for candidate in candidates:
             note_file_dependency(env, candidate)  # read again once the file is there
             try:

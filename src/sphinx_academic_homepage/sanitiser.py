@@ -210,6 +210,26 @@ def sanitise(html: str, policy: Policy, *, balanced: bool) -> Sanitised:
     return writer.finish()
 
 
+#: Elements that break the text into blocks or lines: a space stands for each of their tags in :func:`text_of`.
+_BLOCK_BREAKS = frozenset(
+    {"p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+     "pre", "section", "article", "aside", "header", "footer", "figure", "figcaption", "table", "tr", "td", "th",
+     "caption", "details", "summary", "address"}
+)
+
+
+def text_of(html: str) -> str:
+    """The text a browser shows for sanitised ``html`` (tags left out, a space between blocks, entities decoded):
+    for places that take no markup (a heading's anchor, a PDF, a meta description)."""
+    parts = []
+    for kind, data in stream(html):
+        if kind == "text":
+            parts.append(data)
+        elif kind in ("start", "end") and (data[0] if kind == "start" else data) in _BLOCK_BREAKS:
+            parts.append(" ")
+    return "".join(parts).strip()
+
+
 def browser_url(value: str) -> str:
     """``value`` as the URL parser reads it: control characters and spaces trimmed, tabs and newlines dropped."""
     return _URL_IGNORED.sub("", value.strip(_URL_ENDS))

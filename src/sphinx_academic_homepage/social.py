@@ -47,7 +47,7 @@ from .diagnostics import ConfLines, warn
 from .frontmatter import front_matter, nearest_key
 from .priorities import PRIORITY
 from .sitefiles import static_folders_of
-from .social_icons import ICONS
+from .social_icons import ICONS, NAVBAR_STAND_INS
 from .urls import is_disguised_host, is_external_url, is_network_path, is_safe_url, is_site_path, url_scheme
 
 #: The link a custom entry gets when it names no icon.
@@ -70,18 +70,20 @@ class Platform:
 
 
 # The keys, URL patterns and order of al-folio's socials (the jekyll-socials plugin al-folio uses, and
-# the older _config.yml keys), with names written as the services write them.
+# the older _config.yml keys), with names written as the services write them. Weibo, Zhihu and Bilibili,
+# which Chinese academics link and al-folio has no key for, have keys of the same form.
 PLATFORMS: dict[str, Platform] = {
     platform.key: platform
     for platform in (
         Platform("email", "Email", "mailto:{}", "envelope"),
         Platform("academia_edu", "Academia.edu", "https://{organization}.academia.edu/{username}", "building-columns"),
         Platform("acm_id", "ACM Digital Library", "https://dl.acm.org/profile/{}/", "book"),
-        Platform("arxiv_id", "arXiv", "https://arxiv.org/a/{}.html", "file-lines"),
+        Platform("arxiv_id", "arXiv", "https://arxiv.org/a/{}.html", "arxiv"),
+        Platform("bilibili_id", "Bilibili", "https://space.bilibili.com/{}", "bilibili"),
         Platform("blogger_url", "Blogger", None, "blogger-b"),
         Platform("bluesky_url", "Bluesky", "https://bsky.app/profile/{}", "bluesky"),
         Platform("cv_pdf", "CV", None, "file-pdf", identity=False),
-        Platform("dblp_url", "DBLP", None, "database"),
+        Platform("dblp_url", "DBLP", None, "dblp"),
         Platform("discord_id", "Discord", "https://discord.com/users/{}", "discord"),
         Platform("facebook_id", "Facebook", "https://facebook.com/{}", "facebook"),
         Platform("flickr_id", "Flickr", "https://www.flickr.com/{}", "flickr"),
@@ -89,7 +91,7 @@ PLATFORMS: dict[str, Platform] = {
         Platform("gitlab_username", "GitLab", "https://gitlab.com/{}", "gitlab"),
         Platform("hal_id", "HAL", "https://cv.hal.science/{}", "box-archive"),
         Platform("ieee_id", "IEEE Xplore", "https://ieeexplore.ieee.org/author/{}/", "microchip"),
-        Platform("inspirehep_id", "INSPIRE-HEP", "https://inspirehep.net/authors/{}", "atom"),
+        Platform("inspirehep_id", "INSPIRE-HEP", "https://inspirehep.net/authors/{}", "inspire"),
         Platform("instagram_id", "Instagram", "https://instagram.com/{}", "instagram"),
         Platform("kaggle_id", "Kaggle", "https://www.kaggle.com/{}", "kaggle"),
         Platform("keybase_username", "Keybase", "https://keybase.io/{}", "keybase"),
@@ -110,7 +112,7 @@ PLATFORMS: dict[str, Platform] = {
         Platform("rss_icon", "RSS feed", None, "square-rss", identity=False),
         Platform("scholar_userid", "Google Scholar", "https://scholar.google.com/citations?user={}", "google-scholar"),
         Platform("scopus_id", "Scopus", "https://www.scopus.com/authid/detail.uri?authorId={}", "magnifying-glass"),
-        Platform("semanticscholar_id", "Semantic Scholar", "https://www.semanticscholar.org/author/{}", "graduation-cap"),
+        Platform("semanticscholar_id", "Semantic Scholar", "https://www.semanticscholar.org/author/{}", "semantic-scholar"),
         Platform("spotify_id", "Spotify", "https://open.spotify.com/user/{}", "spotify"),
         Platform("stackoverflow_id", "Stack Overflow", "https://stackoverflow.com/users/{}", "stack-overflow"),
         Platform("strava_userid", "Strava", "https://www.strava.com/athletes/{}", "strava"),
@@ -121,12 +123,14 @@ PLATFORMS: dict[str, Platform] = {
         Platform("unsplash_id", "Unsplash", "https://unsplash.com/@{}", "unsplash"),
         Platform("wechat_qr", "WeChat", None, "weixin", identity=False),
         Platform("wechat_username", "WeChat", "weixin://dl/chat?{}", "weixin", identity=False),
+        Platform("weibo_id", "Weibo", "https://weibo.com/{}", "weibo"),
         Platform("whatsapp_number", "WhatsApp", "https://wa.me/{}", "whatsapp", identity=False),
         Platform("wikidata_id", "Wikidata", "https://www.wikidata.org/wiki/{}", "barcode"),
         Platform("wikipedia_id", "Wikipedia", "https://wikipedia.org/wiki/User:{}", "wikipedia-w"),
         Platform("work_url", "Work", None, "briefcase", identity=False),
         Platform("x_username", "X (Twitter)", "https://x.com/{}", "x-twitter"),
         Platform("youtube_id", "YouTube", "https://youtube.com/@{}", "youtube"),
+        Platform("zhihu_id", "Zhihu", "https://www.zhihu.com/people/{}", "zhihu"),
         Platform("zotero_username", "Zotero", "https://www.zotero.org/{}", "book-bookmark"),
     )
 }
@@ -328,8 +332,8 @@ def _icon(key: str, requested: Any, default: str, where) -> str:
                 )
                 return default
             return _site_path(requested)
-        # "fa-brands fa-github", "fab fa-github", "github" -> "github"
-        name = requested.split()[-1].removeprefix("fa-")
+        # "fa-brands fa-github", "fab fa-github", "github" -> "github"; Academicons' "ai ai-dblp" -> "dblp"
+        name = requested.split()[-1].removeprefix("fa-").removeprefix("ai-")
         if name in ICONS:
             return name
         if requested in PLATFORMS:
@@ -411,8 +415,8 @@ def _feed_navbar_icon_links(config: Config, links: list[SocialLink]) -> None:
         if link.icon_is_image:
             entry = {"name": name, "url": url, "icon": link.icon, "type": "local"}
         else:
-            style = ICONS[link.icon][0]
-            entry = {"name": name, "url": url, "icon": f"fa-{style} fa-{link.icon}", "type": "fontawesome"}
+            icon = NAVBAR_STAND_INS.get(link.icon, link.icon)
+            entry = {"name": name, "url": url, "icon": f"fa-{ICONS[icon][0]} fa-{icon}", "type": "fontawesome"}
         if attributes:
             entry["attributes"] = attributes
         icon_links.append(entry)

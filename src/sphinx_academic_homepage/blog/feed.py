@@ -1,5 +1,9 @@
 """The blog's Atom feed, ``blog/feed.xml``: the newest posts, each with its title, dates, description and terms.
 
+The same feed is written at al-folio's address too, ``feed.xml`` (jekyll-feed's), where the readers of a site
+moved from al-folio are subscribed: the same id and entries, its links relative to where it is. al-folio's
+``rss_icon: true`` links that one (:func:`~sphinx_academic_homepage.atom.site_feed`).
+
 An entry carries the post's description as its summary, not the whole post: a reader shows what the index
 shows and links to the post, whose math and figures are the page's. The author is the site's owner. Every
 post page and every page of the blog links the feed from its head (:mod:`.listing`, :func:`post_head`).
@@ -7,6 +11,8 @@ post page and every page of the blog links the feed from its head (:mod:`.listin
 
 from __future__ import annotations
 
+import posixpath
+from dataclasses import replace
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -20,6 +26,8 @@ from .posts import BLOG_INDEX, Post, post_of, posts
 
 #: The feed carries the newest posts only, as feeds usually do; the index lists every post.
 FEED_ENTRIES = 20
+#: al-folio's address of its feed, as a page name without suffix.
+ALFOLIO_FEED = "feed"
 
 
 def _entry(post: Post) -> AtomEntry:
@@ -44,7 +52,9 @@ def blog_feed(app: Sphinx) -> AtomFeed:
 def _write_feed(app: Sphinx) -> list:
     # Written when the site's pages are collected: it is a file, not a page.
     if app.builder.format == "html":
-        write_atom_feed(app, blog_feed(app))
+        feed = blog_feed(app)
+        write_atom_feed(app, feed)
+        write_atom_feed(app, replace(feed, name=ALFOLIO_FEED, id_folder=f"{posixpath.dirname(BLOG_FEED)}/"))
     return []
 
 
@@ -54,6 +64,6 @@ def _link_feed_from_posts(app: Sphinx, pagename: str, templatename: str, context
 
 
 def setup_feed(app: Sphinx) -> None:
-    add_site_feed(app, SiteFeed(0, lambda config: BLOG_FEED, lambda env: bool(posts(env))))
+    add_site_feed(app, SiteFeed(0, lambda config: ALFOLIO_FEED, lambda env: bool(posts(env))))
     app.connect("html-collect-pages", _write_feed)
     app.connect("html-page-context", _link_feed_from_posts, priority=PRIORITY.give_head_entries)

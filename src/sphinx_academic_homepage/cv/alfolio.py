@@ -49,7 +49,11 @@ def checked_sections(data: list, fields: Fields) -> list[dict]:
 def read_alfolio(data: list, fields: Fields) -> tuple[Section, ...]:
     readers = {"map": _map, "time_table": _time_table, "list": _list, "nested_list": _nested_list}
     return tuple(
-        Section(str(section["title"]).strip(), section["type"], readers[section["type"]](section["contents"], fields))
+        Section(
+            fields.markup(section["title"], section, "title"),
+            section["type"],
+            readers[section["type"]](section["contents"], fields),
+        )
         for section in checked_sections(data, fields)
     )
 

@@ -1,7 +1,8 @@
 """``{cv} path``: the CV page's sections, from a CV file in any of the three formats (:mod:`.reading`).
 
-The page's al-folio front matter ``cv_pdf: name.pdf`` offers the PDF for download: the user's own once
-``name.pdf`` is in a static folder (``_static/``), otherwise the one the build writes (:mod:`.pdf`).
+The page's al-folio front matter ``cv_pdf: name.pdf`` (or ``/assets/pdf/name.pdf``) offers the PDF for download:
+the user's own once ``name.pdf`` is in a static folder (``_static/``) or in al-folio's ``assets/pdf/``, otherwise
+the one the build writes (:mod:`.pdf`).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import warn
 from ..frontmatter import front_matter
-from ..pdflinks import offer_generated_pdf, offer_pdf_stand_in
-from ..sitefiles import note_file_dependency, site_folders, static_folder_names
+from ..pdflinks import ALFOLIO_PDF_DIR, offer_generated_pdf, offer_pdf_stand_in, user_pdf_candidates
+from ..sitefiles import note_file_dependency, site_folders
 from .html import SECTION_CLASS, cv_sections
 from .model import CV
 from .pdf import CV_PDFS, CVPdf, setup_cv_pdf, typst_available
@@ -37,7 +38,7 @@ class CVDirective(SphinxDirective):
         return [*self._pdf_download(cv), *cv_sections(cv, self.state.document)]
 
     def _pdf_download(self, cv: CV) -> list[nodes.Node]:
-        """al-folio's ``cv_pdf``: a download link once the PDF is in a static folder."""
+        """al-folio's ``cv_pdf``: a download link once the PDF is in a static folder or in ``assets/pdf/``."""
         page = front_matter(self.env, self.env.docname)
         name = page.get("cv_pdf")
         if name is None:
@@ -45,10 +46,8 @@ class CVDirective(SphinxDirective):
         if not isinstance(name, str) or not name.strip() or not name.lower().endswith(".pdf"):
             warn(f"cv_pdf should name a PDF file, not {name!r}", "cv", page.location("cv_pdf"))
             return []
-        name = name.strip().lstrip("/")
-        static_dirs = static_folder_names(self.env)
-        for static in static_dirs:
-            relative = f"{static}/{name}"
+        name = name.strip().lstrip("/").removeprefix(ALFOLIO_PDF_DIR)
+        for relative in user_pdf_candidates(self.env, name):
             # Noted even while missing: the page is read again once the file is there.
             note_file_dependency(self.env, relative)
             if Path(self.env.srcdir, relative).is_file():

@@ -2,15 +2,25 @@
 
 Every reader of a CV format reads through a :class:`Fields`, so all formats report bad values with the same
 words, each warning ``homepage.cv`` at the CV file's line of the value it is about.
+
+Text values may hold inline HTML, as al-folio's CV layout writes them out unescaped (``<a href=...>``,
+``<b>``, ``<u>``), and RenderCV's values Markdown (``**bold**``, ``*italic*``, ``[text](url)``, code spans),
+which is made HTML first: each is read through the sanitiser's field policy, and what it takes out (a script,
+a handler, a ``javascript:`` URL) warns ``homepage.html`` at the value's line. Text values are therefore safe
+HTML from here on (:func:`~sphinx_academic_homepage.sanitiser.text_of` gives their text).
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 import reprlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from markdown_it import MarkdownIt
+
+from .. import sanitiser
 from ..diagnostics import warn
 from ..yamlfile import LineDict, LineList
 from .model import Item
@@ -23,6 +33,15 @@ MAX_DEPTH = 8
 # Values of these types are shown as text; anything else (a list, a mapping, a set, bytes) where text is
 # expected warns and is left out, rather than shown as Python would print it (a set's order changes between runs).
 TEXT_TYPES = (str, int, float, datetime.date)
+
+# A value with none of these is text that is already HTML as written.
+_MARKUP = re.compile(r"[<>&]")
+# ...and, where values are Markdown, text that Markdown leaves as it is.
+_MARKDOWN = re.compile(r"[<>&*_`\[\\]")
+# RenderCV's Markdown: one line of emphasis, links and code spans (HTML in it is the sanitiser's to read).
+_INLINE_MARKDOWN = MarkdownIt("zero", {"html": True}).enable(
+    ["emphasis", "link", "backticks", "escape", "entity", "html_inline"]
+)
 
 # Warnings quote what they refuse, but never more than a line of it, however large or deep it is.
 _SHORT = reprlib.Repr()
@@ -43,8 +62,10 @@ def blank(value: Any) -> bool:
 class Fields:
     """The values of one CV file, read with warnings that name the file and the line."""
 
-    def __init__(self, display_path: str) -> None:
+    def __init__(self, display_path: str, markdown: bool = False) -> None:
         self.display_path = display_path
+        #: Text values are Markdown (RenderCV's), not HTML (al-folio's older format).
+        self.markdown = markdown
 
     def warn(self, message: str, container: Any, key: Any = None) -> None:
         warn(message, "cv", self.where(container, key))
@@ -64,9 +85,22 @@ class Fields:
         if value is None:
             return ""
         if isinstance(value, TEXT_TYPES):
-            return str(value).strip()
+            return self.markup(value, mapping, key)
         self.warn(f"CV field {key!r} should be text, not {describe(value)}; left out", mapping, key)
         return ""
+
+    def markup(self, value: Any, container: Any, key: Any = None) -> str:
+        """A text value as safe HTML (its markup through the field policy); what is taken out warns at its line."""
+        text = str(value).strip()
+        if not (_MARKDOWN if self.markdown else _MARKUP).search(text):
+            return text
+        if self.markdown:
+            text = _INLINE_MARKDOWN.renderInline(text)
+        result = sanitiser.sanitise(text, sanitiser.FIELD, balanced=True)
+        if result.removed:
+            what = f"CV field {key!r}" if isinstance(key, str) else "CV item"
+            warn(f"{what}: {result.summary()}", "html", self.where(container, key))
+        return result.html
 
     def heading(self, entry: dict, key: str, needs: str) -> str:
         """The text an entry is known by (``name``, ``title``); "" after one warning when it has none."""
@@ -88,7 +122,7 @@ class Fields:
         """``mapping[key]``, a list of text, as items; a text alone is a list of one (as Liquid reads it)."""
         value = mapping.get(key)
         if isinstance(value, TEXT_TYPES):
-            return (Item(str(value).strip()),) if str(value).strip() else ()
+            return (Item(self.markup(value, mapping, key)),) if str(value).strip() else ()
         return self.items(self.list(mapping, key))
 
     def mappings(self, contents: list, kind: str, needs: str) -> Iterator[tuple[int, dict]]:
@@ -123,7 +157,7 @@ class Fields:
                     children = self.items(contents, depth + 1)
                 read.append(Item(self.text(item, "title"), heading=True, children=children))
             elif isinstance(item, TEXT_TYPES):
-                read.append(Item(str(item).strip()))
+                read.append(Item(self.markup(item, items, index)))
             else:
                 self.warn(
                     f"a CV item should be text or a title with contents, not {describe(item)}; left out", items, index

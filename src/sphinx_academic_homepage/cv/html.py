@@ -1,7 +1,9 @@
 """The CV model drawn as docutils nodes: real sections (heading, anchor, page contents), text as text.
 
-Everything is escaped text; a pair's value that is an e-mail address or an http(s) address becomes a link, and
-an entry's title links to its page when the data names one.
+Values are the sanitised HTML the readers made of them (:mod:`.fields`): a value without tags is a text node
+(so Sphinx's typography applies, and other builders show it), one with tags is written as it is. A pair's value
+that is an e-mail address or an http(s) address becomes a link, and an entry's title links to its page when the
+data names one.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import re
 
 from docutils import nodes
 
+from ..sanitiser import text_of
 from ..urls import is_safe_url, url_scheme
 from .model import CV, Entry, Group, Item, Pair, Section
 
@@ -28,13 +31,21 @@ def link_target(value: str) -> str | None:
     return None
 
 
-def _paragraph(text: str, css_class: str) -> nodes.paragraph:
-    return nodes.paragraph(text, text, classes=[css_class])
+def markup(html: str) -> nodes.Node:
+    """A value's node: text as text (its entities decoded); HTML with tags (already sanitised) as raw HTML."""
+    if "<" in html:
+        return nodes.raw("", html, format="html")
+    return nodes.Text(text_of(html) if "&" in html else html)
+
+
+def _paragraph(html: str, css_class: str) -> nodes.paragraph:
+    return nodes.paragraph("", "", markup(html), classes=[css_class])
 
 
 def _value_node(value: str) -> nodes.Node:
-    target = link_target(value)
-    return nodes.reference(value, value, refuri=target) if target else nodes.Text(value)
+    if "<" not in value and (target := link_target(text_of(value))):
+        return nodes.reference("", text_of(value), refuri=target)
+    return markup(value)
 
 
 def cv_sections(cv: CV, document: nodes.document) -> list[nodes.section]:
@@ -44,8 +55,8 @@ def cv_sections(cv: CV, document: nodes.document) -> list[nodes.section]:
 
 def _section(data: Section, document: nodes.document) -> nodes.section:
     section = nodes.section(classes=[SECTION_CLASS, f"{SECTION_CLASS}--{data.kind}"])
-    section["names"].append(nodes.fully_normalize_name(data.title))
-    section += nodes.title(data.title, data.title)
+    section["names"].append(nodes.fully_normalize_name(text_of(data.title)))
+    section += nodes.title("", "", markup(data.title))
     document.note_implicit_target(section, section)
     section += DRAW[data.kind](data.contents)
     return section
@@ -56,7 +67,7 @@ def _map(contents: tuple[Pair, ...]) -> nodes.definition_list:
     for pair in contents:
         paragraph = nodes.paragraph()
         paragraph += _value_node(pair.value)
-        pairs += nodes.definition_list_item("", nodes.term(pair.name, pair.name), nodes.definition("", paragraph))
+        pairs += nodes.definition_list_item("", nodes.term("", "", markup(pair.name)), nodes.definition("", paragraph))
     return pairs
 
 
@@ -69,8 +80,9 @@ def _time_table(contents: tuple[Entry, ...]) -> nodes.bullet_list:
         details = nodes.container(classes=["homepage-cv__details"])
         if entry.title:
             heading = nodes.paragraph(classes=["homepage-cv__title"])
-            title = nodes.strong(entry.title, entry.title)
-            target = link_target(entry.url) if entry.url else None
+            title = nodes.strong("", "", markup(entry.title))
+            # A title holding a link of its own is not put inside another.
+            target = link_target(text_of(entry.url)) if entry.url and "<a" not in entry.title else None
             heading += nodes.reference("", "", title, refuri=target) if target else title
             details += heading
         for key in ("institution", "department", "location"):
@@ -88,7 +100,7 @@ def _nested_list(contents: tuple[Group, ...]) -> nodes.bullet_list:
     for group in contents:
         item = nodes.list_item()
         heading = nodes.paragraph(classes=["homepage-cv__item-title"])
-        heading += nodes.strong(group.title, group.title)
+        heading += nodes.strong("", "", markup(group.title))
         item += heading
         if group.items:
             item += item_list(group.items, "homepage-cv__subitems")

@@ -2,7 +2,8 @@
 
 Each reader (al-folio's ``cv.yml``, RenderCV, JSON Resume) turns its file into a :class:`CV`; the HTML and the
 PDF are drawn from that alone, so the same facts look the same whichever format they were written in. Everything
-here is checked text: a reader leaves out (with a warning) what is not.
+here is checked text, as safe HTML (al-folio's CVs hold links and emphasis; :mod:`.fields`): a reader leaves out
+(with a warning) what is not.
 """
 
 from __future__ import annotations

@@ -35,6 +35,7 @@ from ..diagnostics import warn
 from ..docstore import DocumentStore, SiteRecord
 from ..publications.domain import PublicationsDomain
 from ..publications.latex import plain_text
+from ..sanitiser import text_of
 from ..social import social_links
 from .html import link_target
 from .model import CV, Entry, Group, Item, Pair, Section
@@ -60,27 +61,29 @@ def typst_available() -> bool:
 
 
 def _items(items: tuple[Item, ...]) -> list[dict]:
-    return [{"text": item.text, "heading": item.heading, "children": _items(item.children)} for item in items]
+    return [{"text": text_of(item.text), "heading": item.heading, "children": _items(item.children)} for item in items]
 
 
 def _pair(pair: Pair) -> dict:
-    return {"name": pair.name, "value": pair.value, "url": link_target(pair.value) or ""}
+    value = text_of(pair.value)
+    return {"name": text_of(pair.name), "value": value, "url": link_target(value) or ""}
 
 
 def _entry(entry: Entry) -> dict:
     return {
-        "title": entry.title, "date": entry.date, "institution": entry.institution, "department": entry.department,
-        "location": entry.location, "url": link_target(entry.url) or "" if entry.url else "",
+        "title": text_of(entry.title), "date": text_of(entry.date), "institution": text_of(entry.institution),
+        "department": text_of(entry.department), "location": text_of(entry.location),
+        "url": link_target(text_of(entry.url)) or "" if entry.url else "",
         "lists": [_items(items) for items in entry.lists],
     }
 
 
 def _group(group: Group) -> dict:
-    return {"title": group.title, "items": _items(group.items)}
+    return {"title": text_of(group.title), "items": _items(group.items)}
 
 
 def section_data(section: Section) -> dict[str, Any]:
-    data: dict[str, Any] = {"title": section.title, "kind": section.kind, "pairs": [], "entries": [], "groups": [],
+    data: dict[str, Any] = {"title": text_of(section.title), "kind": section.kind, "pairs": [], "entries": [], "groups": [],
                             "items": []}
     if section.kind == "map":
         data["pairs"] = [_pair(pair) for pair in section.contents]
@@ -116,7 +119,7 @@ def selected_papers(env: BuildEnvironment) -> list[dict]:
 def _contacts(app: Sphinx, cv: CV) -> list[dict]:
     """The e-mail address and the owner's profiles, each a link."""
     contacts = []
-    if email := cv.value("Email", "E-mail"):
+    if email := text_of(cv.value("Email", "E-mail")):
         contacts.append({"value": email, "url": link_target(email) or ""})
     for link in social_links(app.config):
         url = link_target(link.url.removeprefix("mailto:")) if link.url.startswith("mailto:") else link_target(link.url)
@@ -126,8 +129,9 @@ def _contacts(app: Sphinx, cv: CV) -> list[dict]:
 
 
 def pdf_data(app: Sphinx, record: CVPdf) -> dict[str, Any]:
-    """What the template draws: every value text, so nothing of the data is read as Typst markup."""
-    name = record.cv.value("Name", "Full Name") or homepage_config(app).owner_name or app.config.author or ""
+    """What the template draws: every value text (the CV's HTML reduced to its text), so nothing of the data is
+    read as Typst markup."""
+    name = text_of(record.cv.value("Name", "Full Name")) or homepage_config(app).owner_name or app.config.author or ""
     return {
         "name": name,
         "title": f"{name} – Curriculum Vitae" if name else "Curriculum Vitae",

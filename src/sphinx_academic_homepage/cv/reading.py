@@ -60,7 +60,7 @@ def read_cv(path: Path, display_path: str, cited_at: Any = None, site: tuple[Pat
     if isinstance(data, list):
         return CV(read_alfolio(data, fields))
     if is_rendercv(data):
-        return CV(read_rendercv(data, fields))
+        return CV(read_rendercv(data, Fields(display_path, markdown=True)))
     if is_json_resume(data):
         return CV(read_json_resume(data, fields))
     warn(

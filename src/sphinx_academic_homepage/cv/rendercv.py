@@ -143,11 +143,13 @@ def _section(written: dict, key: Any, entries: Any, fields: Fields) -> Section |
                         entries, index)
         elif kind != first:
             fields.warn(f"CV section {title!r} holds {first} entries; this {kind} entry is left out", entries, index)
+        elif kind == "text":
+            contents.append(Item(fields.markup(entry, entries, index)))
         else:
             contents.append(_entry(entry, kind, fields))
     if first is None:
         return None
-    return Section(title, SECTION_KIND[first], tuple(contents))
+    return Section(fields.markup(title, written, key), SECTION_KIND[first], tuple(contents))
 
 
 def dates(entry: dict, fields: Fields, start: str = "start_date", end: str = "end_date", date: str = "date") -> str:
@@ -160,9 +162,7 @@ def dates(entry: dict, fields: Fields, start: str = "start_date", end: str = "en
     return last
 
 
-def _entry(entry: Any, kind: str, fields: Fields) -> Entry | Pair | Item:
-    if kind == "text":
-        return Item(str(entry).strip())
+def _entry(entry: dict, kind: str, fields: Fields) -> Entry | Pair | Item:
     fields.unshown(entry, ENTRY_TYPES[kind][1], f"RenderCV {kind} entry")
     if kind in ("bullet", "numbered", "reversed-numbered"):
         return Item(fields.text(entry, ENTRY_TYPES[kind][0][0]))

@@ -13,6 +13,7 @@ html_theme_options = {"icon_links": [{"name": "PyPI", "url": "https://pypi.org/"
 homepage_social = {
     "github_username": "ada",
     "email": "ada@example.org",
+    "dblp_url": "https://dblp.org/pid/00/0000.html",
     "rss_icon": True,
     "portrait": {"url": "https://ada.example.org/", "title": "Portraits", "icon": "rosegarden.png"},
 }
