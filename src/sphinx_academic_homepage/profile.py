@@ -13,9 +13,9 @@ Two ways to ask for it:
       ```{profile} rosegarden.png
       :align: right
       :circular:
-      :alt: Ziming Liu
+      :alt: Ada Lovelace
 
-      Ziming Liu (刘子鸣)
+      Ada Lovelace (Augusta Ada King)
       ```
 
 Bad front matter (a misspelt key, a null, a value of the wrong type, a photo that is

@@ -41,8 +41,8 @@ _GITHUB_REPO = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,1
 
 
 def fold(text: str) -> str:
-    """A name as compared with another: lower-case letters without accents, hyphens, dots or spaces ("Zi-Ming"
-    -> "ziming")."""
+    """A name as compared with another: lower-case letters without accents, hyphens, dots or spaces ("Jean-Luc"
+    -> "jeanluc")."""
     return "".join(char for char in unicodedata.normalize("NFKD", text) if char.isalnum()).casefold()
 
 

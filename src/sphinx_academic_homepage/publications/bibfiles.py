@@ -136,7 +136,7 @@ class ParsedFiles:
 
 
 def without_empty_names(names: str) -> str | None:
-    """A name list with its empty names left out ("Liu, Ziming and and Tegmark, Max"), or None when it has none.
+    """A name list with its empty names left out ("Lovelace, Ada and and Babbage, Charles"), or None when it has none.
 
     pybtex splits at an "and" between spaces: of two in a row, the second becomes part of the next name
     ("and Tegmark, Max", shown "Max and Tegmark"); an "and" at either end stays in its name.

@@ -4,7 +4,7 @@ al-folio matches the owner by a list of last names and a list of first names, af
 regular expression, and breaks when a mark sits on the first name or is written in LaTeX
 (``Liu$^*$``). Here each name part is decoded first, marks are collected from every part, and the owner
 is matched on the decoded, accent-free last name plus the first given name or its initial, so
-"Liu, Ziming", "Ziming Liu", "Z. Liu" and "Liu*, Ziming" all match ``homepage_author_names = ["Ziming Liu"]``.
+"Lovelace, Ada", "Ada Lovelace", "A. Lovelace" and "Lovelace*, Ada" all match ``homepage_author_names = ["Ada Lovelace"]``.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ class NameKey:
             return False
         if self.first == other.first:
             return True
-        # An initial matches the full given name it abbreviates ("Z." ~ "Ziming").
+        # An initial matches the full given name it abbreviates ("A." ~ "Ada").
         shorter, longer = sorted((self.first, other.first), key=len)
         return len(shorter) == 1 and longer.startswith(shorter)
 
