@@ -8,7 +8,6 @@ machine down: the child also runs under an address-space limit and is killed at 
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import threading
@@ -17,6 +16,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from buildutil import warning_lines
+
+
+#: Run in the child: cap the address space, run sphinx-build with the remaining arguments, and write the
+#: process's own peak resident memory (VmHWM, KiB) to a file on the way out, however the build ends.
+_CHILD = """
+import atexit, resource, sys
+cap, peak_file = int(sys.argv[1]), sys.argv[2]
+resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+def write_peak():
+    with open('/proc/self/status') as status:
+        kib = next(line.split()[1] for line in status if line.startswith('VmHWM:'))
+    with open(peak_file, 'w') as out:
+        out.write(kib)
+atexit.register(write_peak)
+from sphinx.cmd.build import main
+sys.exit(main(sys.argv[3:]))
+"""
 
 
 @dataclass
@@ -46,18 +62,21 @@ def build_bounded(
     A build over either limit is stopped; the test then fails on ``returncode``/``seconds``/``peak_mib``.
     """
 
-    def limit_memory() -> None:
-        # Address space, not resident memory: Python and Pillow reserve more than they touch, so give room.
-        cap = (mib + 1024) * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-
-    command = [sys.executable, "-m", "sphinx", "-b", builder, "-q", "-E", *options, str(srcdir), str(outdir)]
+    # The child caps its own address space and reports its own peak: a limit set between fork and exec, and the
+    # resource usage wait4 gives, would both count the pytest process it was forked from (Linux keeps the old
+    # image's high-water mark across exec), which grows with every test before it.
+    peak_file = outdir.parent / f".{outdir.name}.peak-kib"
+    peak_file.unlink(missing_ok=True)
+    cap = (mib + 1024) * 1024 * 1024  # address space, not resident memory: Python and Pillow reserve more than they touch
+    command = [
+        sys.executable, "-c", _CHILD, str(cap), str(peak_file),
+        "-b", builder, "-q", "-E", *options, str(srcdir), str(outdir),
+    ]
     started = time.monotonic()
     process = subprocess.Popen(
         command,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        preexec_fn=limit_memory,
         env={**os.environ, "PYTHONHASHSEED": "0"},
     )
     chunks: list[bytes] = []
@@ -66,7 +85,6 @@ def build_bounded(
     deadline = threading.Timer(seconds * 2, process.kill)
     deadline.start()
     try:
-        # wait4 gives this child's own peak memory (RUSAGE_CHILDREN would be the largest of every child so far).
         _, status, usage = os.wait4(process.pid, 0)
     finally:
         deadline.cancel()
@@ -77,4 +95,7 @@ def build_bounded(
     lines = warning_lines(text, srcdir)
     warnings = [line for line in lines if "WARNING" in line or "ERROR" in line]
     others = "\n".join(line for line in lines if line not in warnings)
-    return BoundedBuild(srcdir, outdir, warnings, process.returncode, elapsed, usage.ru_maxrss / 1024, others)
+    # A child killed at its deadline wrote no figure: the usage wait4 gives is then an upper bound.
+    peak_kib = int(peak_file.read_text()) if peak_file.is_file() else usage.ru_maxrss
+    peak_file.unlink(missing_ok=True)
+    return BoundedBuild(srcdir, outdir, warnings, process.returncode, elapsed, peak_kib / 1024, others)
