@@ -1,0 +1,444 @@
+"""``make import-alfolio``: an al-folio checkout read into a new site of this project's layout.
+
+:func:`import_alfolio` reads SRC (any of al-folio's content folders may be missing; its layouts, includes and
+styles are not read) and writes DEST:
+
+============================================  ============================================================
+al-folio                                      here
+============================================  ============================================================
+``_pages/*.md`` with ``layout: about``        ``index.md`` (front matter as it is)
+the publications page (``/publications/``)    ``papers/index.md`` (front matter as it is; the list made
+                                              by the ``publications`` directive)
+the CV page (``layout: cv``)                  ``cv/index.md``, the ``cv`` directive on ``_data/cv.yml`` or
+                                              ``assets/json/resume.json``
+other pages (``_pages/teaching.md``)          ``teaching/index.md`` (front matter as it is, so its
+                                              ``permalink`` keeps answering)
+the blog, news, projects, repositories pages  made by the extension from the posts, news, projects and data
+``_bibliography/papers.bib``                  ``papers/papers.bib``
+``_news/``, ``_posts/``, ``_projects/``       ``news/``, ``_posts/``, ``_projects/``
+``_data/{cv,coauthors,venues,repositories}``  ``_data/`` (where the extension reads them)
+``assets/img/``, ``assets/pdf/``              the same folders
+``_config.yml``, ``_data/socials.yml``        settings of ``conf.py`` (written by :mod:`.frame`)
+============================================  ============================================================
+
+Liquid this site cannot carry is taken out (:mod:`.liquid`) and every change and omission is written to
+``DEST/MIGRATION.md`` (:mod:`.migration`). Everything is decided before anything is written: an error
+(SRC is no al-folio site, DEST is not empty) leaves no file behind. Files are read and written in sorted
+order with nothing taken from the clock, so two imports of one checkout give identical trees.
+
+SRC is an al-folio site when it holds at least one of ``_config.yml``, a ``_pages/`` folder with a Markdown
+page, or ``_bibliography/papers.bib``: a checkout reduced to its content folders still counts.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
+
+from ..yamlfile import FRONT_MATTER_LIMITS, YAML_LOAD_ERRORS, load
+from . import alfolio_config as config_reading
+from .liquid import clean_liquid
+from .migration import MigrationLog
+from .source import SourceTree
+
+try:
+    from .frame import SiteSettings, write_frame
+except ImportError:  # a package without the frame writer: the content is written, the settings returned
+
+    @dataclass(frozen=True)
+    class SiteSettings:  # the frame writer's contract
+        project: str
+        html_baseurl: str
+        settings: dict[str, object]
+        extensions: tuple[str, ...] = ()
+
+    write_frame = None
+
+#: What SRC must hold (one of them) to be read as an al-folio site.
+MARKERS = ("_config.yml", "_pages/*.md", "_bibliography/papers.bib")
+#: The data files of ``_data/`` the extension reads where al-folio keeps them.
+DATA_FILES = ("coauthors.yml", "venues.yml", "repositories.yml", "cv.yml")
+#: Folders of DEST a page of the same name would collide with.
+_RESERVED = frozenset({"index", "papers", "cv", "news", "blog", "projects", "repositories", "assets", "_static",
+                       "_data", "_posts", "_projects", "_build", "tests", "src"})
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
+_FENCE = re.compile(r"^(?P<fence> {0,3}(?:`{3,}|~{3,}))[ \t]*(?P<language>[\w+#.-]+)(?P<rest>.*)$", re.M)
+_SCRIPT = re.compile(r"<script\b.*?</script\s*>\s*", re.S | re.I)
+# Custom elements of al-folio's scripts (distill's <d-cite>, <swiper-container>): their tags go, their text stays.
+_CUSTOM_ELEMENT_TAG = re.compile(r"</?[a-z]+-[a-z-]+\b[^>]*>", re.I)
+_IFRAME = re.compile(r"<iframe\b[^>]*?\bsrc=[\"'](?P<src>[^\"']+)[\"'][^>]*>\s*(</iframe\s*>)?", re.I | re.S)
+# A Markdown image from another host: a page here loads nothing from other hosts, so it is a link to it.
+_REMOTE_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>https?://[^)\s]+)\)")
+_PUBLICATIONS = "```{publications}\n:group-by: year\n```\n"
+
+
+class NotAnAlfolioSite(Exception):
+    """SRC holds none of the files that make an al-folio site."""
+
+
+class DestinationNotEmpty(Exception):
+    """DEST already holds files: an import never mixes its files with others."""
+
+
+@dataclass
+class ImportReport:
+    """What an import wrote: the settings given to the frame writer, the files, and the counts of each kind."""
+
+    dest: Path
+    site: SiteSettings
+    #: Paths written, relative to DEST, sorted.
+    written: list[str]
+    #: "pages", "news", "posts", "projects" -> how many files of that kind were written.
+    counts: dict[str, int]
+    #: Links in SRC that lead out of it, skipped.
+    skipped_links: list[str]
+    #: (source file, what) for everything left out, as MIGRATION.md lists it.
+    left_out: list[tuple[str, str]]
+
+
+@dataclass
+class _Plan:
+    source: SourceTree
+    config: dict[str, Any]
+    log: MigrationLog = field(default_factory=MigrationLog)
+    texts: dict[str, str] = field(default_factory=dict)
+    copies: dict[str, Path] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=lambda: {"pages": 0, "news": 0, "posts": 0, "projects": 0})
+    #: (nav_order, source file, docname) of the pages al-folio shows in its navbar.
+    navbar: list[tuple[float, str, str]] = field(default_factory=list)
+
+    def copy(self, relative: str, target: str) -> None:
+        path = self.source.path(relative)
+        if path is not None:
+            self.copies[target] = path
+
+
+def _check_source(source: SourceTree) -> None:
+    if source.root.is_dir() and (
+        source.is_file("_config.yml") or source.files("_pages", (".md",)) or source.is_file("_bibliography/papers.bib")
+    ):
+        return
+    raise NotAnAlfolioSite(f"{source.root} is not an al-folio site: it holds none of {', '.join(MARKERS)}")
+
+
+def _check_destination(dest: Path) -> None:
+    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+        raise DestinationNotEmpty(f"{dest} already exists and is not an empty folder: import into a new folder")
+
+
+# -- Pages --------------------------------------------------------------------------------------------------------
+
+
+def split_front_matter(text: str) -> tuple[str, dict[str, Any], str]:
+    """The front matter block as written (with its ``---`` lines), its values, and the body."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return "", {}, text
+    try:
+        values = load(match["yaml"] or "", FRONT_MATTER_LIMITS)
+    except YAML_LOAD_ERRORS:
+        values = None
+    return match.group(0), values if isinstance(values, dict) else {}, text[match.end() :]
+
+
+def _page_kind(values: dict[str, Any], body: str) -> str:
+    """Which of al-folio's pages this is: about, publications, cv, blog, news, projects, repositories, 404, page."""
+    permalink = str(values.get("permalink") or "").strip("/").removesuffix(".html")
+    layout = str(values.get("layout") or "")
+    if layout == "about":
+        return "about"
+    if layout == "cv" or permalink == "cv":
+        return "cv"
+    if "{% bibliography" in body or permalink == "publications":
+        return "publications"
+    if values.get("pagination") or permalink == "blog":
+        return "blog"
+    if permalink in ("news", "projects", "repositories", "404"):
+        return permalink
+    if values.get("dropdown"):
+        return "dropdown"
+    return "page"
+
+
+#: Pages the extension makes itself, and why they are not copied.
+_MADE_HERE = {
+    "blog": ("blog/index", "the blog's index is made from `_posts/` by the extension"),
+    "news": ("news/index", "the news page is made from `news/` by the extension"),
+    "projects": ("", "the projects page is made from `_projects/` by the extension"),
+    "repositories": ("", "the repositories page is made from `_data/repositories.yml` by the extension"),
+    "404": ("", "the site has its own page for addresses that name nothing"),
+    "dropdown": ("", "a navbar menu of other pages; each of its pages is in the navbar here"),
+}
+
+
+def _fix_code_languages(text: str, source: str, log: MigrationLog) -> str:
+    """Fences in a language no highlighter here knows (``mermaid``, drawn by a script on al-folio) become text."""
+
+    def plain(match: re.Match) -> str:
+        language = match["language"]
+        try:
+            get_lexer_by_name(language)
+            return match.group(0)
+        except ClassNotFound:
+            log.changed(source, f"code in `{language}` (a script draws it on al-folio) is shown as code")
+            return f"{match['fence']}text{match['rest']}"
+
+    return _FENCE.sub(plain, text)
+
+
+def _body(plan: _Plan, source: str, body: str, post: bool = False) -> str:
+    cleaned = clean_liquid(body, config_reading.site_values(plan.config), post=post)
+    for text in cleaned.changed:
+        plan.log.changed(source, text)
+    for text in cleaned.left_out:
+        plan.log.left_out(source, text)
+    text = cleaned.text
+    if _SCRIPT.search(text):
+        plan.log.left_out(source, "`<script>` elements: this site runs no script of a page")
+        text = _SCRIPT.sub("", text)
+    return _fix_code_languages(_without_other_hosts(text, source, plan.log), source, plan.log)
+
+
+def _without_other_hosts(text: str, source: str, log: MigrationLog) -> str:
+    """Frames, images from other hosts and script-drawn elements, as this site shows them: links and text."""
+    if _CUSTOM_ELEMENT_TAG.search(text):
+        log.changed(source, "the tags of elements a script draws on al-folio (`<d-cite>`, ...) are taken out; their text stays")
+        text = _CUSTOM_ELEMENT_TAG.sub("", text)
+    if _IFRAME.search(text):
+        log.changed(source, "each `<iframe>` is a link to what it showed: a page here loads nothing from other hosts")
+        text = _IFRAME.sub(lambda match: f'<a href="{match["src"]}">{match["src"]}</a>', text)
+    if _REMOTE_IMAGE.search(text):
+        log.changed(source, "each image from another host is a link to it: a page here loads nothing from other hosts")
+        text = _REMOTE_IMAGE.sub(lambda match: f"[{match['alt'] or match['url']}]({match['url']})", text)
+    return text
+
+
+def _page_target(plan: _Plan, name: str) -> str:
+    folder = name if name.lower() not in _RESERVED else f"{name}-page"
+    while f"{folder}/index.md" in plan.texts:
+        folder += "-page"
+    return f"{folder}/index.md"
+
+
+def _orphan(front_matter: str) -> str:
+    """The front matter with ``orphan: true``: a page outside the navbar, reached by its address and links."""
+    if not front_matter:
+        return "---\norphan: true\n---\n"
+    closing = front_matter.rstrip().rfind("---")
+    return front_matter[:closing] + "orphan: true\n" + front_matter[closing:]
+
+
+def _note_navbar(plan: _Plan, source: str, values: dict[str, Any], docname: str) -> bool:
+    if values.get("nav") is not True or not docname:
+        return False
+    order = values.get("nav_order")
+    order = float(order) if isinstance(order, (int, float)) and not isinstance(order, bool) else float("inf")
+    plan.navbar.append((order, source, docname))
+    return True
+
+
+def _cv_body(plan: _Plan) -> str:
+    for data in ("_data/cv.yml", "assets/json/resume.json"):
+        if plan.source.is_file(data):
+            return f"\n```{{cv}} /{data}\n```\n"
+    return ""
+
+
+def _read_page(plan: _Plan, source: str) -> None:
+    text = plan.source.text(source)
+    if text is None:
+        plan.log.left_out(source, "the file: it is not UTF-8 text this importer can read")
+        return
+    front_matter, values, body = split_front_matter(text)
+    kind = _page_kind(values, body)
+    if kind in _MADE_HERE:
+        docname, why = _MADE_HERE[kind]
+        made = docname and (plan.source.files("_posts", (".md",)) if kind == "blog" else plan.source.files("_news"))
+        if made:
+            _note_navbar(plan, source, values, docname)
+        plan.log.left_out(source, f"the page: {why}")
+        return
+    target = {"about": "index.md", "publications": "papers/index.md", "cv": "cv/index.md"}.get(kind)
+    target = target or _page_target(plan, Path(source).stem)
+    body = _body(plan, source, body)
+    if kind == "publications":
+        body = body.rstrip() + "\n\n" + _PUBLICATIONS
+        plan.log.changed(source, "the list of publications is the `publications` directive (by year, newest first)")
+    elif kind == "cv":
+        body = body.rstrip() + "\n" + _cv_body(plan)
+    layout = str(values.get("layout") or "page")
+    if layout not in ("about", "page", "cv"):
+        plan.log.left_out(source, f"the layout `{layout}`: shown as a page")
+    in_navbar = kind == "about" or _note_navbar(plan, source, values, target.removesuffix(".md"))
+    if not in_navbar:
+        front_matter = _orphan(front_matter)
+        plan.log.changed(source, "`orphan: true` in its front matter: not in the navbar, reached by its address")
+    plan.texts[target] = front_matter + body
+    plan.counts["pages"] += 1
+    plan.log.carried(source, f"-> `{target}`")
+
+
+def _navigation(plan: _Plan) -> list[str]:
+    entries = ["index"] if "index.md" in plan.texts else []
+    entries += [docname for _, _, docname in sorted(plan.navbar) if docname not in entries]
+    return entries
+
+
+# -- Collections, data and files ------------------------------------------------------------------------------------
+
+
+def _read_posts(plan: _Plan) -> None:
+    for source in plan.source.files("_posts"):
+        name = source.removeprefix("_posts/")
+        if not source.endswith(".md"):
+            plan.log.left_out(source, "the file: only Markdown posts are read here")
+            continue
+        text = plan.source.text(source)
+        if text is None:
+            plan.log.left_out(source, "the file: not UTF-8 text")
+            continue
+        front_matter, values, body = split_front_matter(text)
+        if values.get("layout") not in (None, "post"):
+            front_matter = re.sub(r"(?m)^layout:.*$", "layout: post", front_matter, count=1)
+            plan.log.changed(source, f"`layout: {values['layout']}` read as `layout: post`")
+        plan.texts[f"_posts/{name}"] = front_matter + _body(plan, source, body, post=True)
+        plan.counts["posts"] += 1
+        plan.log.carried(source, f"-> `_posts/{name}`")
+
+
+def _read_news(plan: _Plan) -> None:
+    for source in plan.source.files("_news"):
+        name = source.removeprefix("_news/")
+        text = plan.source.text(source) if source.endswith(".md") else None
+        if text is None:
+            plan.log.left_out(source, "the file: news items are Markdown files here")
+            continue
+        front_matter, _, body = split_front_matter(text)
+        plan.texts[f"news/{name}"] = front_matter + _body(plan, source, body)
+        plan.counts["news"] += 1
+        plan.log.carried(source, f"-> `news/{name}`")
+
+
+def _copy_folder(plan: _Plan, folder: str, target: str, note: str) -> int:
+    files = plan.source.files(folder)
+    for source in files:
+        plan.copy(source, target + source.removeprefix(folder))
+    if files:
+        plan.log.carried(folder + "/", f"{len(files)} files -> `{target}/`{note}")
+    return len(files)
+
+
+def _read_data(plan: _Plan) -> None:
+    for source in plan.source.files("_data"):
+        name = source.removeprefix("_data/")
+        if name in DATA_FILES:
+            plan.copy(source, source)
+            plan.log.carried(source, f"-> `{source}`")
+        elif name != "socials.yml":
+            plan.log.left_out(source, "the file: no page of this site reads it")
+    plan.counts["projects"] = _copy_folder(plan, "_projects", "_projects", " (the projects page and its cards)")
+
+
+def _read_files(plan: _Plan) -> None:
+    if plan.source.is_file("_bibliography/papers.bib"):
+        plan.copy("_bibliography/papers.bib", "papers/papers.bib")
+        plan.log.carried("_bibliography/papers.bib", "-> `papers/papers.bib`")
+    for source in plan.source.files("_bibliography"):
+        if source != "_bibliography/papers.bib":
+            plan.log.left_out(source, "the file: the papers page lists `papers.bib`")
+    _copy_folder(plan, "assets/img", "assets/img", "")
+    _copy_folder(plan, "assets/pdf", "assets/pdf", "")
+    if plan.source.is_file("assets/json/resume.json"):
+        plan.copy("assets/json/resume.json", "assets/json/resume.json")
+        plan.log.carried("assets/json/resume.json", "-> `assets/json/resume.json` (the CV)")
+    for folder in ("_layouts", "_includes", "_sass", "_plugins", "assets/css", "assets/js"):
+        if plan.source.is_dir(folder):
+            plan.log.left_out(folder + "/", "the theme's files: this site's theme and extension take their place")
+
+
+# -- Settings ---------------------------------------------------------------------------------------------------------
+
+
+def _site_settings(plan: _Plan) -> SiteSettings:
+    config, log = plan.config, plan.log
+    name = config_reading.owner_name(config)
+    title = str(config.get("title") or "").strip()
+    project = name or (title if title != "blank" else "") or "Your Name"
+    if name:
+        log.carried("_config.yml", "`first_name`/`last_name` -> `project`, `author`, `homepage_owner_name`")
+    else:
+        log.left_out("_config.yml", "your name (no `first_name`/`last_name`): write it in `conf.py`'s `project`")
+    settings: dict[str, object] = {"homepage_owner_name": project}
+    names = config_reading.author_names(config)
+    if names:
+        settings["homepage_author_names"] = names
+    settings["homepage_social"] = config_reading.social_setting(plan.source, config, log)
+    settings["homepage_navigation"] = _navigation(plan)
+    if "papers/papers.bib" in plan.copies:
+        settings["bibtex_bibfiles"] = ["papers/papers.bib"]
+        # al-folio shows an entry's BibTeX only when the entry says bibtex_show={true}.
+        settings["homepage_bibtex_show"] = False
+    settings.update(config_reading.limits(config, log))
+    settings.update(config_reading.blog_settings(config, log))
+    settings["exclude_patterns"] = ["_build", ".*", "README.md", "MIGRATION.md", "_data", "_projects", "tests"]
+    config_reading.note_settings_without_counterpart(config, log) if config else None
+    baseurl = config_reading.html_baseurl(config)
+    if baseurl:
+        log.carried("_config.yml", f"`url`/`baseurl` -> `html_baseurl = {baseurl!r}`")
+    return SiteSettings(project=project, html_baseurl=baseurl, settings=settings)
+
+
+# -- Import -----------------------------------------------------------------------------------------------------------
+
+
+def _plan(source: SourceTree) -> _Plan:
+    config = source.yaml("_config.yml") if source.is_file("_config.yml") else None
+    plan = _Plan(source, config if isinstance(config, dict) else {})
+    if config is not None and not isinstance(config, dict):
+        plan.log.left_out("_config.yml", "the file: it is not YAML this importer can read")
+    for page in source.files("_pages"):
+        if page.endswith(".md"):
+            _read_page(plan, page)
+        else:
+            plan.log.left_out(page, "the file: pages are Markdown here")
+    _read_news(plan)
+    _read_posts(plan)
+    _read_data(plan)
+    _read_files(plan)
+    return plan
+
+
+def _write(dest: Path, plan: _Plan, site: SiteSettings) -> list[str]:
+    for link in plan.source.skipped_links:
+        plan.log.left_out(link, "the link: it leads out of the al-folio checkout, which the import never leaves")
+    plan.texts["MIGRATION.md"] = plan.log.markdown(site.project)
+    dest.mkdir(parents=True, exist_ok=True)
+    for relative in sorted(plan.texts):
+        target = dest / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(plan.texts[relative], encoding="utf-8")
+    for relative in sorted(plan.copies):
+        target = dest / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(plan.copies[relative], target)
+    return sorted([*plan.texts, *plan.copies])
+
+
+def import_alfolio(src: Path, dest: Path) -> ImportReport:
+    """Read the al-folio checkout ``src`` into the new folder ``dest``; nothing is written when it raises."""
+    source = SourceTree(Path(src))
+    _check_source(source)
+    dest = Path(dest).absolute()
+    _check_destination(dest)
+    plan = _plan(source)
+    site = _site_settings(plan)
+    written = _write(dest, plan, site)
+    if write_frame is not None:
+        written = sorted({*written, *(path.relative_to(dest).as_posix() for path in write_frame(dest, site))})
+    return ImportReport(dest, site, written, plan.counts, list(source.skipped_links), plan.log.left_out_everywhere())
