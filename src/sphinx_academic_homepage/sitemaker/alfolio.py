@@ -75,6 +75,8 @@ _CUSTOM_ELEMENT_TAG = re.compile(r"</?[a-z]+-[a-z-]+\b[^>]*>", re.I)
 _IFRAME = re.compile(r"<iframe\b[^>]*?\bsrc=[\"'](?P<src>[^\"']+)[\"'][^>]*>\s*(</iframe\s*>)?", re.I | re.S)
 # A Markdown image from another host: a page here loads nothing from other hosts, so it is a link to it.
 _REMOTE_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>https?://[^)\s]+)\)")
+_DEFAULT_PUBLICATIONS_PAGE = "---\nlayout: page\ntitle: publications\npermalink: /publications/\nnav: true\n---\n\n"
+_BIBLIOGRAPHY_TAG = re.compile(r"\{%-?\s*bibliography\b.*?-?%\}", re.S)
 _PUBLICATIONS = "```{publications}\n:group-by: year\n```\n"
 
 
@@ -266,10 +268,12 @@ def _read_page(plan: _Plan, source: str) -> None:
         return
     target = {"about": "index.md", "publications": "papers/index.md", "cv": "cv/index.md"}.get(kind)
     target = target or _page_target(plan, Path(source).stem)
+    if kind == "publications" and _BIBLIOGRAPHY_TAG.search(body):
+        body = _BIBLIOGRAPHY_TAG.sub("", body)
+        plan.log.changed(source, "`{% bibliography %}` is the `publications` directive, at the end of the page")
     body = _body(plan, source, body)
     if kind == "publications":
         body = body.rstrip() + "\n\n" + _PUBLICATIONS
-        plan.log.changed(source, "the list of publications is the `publications` directive (by year, newest first)")
     elif kind == "cv":
         body = body.rstrip() + "\n" + _cv_body(plan)
     layout = str(values.get("layout") or "page")
@@ -349,6 +353,11 @@ def _read_files(plan: _Plan) -> None:
     if plan.source.is_file("_bibliography/papers.bib"):
         plan.copy("_bibliography/papers.bib", "papers/papers.bib")
         plan.log.carried("_bibliography/papers.bib", "-> `papers/papers.bib`")
+        if "papers/index.md" not in plan.texts:
+            plan.texts["papers/index.md"] = _DEFAULT_PUBLICATIONS_PAGE + _PUBLICATIONS
+            plan.navbar.append((float("inf"), "_bibliography/papers.bib", "papers/index"))
+            plan.log.changed("_bibliography/papers.bib", "listed on `papers/index.md` (at `/publications/`), "
+                             "al-folio's publications page, which `_pages/` does not hold")
     for source in plan.source.files("_bibliography"):
         if source != "_bibliography/papers.bib":
             plan.log.left_out(source, "the file: the papers page lists `papers.bib`")

@@ -1,0 +1,306 @@
+"""``import_alfolio``: real al-folio sites (``../shared/corpus``, read in place) and a small full one, imported
+into a new folder and built.
+
+Each corpus site with an about page and a bibliography is put together in a temporary SRC as its checkout
+has it (``_pages/about.md``, ``_bibliography/papers.bib``...; the flattened names map back, ``__`` is ``/``),
+with stand-ins for the files the corpus does not hold (the photo, the PDFs the .bib links), imported into a
+temporary DEST and built. The conf.py around the content is written here with the settings the import returns,
+as the frame writer writes it (``_write_conf_for_tests``). Every import is built once per module.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from buildutil import build, titled_keys
+from conftest import SHARED, needs_shared
+from sphinx_academic_homepage.sitemaker.alfolio import (
+    DestinationNotEmpty,
+    NotAnAlfolioSite,
+    import_alfolio,
+)
+
+CORPUS = SHARED / "corpus"
+DEMO = "alshedivat__al-folio"
+SITES = sorted(path.parent.name for path in CORPUS.glob("*/_pages__about.md") if (path.parent / "_bibliography__papers.bib").is_file())
+pytestmark = needs_shared("corpus", "real al-folio sites")
+
+_MYST_EXTENSIONS = ["attrs_inline", "colon_fence", "deflist", "dollarmath", "html_image", "smartquotes"]
+
+
+def _write_conf_for_tests(dest: Path, site) -> None:
+    """The conf.py the frame writer gives DEST: the project, the extensions, the theme, then the import's settings."""
+    lines = [
+        f"project = author = copyright = {site.project!r}",
+        f"extensions = {['sphinx_design', 'sphinx_academic_homepage', *site.extensions]!r}",
+        f"myst_enable_extensions = {_MYST_EXTENSIONS!r}",
+        'html_theme = "pydata_sphinx_theme"',
+        f"html_baseurl = {site.html_baseurl!r}",
+        *(f"{name} = {value!r}" for name, value in site.settings.items()),
+    ]
+    (dest / "conf.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _checkout(site: str, src: Path) -> Path:
+    """The corpus files of ``site`` where its checkout has them, and stand-ins for the files they name."""
+    for path in sorted((CORPUS / site).iterdir()):
+        target = src / path.name.replace("__", "/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    texts = "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in src.rglob("*.md"))
+    photos = re.findall(r"^\s+image:\s*['\"]?([\w.-]+\.(?:jpe?g|png))", texts, re.M)
+    figures = re.findall(r'path="(assets/img/[^"]+\.(?:jpe?g|png))"', texts)
+    for name in [*(f"assets/img/{photo}" for photo in photos), *figures]:
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (60, 40), "seagreen").save(src / name)
+    bib = (src / "_bibliography/papers.bib").read_text(encoding="utf-8", errors="replace")
+    for name in re.findall(r"\b(?:pdf|poster|slides|supp|html)\s*=\s*[{\"]([^}\"/:]+\.(?:pdf|html))[}\"]", bib, re.I):
+        (src / "assets/pdf").mkdir(parents=True, exist_ok=True)
+        (src / "assets/pdf" / name).write_bytes(b"%PDF-1.4\n")
+    return src
+
+
+def _imported(tmp: Path, src: Path):
+    report = import_alfolio(src, tmp / "dest")
+    _write_conf_for_tests(report.dest, report.site)
+    return report, build(report.dest, tmp / "out")
+
+
+@pytest.fixture(scope="module")
+def corpus_sites(tmp_path_factory):
+    built = {}
+    for site in SITES:
+        tmp = tmp_path_factory.mktemp(site.split("__")[0])
+        built[site] = _imported(tmp, _checkout(site, tmp / "src"))
+    return built
+
+
+def test_every_corpus_site_is_found():
+    assert DEMO in SITES and len(SITES) >= 10
+
+
+def test_every_entry_pybtex_reads_is_on_the_papers_page(corpus_sites):
+    for site, (report, result) in corpus_sites.items():
+        listed = {item["id"] for item in result.page("papers/index.html").select("li.homepage-pub")}
+        assert titled_keys([report.dest / "papers/papers.bib"]) <= listed, site
+        assert result.page("papers/index.html").select_one("h1")
+
+
+def test_pages_news_and_posts_are_all_there(corpus_sites):
+    for site, (report, result) in corpus_sites.items():
+        assert report.counts["pages"] == len(list((CORPUS / site).glob("_pages__*.md"))), site
+        assert report.counts["news"] == len(list((CORPUS / site).glob("_news__*.md"))), site
+        assert report.counts["posts"] == len(list((CORPUS / site).glob("_posts__*.md"))), site
+        assert (result.outdir / "index.html").is_file()
+    demo = corpus_sites[DEMO][1]
+    assert len(list(demo.outdir.glob("blog/[0-9]*/*/index.html"))) == 30
+    assert len(demo.page("news/index.html").select(".homepage-news-item, li")) >= 3
+
+
+def test_no_warning_comes_from_the_import(corpus_sites):
+    """What still warns is the sites' own content, at its line (a typo, an entry's data), never a file the
+    import made (MIGRATION.md, conf.py) nor an unlocated one."""
+    located = re.compile(r"^(index\.md|papers/papers\.bib|news/[\w.-]+|_posts/[\w.-]+):\d+: WARNING: .* \[[\w.]+\]$")
+    for site, (_, result) in corpus_sites.items():
+        assert "Traceback" not in result.status, site
+        for line in result.warnings:
+            assert located.match(line), (site, line)
+
+
+def test_the_demo_posts_lose_nothing_silently(corpus_sites):
+    report, _ = corpus_sites[DEMO]
+    migration = (report.dest / "MIGRATION.md").read_text(encoding="utf-8")
+    for post, named in {
+        "2020-09-28-twitter.md": "{% twitter %}",
+        "2023-07-04-jupyter-notebook.md": "`{% if %}` ... `{% endif %}` and what is between",
+        "2024-05-01-tabs.md": "{% tabs %}",
+        "2021-07-04-diagrams.md": "code in `mermaid`",
+        "2018-12-22-distill.md": "`layout: distill` read as `layout: post`",
+    }.items():
+        section = migration.split(f"## `_posts/{post}`", 1)[1].split("\n## ", 1)[0]
+        assert named in section, (post, section)
+    for source, text in report.left_out:
+        assert text in migration and f"## `{source}`" in migration
+
+
+def test_nothing_of_the_owner_of_this_project(corpus_sites):
+    for site, (report, _) in corpus_sites.items():
+        if site.startswith("KindXiaoming"):
+            continue
+        for path in report.dest.rglob("*"):
+            if path.is_file() and path.suffix in (".md", ".py", ".bib", ".yml"):
+                text = path.read_text(encoding="utf-8", errors="replace")
+                assert "Ziming" not in text and "刘子鸣" not in text, path
+
+
+# -- A small al-folio site with every kind of page, its config and its data: strict build, zero warnings ---------
+
+_CONFIG = """\
+title: blank
+first_name: Ada
+last_name: Lovelace
+url: https://ada.example.org
+baseurl: /site
+max_author_limit: 3
+news_limit: 2
+enable_darkmode: true
+permalink: /blog/:year/:title/
+pagination:
+  enabled: true
+  per_page: 4
+scholar:
+  last_name: [Lovelace]
+  first_name: [Ada, A.]
+github_username: ada
+twitter_username: ada_l
+linkedin_username:
+"""
+_PAGES = {
+    "about.md": "---\nlayout: about\ntitle: about\npermalink: /\nsocial: true\nnews: true\n---\n\n"
+    "I study engines. See [my papers]({{ '/publications/' | relative_url }}) and {{ site.first_name }}'s "
+    "[teaching](/teaching/).\n\n{% if site.news %}hidden{% endif %}\n",
+    "publications.md": "---\nlayout: page\ntitle: publications\npermalink: /publications/\nnav: true\nnav_order: 2\n---\n\n"
+    "<!-- _pages/publications.md -->\n{% include bib_search.liquid %}\n\n{% bibliography %}\n",
+    "teaching.md": "---\nlayout: page\ntitle: teaching\ndescription: Courses.\npermalink: /teaching/\nnav: true\nnav_order: 3\n---\n\n"
+    "### Fall 1843\n\nAn evening course.\n",
+    "cv.md": "---\nlayout: cv\ntitle: cv\npermalink: /cv/\nnav: true\nnav_order: 4\n---\n",
+    "blog.md": "---\nlayout: default\ntitle: blog\npermalink: /blog/\nnav: true\nnav_order: 1\npagination:\n  enabled: true\n---\n",
+    "news.md": "---\nlayout: page\ntitle: news\npermalink: /news/\nnav: true\nnav_order: 5\n---\n\n{% include news.liquid %}\n",
+    "notes.md": "---\nlayout: page\ntitle: notes\npermalink: /notes/\n---\n\nNotes, outside the navbar.\n",
+}
+_CV = """\
+- title: General Information
+  type: map
+  contents:
+    - name: Full Name
+      value: Ada Lovelace
+- title: Education
+  type: time_table
+  contents:
+    - title: Mathematics
+      institution: London
+      year: 1835
+      description:
+        - Analytical engines.
+"""
+_POST = "---\nlayout: post\ntitle: Engines\ndate: 2024-01-20 10:00:00-0500\ndescription: On engines.\n---\n\nText.\n\n{% twitter https://x.com/ada %}\n"
+_BIB = "@article{ada1843,\n  title={Notes},\n  author={Lovelace, Ada and Babbage, Charles},\n  journal={Memoirs},\n  year={1843},\n  selected={true}\n}\n"
+
+
+def _full_checkout(src: Path) -> Path:
+    files = {"_config.yml": _CONFIG, "_data/cv.yml": _CV, "_bibliography/papers.bib": _BIB,
+             "_posts/2024-01-20-engines.md": _POST, "_data/citations.yml": "x: 1\n"}
+    files.update({f"_pages/{name}": text for name, text in _PAGES.items()})
+    for name in ("announcement_1.md", "announcement_3.md"):
+        files[f"_news/{name}"] = (CORPUS / DEMO / f"_news__{name}").read_text(encoding="utf-8")
+    for name, text in files.items():
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_text(text, encoding="utf-8")
+    return src
+
+
+@pytest.fixture(scope="module")
+def full_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("full")
+    return _imported(tmp, _full_checkout(tmp / "src"))
+
+
+def test_the_full_site_builds_strictly(full_site):
+    _, result = full_site
+    assert result.warnings == []
+
+
+def test_settings_come_from_config_and_socials(full_site):
+    report, _ = full_site
+    assert report.site.project == "Ada Lovelace"
+    assert report.site.html_baseurl == "https://ada.example.org/site/"
+    settings = report.site.settings
+    assert settings["homepage_social"] == {"github_username": "ada", "x_username": "ada_l"}
+    assert settings["homepage_author_names"] == ["Ada Lovelace", "A. Lovelace"]
+    assert settings["homepage_navigation"] == ["index", "blog/index", "papers/index", "teaching/index", "cv/index", "news/index"]
+    assert settings["homepage_bibtex_show"] is False
+    assert (settings["homepage_max_author_limit"], settings["homepage_news_limit"], settings["homepage_blog_per_page"]) == (3, 2, 4)
+
+
+def test_pages_land_where_their_addresses_answer(full_site):
+    report, result = full_site
+    assert (report.dest / "papers/index.md").read_text(encoding="utf-8").startswith("---\nlayout: page\ntitle: publications\npermalink: /publications/\n")
+    navbar = [link.get_text(strip=True) for link in result.page("index.html").select("nav .navbar-nav a.nav-link")]
+    assert navbar[:6] == ["about", "blog", "publications", "teaching", "cv", "news"]
+    assert result.page("papers/index.html").select_one('li.homepage-pub[id="ada1843"]')
+    assert "Mathematics" in result.page("cv/index.html").get_text()
+    assert result.page("teaching/index.html").select_one("h1").get_text(strip=True).startswith("teaching")
+    about = result.page("index.html")
+    body = about.select_one("article")
+    assert body.select_one('a[href="papers/index.html"]') and "See my papers and Ada’s teaching" in " ".join(body.get_text().split())
+    assert "hidden" not in about.get_text()
+    assert (result.outdir / "notes/index.html").is_file() and (result.outdir / "blog/2024/engines/index.html").is_file()
+
+
+def test_migration_names_what_was_left_out(full_site):
+    report, _ = full_site
+    migration = (report.dest / "MIGRATION.md").read_text(encoding="utf-8")
+    for source, text in (
+        ("_pages/publications.md", "`{% include bib_search %}`"),
+        ("_pages/news.md", "the news page is made"),
+        ("_pages/about.md", "`{% if %}`"),
+        ("_posts/2024-01-20-engines.md", "`{% twitter %}`"),
+        ("_config.yml", "`enable_darkmode`"),
+        ("_config.yml", "`twitter_username` written as `x_username`"),
+        ("_data/citations.yml", "no page of this site reads it"),
+    ):
+        assert text in migration.split(f"## `{source}`", 1)[1].split("\n## ", 1)[0], (source, text)
+
+
+# -- Safety: the same tree twice, nothing outside DEST, and the refusals -----------------------------------------
+
+
+def test_two_imports_give_identical_trees(tmp_path):
+    src = _full_checkout(tmp_path / "src")
+    import_alfolio(src, tmp_path / "one")
+    import_alfolio(src, tmp_path / "two")
+    compared = filecmp.dircmp(tmp_path / "one", tmp_path / "two")
+    files = sorted(str(path.relative_to(tmp_path / "one")) for path in (tmp_path / "one").rglob("*") if path.is_file())
+    assert files == sorted(str(path.relative_to(tmp_path / "two")) for path in (tmp_path / "two").rglob("*") if path.is_file())
+    for name in files:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+    assert not compared.diff_files
+
+
+def test_a_link_out_of_src_is_skipped_and_listed(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private", encoding="utf-8")
+    src = _full_checkout(tmp_path / "src")
+    (src / "assets/img").mkdir(parents=True)
+    (src / "assets/img/leak.png").symlink_to(secret)
+    (src / "_news/leak.md").symlink_to(secret)
+    report = import_alfolio(src, tmp_path / "dest")
+    assert not (report.dest / "assets/img/leak.png").exists() and not (report.dest / "news/leak.md").exists()
+    assert report.skipped_links == ["_news/leak.md", "assets/img/leak.png"]
+    assert all("private" not in path.read_text(errors="replace") for path in report.dest.rglob("*") if path.is_file())
+    assert "## `assets/img/leak.png`" in (report.dest / "MIGRATION.md").read_text(encoding="utf-8")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["dest", "secret.txt", "src"]
+
+
+def test_a_folder_that_is_no_al_folio_site_is_refused(tmp_path):
+    src = tmp_path / "src"
+    (src / "docs").mkdir(parents=True)
+    (src / "docs/index.md").write_text("# Docs\n", encoding="utf-8")
+    with pytest.raises(NotAnAlfolioSite, match=r"src is not an al-folio site: it holds none of _config\.yml, _pages/\*\.md"):
+        import_alfolio(src, tmp_path / "dest")
+    assert not (tmp_path / "dest").exists()
+
+
+def test_a_destination_with_files_is_refused(tmp_path):
+    src = _full_checkout(tmp_path / "src")
+    (tmp_path / "dest").mkdir()
+    (tmp_path / "dest/keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(DestinationNotEmpty, match="dest already exists and is not an empty folder"):
+        import_alfolio(src, tmp_path / "dest")
+    assert [path.name for path in (tmp_path / "dest").iterdir()] == ["keep.txt"]
