@@ -64,6 +64,8 @@ except ImportError:  # a package without the frame writer: the content is writte
 MARKERS = ("_config.yml", "_pages/*.md", "_bibliography/papers.bib")
 #: The data files of ``_data/`` the extension reads where al-folio keeps them.
 DATA_FILES = ("coauthors.yml", "venues.yml", "repositories.yml", "cv.yml")
+#: Folders of ``assets/`` that are al-folio's theme (styles, scripts, fonts), not the owner's files.
+THEME_ASSETS = frozenset({"css", "js", "fonts", "webfonts", "sass", "scss"})
 #: Folders of DEST a page of the same name would collide with.
 _RESERVED = frozenset({"index", "papers", "cv", "news", "blog", "projects", "repositories", "assets", "_static",
                        "_data", "_posts", "_projects", "_build", "tests", "src"})
@@ -74,7 +76,11 @@ _SCRIPT = re.compile(r"<script\b.*?</script\s*>\s*", re.S | re.I)
 _CUSTOM_ELEMENT_TAG = re.compile(r"</?[a-z]+-[a-z-]+\b[^>]*>", re.I)
 _IFRAME = re.compile(r"<iframe\b[^>]*?\bsrc=[\"'](?P<src>[^\"']+)[\"'][^>]*>\s*(</iframe\s*>)?", re.I | re.S)
 # A Markdown image from another host: a page here loads nothing from other hosts, so it is a link to it.
-_REMOTE_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>https?://[^)\s]+)\)")
+_REMOTE_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>https?://[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")
+_REFERENCE_IMAGE = re.compile(r"!\[[^\]]*\]\[(?P<ref>[^\]]+)\]")
+_REMOTE_DEFINITION = re.compile(r"^ {0,3}\[(?P<ref>[^\]]+)\]:\s*<?https?://", re.M)
+# bootstrap-table's data-* attributes (sorting, search): read by a script this site does not run.
+_DATA_ATTRIBUTE = re.compile(r"(<[a-zA-Z][^<>]*?)\s+data-[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?")
 _DEFAULT_PUBLICATIONS_PAGE = "---\nlayout: page\ntitle: publications\npermalink: /publications/\nnav: true\n---\n\n"
 _BIBLIOGRAPHY_TAG = re.compile(r"\{%-?\s*bibliography\b.*?-?%\}", re.S)
 _PUBLICATIONS = "```{publications}\n:group-by: year\n```\n"
@@ -200,7 +206,7 @@ def _body(plan: _Plan, source: str, body: str, post: bool = False) -> str:
         plan.log.changed(source, text)
     for text in cleaned.left_out:
         plan.log.left_out(source, text)
-    text = cleaned.text
+    text = _without_base_path(cleaned.text, config_reading.base_path(plan.config), source, plan.log)
     if _SCRIPT.search(text):
         plan.log.left_out(source, "`<script>` elements: this site runs no script of a page")
         text = _SCRIPT.sub("", text)
@@ -215,9 +221,26 @@ def _without_other_hosts(text: str, source: str, log: MigrationLog) -> str:
     if _IFRAME.search(text):
         log.changed(source, "each `<iframe>` is a link to what it showed: a page here loads nothing from other hosts")
         text = _IFRAME.sub(lambda match: f'<a href="{match["src"]}">{match["src"]}</a>', text)
+    remote = {match["ref"].lower() for match in _REMOTE_DEFINITION.finditer(text)}
+    if any(match["ref"].lower() in remote for match in _REFERENCE_IMAGE.finditer(text)):
+        log.changed(source, "each image from another host is a link to it: a page here loads nothing from other hosts")
+        text = _REFERENCE_IMAGE.sub(lambda match: match.group(0)[1:] if match["ref"].lower() in remote else match.group(0), text)
     if _REMOTE_IMAGE.search(text):
         log.changed(source, "each image from another host is a link to it: a page here loads nothing from other hosts")
-        text = _REMOTE_IMAGE.sub(lambda match: f"[{match['alt'] or match['url']}]({match['url']})", text)
+        text = _REMOTE_IMAGE.sub(lambda match: f"[{match['alt'] or match['url']}]({match['url']}{match['title'] or ''})", text)
+    if _DATA_ATTRIBUTE.search(text):
+        log.changed(source, "the `data-*` attributes of its HTML are taken out: a script reads them on al-folio")
+        while _DATA_ATTRIBUTE.search(text):
+            text = _DATA_ATTRIBUTE.sub(r"\1", text)
+    return text
+
+
+def _without_base_path(text: str, base: str, source: str, log: MigrationLog) -> str:
+    """Links written with the old site's sub-path (``/al-folio/publications/``) as addresses of the site."""
+    prefixed = re.compile(rf"(\]\(|href=[\"']){re.escape(base)}(?=/)")
+    if base and prefixed.search(text):
+        log.changed(source, f"links to `{base}/...` written as `/...`: the site's addresses start at its root here")
+        text = prefixed.sub(r"\1", text)
     return text
 
 
@@ -361,12 +384,16 @@ def _read_files(plan: _Plan) -> None:
     for source in plan.source.files("_bibliography"):
         if source != "_bibliography/papers.bib":
             plan.log.left_out(source, "the file: the papers page lists `papers.bib`")
-    _copy_folder(plan, "assets/img", "assets/img", "")
-    _copy_folder(plan, "assets/pdf", "assets/pdf", "")
-    if plan.source.is_file("assets/json/resume.json"):
-        plan.copy("assets/json/resume.json", "assets/json/resume.json")
-        plan.log.carried("assets/json/resume.json", "-> `assets/json/resume.json` (the CV)")
-    for folder in ("_layouts", "_includes", "_sass", "_plugins", "assets/css", "assets/js"):
+    for source in plan.source.files("assets"):
+        folder = source.split("/")[1] if source.count("/") > 1 else ""
+        if folder in THEME_ASSETS:
+            plan.log.left_out(f"assets/{folder}/", "the theme's files: this site's theme and extension take their place")
+        elif folder:
+            plan.copy(source, source)
+    copied = sorted({source.split("/")[1] for source in plan.copies if source.startswith("assets/")})
+    for folder in copied:
+        plan.log.carried(f"assets/{folder}/", f"-> `assets/{folder}/`")
+    for folder in ("_layouts", "_includes", "_sass", "_plugins"):
         if plan.source.is_dir(folder):
             plan.log.left_out(folder + "/", "the theme's files: this site's theme and extension take their place")
 
@@ -387,7 +414,9 @@ def _site_settings(plan: _Plan) -> SiteSettings:
     names = config_reading.author_names(config)
     if names:
         settings["homepage_author_names"] = names
-    settings["homepage_social"] = config_reading.social_setting(plan.source, config, log)
+    settings["homepage_social"] = config_reading.social_setting(
+        plan.source, config, log, has_feed=bool(plan.counts["posts"] or plan.counts["news"])
+    )
     settings["homepage_navigation"] = _navigation(plan)
     if "papers/papers.bib" in plan.copies:
         settings["bibtex_bibfiles"] = ["papers/papers.bib"]

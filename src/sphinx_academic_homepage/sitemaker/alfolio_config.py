@@ -53,6 +53,12 @@ def site_values(config: Mapping[str, Any]) -> dict[str, str]:
     return values
 
 
+def base_path(config: Mapping[str, Any]) -> str:
+    """``baseurl``, the site's sub-path (``/al-folio``), without a closing slash; ``""`` at a host's root."""
+    base = _text(config.get("baseurl")).strip("/")
+    return f"/{base}" if base else ""
+
+
 def html_baseurl(config: Mapping[str, Any]) -> str:
     url = _text(config.get("url")).rstrip("/")
     if not url.startswith(("https://", "http://")):
@@ -89,8 +95,11 @@ def _social_value(key: str, value: Any, where: str, log: MigrationLog) -> tuple[
     return key, True if value is True else _text(value)
 
 
-def social_setting(source: SourceTree, config: Mapping[str, Any], log: MigrationLog) -> dict[str, Any]:
-    """``homepage_social``: ``_data/socials.yml`` in its order, else the profiles written inline in ``_config.yml``."""
+def social_setting(source: SourceTree, config: Mapping[str, Any], log: MigrationLog, has_feed: bool) -> dict[str, Any]:
+    """``homepage_social``: ``_data/socials.yml`` in its order, else the profiles written inline in ``_config.yml``.
+
+    ``rss_icon`` links the site's feed, which this site writes only for posts or news (``has_feed``).
+    """
     socials = source.yaml(SOCIALS) if source.is_file(SOCIALS) else None
     where, entries = (SOCIALS, socials) if isinstance(socials, Mapping) else (CONFIG, config)
     social: dict[str, Any] = {}
@@ -99,7 +108,9 @@ def social_setting(source: SourceTree, config: Mapping[str, Any], log: Migration
         if where == CONFIG and key not in PLATFORMS and key not in ALIASES:
             continue  # the rest of _config.yml is not about profiles
         found = _social_value(key, value, where, log)
-        if found:
+        if found and found[0] == "rss_icon" and not has_feed:
+            log.left_out(where, "`rss_icon`: this site writes a feed of its posts or news, and it has neither")
+        elif found:
             social[found[0]] = found[1]
     if social:
         log.carried(where, f"the profiles ({', '.join(f'`{key}`' for key in social)}) -> `homepage_social` in `conf.py`")
