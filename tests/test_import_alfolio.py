@@ -38,8 +38,10 @@ def _write_conf_for_tests(dest: Path, site) -> None:
     """The conf.py the frame writer gives DEST: the project, the extensions, the theme, then the import's settings."""
     lines = [
         f"project = author = copyright = {site.project!r}",
-        f"extensions = {['sphinx_design', 'sphinx_academic_homepage', *site.extensions]!r}",
+        f"extensions = {['sphinx_design', 'notfound.extension', *site.extensions, 'sphinx_academic_homepage']!r}",
         f"myst_enable_extensions = {_MYST_EXTENSIONS!r}",
+        "myst_heading_anchors = 3",
+        "exclude_patterns = ['.*', '_build', 'vendor', 'tests', 'README.md', 'MIGRATION.md']",
         'html_theme = "pydata_sphinx_theme"',
         f"html_baseurl = {site.html_baseurl!r}",
         *(f"{name} = {value!r}" for name, value in site.settings.items()),
@@ -322,6 +324,6 @@ def test_a_destination_with_files_is_refused(tmp_path):
     src = _full_checkout(tmp_path / "src")
     (tmp_path / "dest").mkdir()
     (tmp_path / "dest/keep.txt").write_text("mine", encoding="utf-8")
-    with pytest.raises(DestinationNotEmpty, match="dest already exists and is not an empty folder"):
+    with pytest.raises(DestinationNotEmpty, match="dest exists and is not empty"):
         import_alfolio(src, tmp_path / "dest")
     assert [path.name for path in (tmp_path / "dest").iterdir()] == ["keep.txt"]

@@ -48,8 +48,11 @@ from .migration import MigrationLog
 from .source import SourceTree
 
 try:
-    from .frame import SiteSettings, write_frame
-except ImportError:  # a package without the frame writer: the content is written, the settings returned
+    from .frame import DestinationNotEmpty, SiteSettings, require_empty, write_frame
+except ImportError:  # a package without the frame writer: the content is written, its settings returned
+
+    class DestinationNotEmpty(ValueError):  # the frame writer's contract
+        """The folder a site is to be written into holds files already: they are never overwritten."""
 
     @dataclass(frozen=True)
     class SiteSettings:  # the frame writer's contract
@@ -58,7 +61,12 @@ except ImportError:  # a package without the frame writer: the content is writte
         settings: dict[str, object]
         extensions: tuple[str, ...] = ()
 
+    def require_empty(dest: Path) -> None:
+        if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+            raise DestinationNotEmpty(f"{dest} exists and is not empty; name a new folder")
+
     write_frame = None
+
 
 #: What SRC must hold (one of them) to be read as an al-folio site.
 MARKERS = ("_config.yml", "_pages/*.md", "_bibliography/papers.bib")
@@ -88,10 +96,6 @@ _PUBLICATIONS = "```{publications}\n:group-by: year\n```\n"
 
 class NotAnAlfolioSite(Exception):
     """SRC holds none of the files that make an al-folio site."""
-
-
-class DestinationNotEmpty(Exception):
-    """DEST already holds files: an import never mixes its files with others."""
 
 
 @dataclass
@@ -135,11 +139,6 @@ def _check_source(source: SourceTree) -> None:
     raise NotAnAlfolioSite(f"{source.root} is not an al-folio site: it holds none of {', '.join(MARKERS)}")
 
 
-def _check_destination(dest: Path) -> None:
-    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-        raise DestinationNotEmpty(f"{dest} already exists and is not an empty folder: import into a new folder")
-
-
 # -- Pages --------------------------------------------------------------------------------------------------------
 
 
@@ -163,14 +162,16 @@ def _page_kind(values: dict[str, Any], body: str) -> str:
         return "about"
     if layout == "cv" or permalink == "cv":
         return "cv"
-    if "{% bibliography" in body or permalink == "publications":
+    if _BIBLIOGRAPHY_TAG.search(body) or permalink == "publications":
         return "publications"
     if values.get("pagination") or permalink == "blog":
         return "blog"
-    if permalink in ("news", "projects", "repositories", "404"):
+    if permalink in ("news", "repositories", "404"):
         return permalink
     if values.get("dropdown"):
         return "dropdown"
+    if permalink == "projects":
+        return "projects"  # kept: the extension puts the project cards at its end
     return "page"
 
 
@@ -178,8 +179,8 @@ def _page_kind(values: dict[str, Any], body: str) -> str:
 _MADE_HERE = {
     "blog": ("blog/index", "the blog's index is made from `_posts/` by the extension"),
     "news": ("news/index", "the news page is made from `news/` by the extension"),
-    "projects": ("", "the projects page is made from `_projects/` by the extension"),
-    "repositories": ("", "the repositories page is made from `_data/repositories.yml` by the extension"),
+    "repositories": ("", "the repositories page is made from `_data/repositories.yml` by the extension "
+                     "(in the navbar once the file lists one)"),
     "404": ("", "the site has its own page for addresses that name nothing"),
     "dropdown": ("", "a navbar menu of other pages; each of its pages is in the navbar here"),
 }
@@ -289,7 +290,7 @@ def _read_page(plan: _Plan, source: str) -> None:
             _note_navbar(plan, source, values, docname)
         plan.log.left_out(source, f"the page: {why}")
         return
-    target = {"about": "index.md", "publications": "papers/index.md", "cv": "cv/index.md"}.get(kind)
+    target = {"about": "index.md", "publications": "papers/index.md", "cv": "cv/index.md", "projects": "projects/index.md"}.get(kind)
     target = target or _page_target(plan, Path(source).stem)
     if kind == "publications" and _BIBLIOGRAPHY_TAG.search(body):
         body = _BIBLIOGRAPHY_TAG.sub("", body)
@@ -299,6 +300,8 @@ def _read_page(plan: _Plan, source: str) -> None:
         body = body.rstrip() + "\n\n" + _PUBLICATIONS
     elif kind == "cv":
         body = body.rstrip() + "\n" + _cv_body(plan)
+    elif kind == "projects":
+        plan.log.changed(source, "the project cards are put at the end of the page by the extension, from `_projects/`")
     layout = str(values.get("layout") or "page")
     if layout not in ("about", "page", "cv"):
         plan.log.left_out(source, f"the layout `{layout}`: shown as a page")
@@ -424,7 +427,6 @@ def _site_settings(plan: _Plan) -> SiteSettings:
         settings["homepage_bibtex_show"] = False
     settings.update(config_reading.limits(config, log))
     settings.update(config_reading.blog_settings(config, log))
-    settings["exclude_patterns"] = ["_build", ".*", "README.md", "MIGRATION.md", "_data", "_projects", "tests"]
     config_reading.note_settings_without_counterpart(config, log) if config else None
     baseurl = config_reading.html_baseurl(config)
     if baseurl:
@@ -473,7 +475,7 @@ def import_alfolio(src: Path, dest: Path) -> ImportReport:
     source = SourceTree(Path(src))
     _check_source(source)
     dest = Path(dest).absolute()
-    _check_destination(dest)
+    require_empty(dest)
     plan = _plan(source)
     site = _site_settings(plan)
     written = _write(dest, plan, site)
