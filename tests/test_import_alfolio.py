@@ -195,6 +195,10 @@ _PAGES = {
     "cv.md": "---\nlayout: cv\ntitle: cv\npermalink: /cv/\nnav: true\nnav_order: 4\n---\n",
     "blog.md": "---\nlayout: default\ntitle: blog\npermalink: /blog/\nnav: true\nnav_order: 1\npagination:\n  enabled: true\n---\n",
     "news.md": "---\nlayout: page\ntitle: news\npermalink: /news/\nnav: true\nnav_order: 5\n---\n\n{% include news.liquid %}\n",
+    "projects.md": "---\nlayout: page\ntitle: projects\npermalink: /projects/\nnav: true\nnav_order: 6\n"
+    "display_categories: [work]\n---\n\n<div class=\"projects\">\n{% for category in page.display_categories %}\n"
+    "{{ category }}\n{% endfor %}\n</div>\n",
+    "repositories.md": "---\nlayout: page\ntitle: repositories\npermalink: /repositories/\nnav: true\nnav_order: 7\n---\n",
     "notes.md": "---\nlayout: page\ntitle: notes\npermalink: /notes/\n---\n\nNotes, outside the navbar.\n",
 }
 _CV = """\
@@ -246,7 +250,9 @@ def test_settings_come_from_config_and_socials(full_site):
     settings = report.site.settings
     assert settings["homepage_social"] == {"github_username": "ada", "x_username": "ada_l"}
     assert settings["homepage_author_names"] == ["Ada Lovelace", "A. Lovelace"]
-    assert settings["homepage_navigation"] == ["index", "blog/index", "papers/index", "teaching/index", "cv/index", "news/index"]
+    assert settings["homepage_navigation"] == [
+        "index", "blog/index", "papers/index", "teaching/index", "cv/index", "news/index", "projects/index",
+    ]
     assert settings["homepage_bibtex_show"] is False
     assert (settings["homepage_max_author_limit"], settings["homepage_news_limit"], settings["homepage_blog_per_page"]) == (3, 2, 4)
 
@@ -255,7 +261,8 @@ def test_pages_land_where_their_addresses_answer(full_site):
     report, result = full_site
     assert (report.dest / "papers/index.md").read_text(encoding="utf-8").startswith("---\nlayout: page\ntitle: publications\npermalink: /publications/\n")
     navbar = [link.get_text(strip=True) for link in result.page("index.html").select("nav .navbar-nav a.nav-link")]
-    assert navbar[:6] == ["about", "blog", "publications", "teaching", "cv", "news"]
+    assert navbar[:7] == ["about", "blog", "publications", "teaching", "cv", "news", "projects"]
+    assert "display_categories: [work]" in (report.dest / "projects/index.md").read_text(encoding="utf-8")
     assert result.page("papers/index.html").select_one('li.homepage-pub[id="ada1843"]')
     assert "Mathematics" in result.page("cv/index.html").get_text()
     assert result.page("teaching/index.html").select_one("h1").get_text(strip=True).startswith("teaching")
@@ -272,6 +279,8 @@ def test_migration_names_what_was_left_out(full_site):
     for source, text in (
         ("_pages/publications.md", "`{% include bib_search %}`"),
         ("_pages/news.md", "the news page is made"),
+        ("_pages/repositories.md", "made from `_data/repositories.yml`"),
+        ("_pages/projects.md", "`{% for %}` ... `{% endfor %}`"),
         ("_pages/about.md", "`{% if %}`"),
         ("_posts/2024-01-20-engines.md", "`{% twitter %}`"),
         ("_config.yml", "`enable_darkmode`"),
@@ -279,6 +288,25 @@ def test_migration_names_what_was_left_out(full_site):
         ("_data/citations.yml", "no page of this site reads it"),
     ):
         assert text in migration.split(f"## `{source}`", 1)[1].split("\n## ", 1)[0], (source, text)
+
+
+def test_socials_file_order_custom_entries_and_unknown_keys(tmp_path):
+    src = tmp_path / "src"
+    (src / "_data").mkdir(parents=True)
+    (src / "_config.yml").write_text("first_name: Ada\nlast_name: Lovelace\ngithub_username: inline\n", encoding="utf-8")
+    (src / "_data/socials.yml").write_text(
+        "orcid_id: 0000-0002\nemail: ada@example.org\nrss_icon: true\nmyspace_id: ada\n"
+        "custom_social:\n  logo: https://example.org/logo.png\n  title: Lab\n  url: https://lab.example.org/\n",
+        encoding="utf-8",
+    )
+    report = import_alfolio(src, tmp_path / "dest")
+    # The socials file wins over the inline keys of the config, in its own order; no feed without posts or news.
+    assert report.site.settings["homepage_social"] == {
+        "orcid_id": "0000-0002", "email": "ada@example.org",
+        "custom_social": {"url": "https://lab.example.org/", "title": "Lab"},
+    }
+    assert ("_data/socials.yml", "`myspace_id`: a profile this site has no icon for") in report.left_out
+    assert ("_data/socials.yml", "`rss_icon`: this site writes a feed of its posts or news, and it has neither") in report.left_out
 
 
 # -- Safety: the same tree twice, nothing outside DEST, and the refusals -----------------------------------------

@@ -408,12 +408,14 @@ def _site_settings(plan: _Plan) -> SiteSettings:
     config, log = plan.config, plan.log
     name = config_reading.owner_name(config)
     title = str(config.get("title") or "").strip()
-    project = name or (title if title != "blank" else "") or "Your Name"
+    # al-folio's `title` is the site's, "blank" meaning the owner's name.
+    project = (title if title != "blank" else "") or name or "Your Name"
     if name:
-        log.carried("_config.yml", "`first_name`/`last_name` -> `project`, `author`, `homepage_owner_name`")
+        log.carried("_config.yml", "`first_name`/`last_name` -> `homepage_owner_name` (and `project` unless `title` names the site)")
     else:
         log.left_out("_config.yml", "your name (no `first_name`/`last_name`): write it in `conf.py`'s `project`")
-    settings: dict[str, object] = {"homepage_owner_name": project}
+    settings: dict[str, object] = {"homepage_owner_name": name or project}
+    settings.update(config_reading.language(config, log))
     names = config_reading.author_names(config)
     if names:
         settings["homepage_author_names"] = names

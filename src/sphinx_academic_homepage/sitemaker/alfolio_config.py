@@ -25,6 +25,9 @@ _NO_SETTING = {
     "google_analytics": "this site loads nothing from other hosts",
     "disqus_shortname": "this site loads nothing from other hosts (no comments widget)",
     "giscus": "this site loads nothing from other hosts (no comments widget)",
+    "description": "each page's meta description is its own front matter's `description`, or its first words",
+    "keywords": "search engines no longer read a keywords tag",
+    "icon": "the tab's icon is `html_favicon` in `conf.py`, an image file",
     "footer_text": "the theme writes the footer",
     "last_updated": "the extension shows when a page last changed",
     "search_enabled": "the theme's search is always there",
@@ -145,6 +148,15 @@ def limits(config: Mapping[str, Any], log: MigrationLog) -> dict[str, Any]:
             settings[setting] = value
             log.carried(CONFIG, f"`{key}: {value}` -> `{setting}`")
     return settings
+
+
+def language(config: Mapping[str, Any], log: MigrationLog) -> dict[str, Any]:
+    """``lang`` -> ``language``, when it is not English (the frame's default)."""
+    lang = _text(config.get("lang"))
+    if not lang or lang == "en":
+        return {}
+    log.carried(CONFIG, f"`lang: {lang}` -> `language`")
+    return {"language": lang}
 
 
 def note_settings_without_counterpart(config: Mapping[str, Any], log: MigrationLog) -> None:
