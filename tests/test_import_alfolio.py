@@ -191,7 +191,8 @@ _PAGES = {
     "publications.md": "---\nlayout: page\ntitle: publications\npermalink: /publications/\nnav: true\nnav_order: 2\n---\n\n"
     "<!-- _pages/publications.md -->\n{% include bib_search.liquid %}\n\n{% bibliography %}\n",
     "teaching.md": "---\nlayout: page\ntitle: teaching\ndescription: Courses.\npermalink: /teaching/\nnav: true\nnav_order: 3\n---\n\n"
-    "### Fall 1843\n\nAn evening course.\n",
+    "### Fall 1843\n\nAn evening course.\n\n"
+    '{% include figure.liquid loading="eager" path="assets/img/engine.png" class="img-fluid" alt="The engine" %}\n',
     "cv.md": "---\nlayout: cv\ntitle: cv\npermalink: /cv/\nnav: true\nnav_order: 4\n---\n",
     "blog.md": "---\nlayout: default\ntitle: blog\npermalink: /blog/\nnav: true\nnav_order: 1\npagination:\n  enabled: true\n---\n",
     "news.md": "---\nlayout: page\ntitle: news\npermalink: /news/\nnav: true\nnav_order: 5\n---\n\n{% include news.liquid %}\n",
@@ -229,6 +230,8 @@ def _full_checkout(src: Path) -> Path:
     for name, text in files.items():
         (src / name).parent.mkdir(parents=True, exist_ok=True)
         (src / name).write_text(text, encoding="utf-8")
+    (src / "assets/img").mkdir(parents=True)
+    Image.new("RGB", (90, 60), "seagreen").save(src / "assets/img/engine.png")
     return src
 
 
@@ -265,7 +268,9 @@ def test_pages_land_where_their_addresses_answer(full_site):
     assert "display_categories: [work]" in (report.dest / "projects/index.md").read_text(encoding="utf-8")
     assert result.page("papers/index.html").select_one('li.homepage-pub[id="ada1843"]')
     assert "Mathematics" in result.page("cv/index.html").get_text()
-    assert result.page("teaching/index.html").select_one("h1").get_text(strip=True).startswith("teaching")
+    teaching = result.page("teaching/index.html")
+    assert teaching.select_one("h1").get_text(strip=True).startswith("teaching")
+    assert teaching.select_one('article img[alt="The engine"]')
     about = result.page("index.html")
     body = about.select_one("article")
     assert body.select_one('a[href="papers/index.html"]') and "See my papers and Ada’s teaching" in " ".join(body.get_text().split())
@@ -328,7 +333,6 @@ def test_a_link_out_of_src_is_skipped_and_listed(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("private", encoding="utf-8")
     src = _full_checkout(tmp_path / "src")
-    (src / "assets/img").mkdir(parents=True)
     (src / "assets/img/leak.png").symlink_to(secret)
     (src / "_news/leak.md").symlink_to(secret)
     report = import_alfolio(src, tmp_path / "dest")

@@ -17,6 +17,7 @@ Each thing taken out or written out is returned as a note for ``MIGRATION.md``.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -85,6 +86,24 @@ def _page_output(tag: Liquid, site: Mapping[str, str], cleaned: Cleaned) -> str 
     return None
 
 
+def _not_carried(tag: Liquid, later: list[Liquid]) -> str:
+    what = f"`{{% include {_include_name(tag)} %}}`" if tag.name == "include" else f"`{tag.written}`"
+    block = any(other.kind == "tag" and other.name == f"end{tag.name}" for other in later)
+    return f"{what}: an al-folio tag with no counterpart here" + (" (the text up to its end stays)" if block else "")
+
+
+def _page_figure(tag: Liquid, cleaned: Cleaned) -> str:
+    """al-folio's figure include in a page, as the HTML image it shows (pages are read without Liquid)."""
+    _, values = arguments(tag.rest)
+    path = values.get("path", "").lstrip("/")
+    if not path:
+        cleaned.note(cleaned.left_out, "`{% include figure %}` without a `path`")
+        return ""
+    cleaned.note(cleaned.changed, "`{% include figure.liquid %}` written as an HTML `<img>` of the same file")
+    alt = html.escape(values.get("alt") or values.get("caption") or "", quote=True)
+    return f'<img src="/{html.escape(path, quote=True)}" alt="{alt}">'
+
+
 def clean_liquid(text: str, site: Mapping[str, str], post: bool) -> Cleaned:
     """``text`` with its Liquid reduced to what a post (``post=True``) or a page of this site carries.
 
@@ -122,9 +141,10 @@ def clean_liquid(text: str, site: Mapping[str, str], post: bool) -> Cleaned:
                              "it shows what Jekyll's data holds, which this site does not have")
             position, index = tags[end].end, end + 1
             continue
-        if not re.fullmatch(r"end\w+|else|elsif|when", tag.name):
-            what = f"`{{% include {_include_name(tag)} %}}`" if tag.name == "include" else f"`{tag.written}`"
-            cleaned.note(cleaned.left_out, f"{what}: an al-folio tag with no counterpart here (its text, if any, stays)")
+        if not post and tag.name == "include" and _include_name(tag) == "figure":
+            pieces.append(_page_figure(tag, cleaned))
+        elif not re.fullmatch(r"end\w+|else|elsif|when", tag.name):
+            cleaned.note(cleaned.left_out, _not_carried(tag, tags[index:]))
     pieces.append(text[position:])
     cleaned.text = "".join(pieces)
     return cleaned
