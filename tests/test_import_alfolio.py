@@ -343,6 +343,25 @@ def test_a_link_out_of_src_is_skipped_and_listed(tmp_path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["dest", "secret.txt", "src"]
 
 
+def test_a_linked_folder_out_of_src_is_skipped_and_folders_not_read_are_listed(tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "socials.yml").write_text("email: someone@example.org\n", encoding="utf-8")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "_config.yml").write_text("first_name: Ada\n", encoding="utf-8")
+    (src / "_data").symlink_to(outside)
+    (src / "_teachings").mkdir()
+    (src / "_teachings/course.md").write_text("---\ntitle: A course\n---\n", encoding="utf-8")
+    (src / "_layouts").mkdir()
+    report = import_alfolio(src, tmp_path / "dest")
+    assert report.site.settings["homepage_social"] == {}
+    assert "_data" in report.skipped_links
+    assert ("_teachings/", "not read by the import (if it is part of your site, copy it over by hand)") in report.left_out
+    assert ("_layouts/", "the theme's layouts: this site's theme takes their place") in report.left_out
+    assert not any("someone@example.org" in path.read_text(encoding="utf-8") for path in report.dest.rglob("*.md"))
+
+
 def test_a_folder_that_is_no_al_folio_site_is_refused(tmp_path):
     src = tmp_path / "src"
     (src / "docs").mkdir(parents=True)

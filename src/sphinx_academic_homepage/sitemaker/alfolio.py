@@ -72,6 +72,16 @@ except ImportError:  # a package without the frame writer: the content is writte
 MARKERS = ("_config.yml", "_pages/*.md", "_bibliography/papers.bib")
 #: The data files of ``_data/`` the extension reads where al-folio keeps them.
 DATA_FILES = ("coauthors.yml", "venues.yml", "repositories.yml", "cv.yml")
+#: What is read at the top of a checkout; anything else there is named in MIGRATION.md as left out.
+READ_ENTRIES = frozenset({"_config.yml", "_pages", "_bibliography", "_news", "_posts", "_data", "_projects", "assets"})
+#: What al-folio's theme and Jekyll's tooling keep at the top of a checkout, and why none of it is needed here.
+THEME_ENTRIES = {
+    "_layouts": "the theme's layouts: this site's theme takes their place",
+    "_includes": "the theme's includes: this site's theme and extension take their place",
+    "_sass": "the theme's styles: this site's theme takes their place",
+    "_plugins": "Jekyll's plugins: the extension does what they did",
+    "_site": "Jekyll's built site: `make html` builds this one",
+}
 #: Folders of ``assets/`` that are al-folio's theme (styles, scripts, fonts), not the owner's files.
 THEME_ASSETS = frozenset({"css", "js", "fonts", "webfonts", "sass", "scss"})
 #: Folders of DEST a page of the same name would collide with.
@@ -291,6 +301,8 @@ def _read_page(plan: _Plan, source: str) -> None:
         plan.log.left_out(source, f"the page: {why}")
         return
     target = {"about": "index.md", "publications": "papers/index.md", "cv": "cv/index.md", "projects": "projects/index.md"}.get(kind)
+    if target in plan.texts:  # a second page of that kind is a page of its own
+        kind, target = "page", None
     target = target or _page_target(plan, Path(source).stem)
     if kind == "publications" and _BIBLIOGRAPHY_TAG.search(body):
         body = _BIBLIOGRAPHY_TAG.sub("", body)
@@ -391,14 +403,18 @@ def _read_files(plan: _Plan) -> None:
         folder = source.split("/")[1] if source.count("/") > 1 else ""
         if folder in THEME_ASSETS:
             plan.log.left_out(f"assets/{folder}/", "the theme's files: this site's theme and extension take their place")
-        elif folder:
+        else:
             plan.copy(source, source)
-    copied = sorted({source.split("/")[1] for source in plan.copies if source.startswith("assets/")})
-    for folder in copied:
-        plan.log.carried(f"assets/{folder}/", f"-> `assets/{folder}/`")
-    for folder in ("_layouts", "_includes", "_sass", "_plugins"):
-        if plan.source.is_dir(folder):
-            plan.log.left_out(folder + "/", "the theme's files: this site's theme and extension take their place")
+    for source in sorted({source.rpartition("/")[0] for source in plan.copies if source.startswith("assets/")}):
+        plan.log.carried(f"{source}/", f"-> `{source}/`")
+
+
+def _note_unread(plan: _Plan) -> None:
+    for name in plan.source.entries():
+        if name in READ_ENTRIES:
+            continue
+        why = THEME_ENTRIES.get(name, "not read by the import (if it is part of your site, copy it over by hand)")
+        plan.log.left_out(name + ("/" if plan.source.is_dir(name) else ""), why)
 
 
 # -- Settings ---------------------------------------------------------------------------------------------------------
@@ -453,6 +469,7 @@ def _plan(source: SourceTree) -> _Plan:
     _read_posts(plan)
     _read_data(plan)
     _read_files(plan)
+    _note_unread(plan)
     return plan
 
 

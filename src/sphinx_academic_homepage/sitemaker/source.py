@@ -31,18 +31,26 @@ class SourceTree:
         self.root = self.root.resolve()
 
     def _inside(self, relative: str) -> Path | None:
+        """Where ``relative`` really is (links followed), if that is inside the checkout; else None.
+
+        A link that leads out, or to nothing, is noted once, by the path that was asked for.
+        """
         path = self.root / relative
-        if not path.is_symlink():
-            return path
         try:
-            target = path.resolve(strict=True)
-        except (OSError, RuntimeError):
-            target = None
-        if target is None or not target.is_relative_to(self.root):
+            resolved = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # missing, or a loop of links
+            resolved = None
+            if not path.is_symlink():
+                return None
+        if resolved is None or not resolved.is_relative_to(self.root):
             if relative not in self.skipped_links:
                 self.skipped_links.append(relative)
             return None
-        return target
+        return resolved
+
+    def entries(self) -> list[str]:
+        """The names at the top of the checkout, sorted, hidden ones left out."""
+        return sorted(path.name for path in self.root.iterdir() if not path.name.startswith("."))
 
     def is_file(self, relative: str) -> bool:
         path = self._inside(relative)
