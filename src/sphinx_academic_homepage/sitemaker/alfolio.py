@@ -21,8 +21,10 @@ the blog, news, projects, repositories pages  made by the extension from the pos
 ``_config.yml``, ``_data/socials.yml``        settings of ``conf.py`` (written by :mod:`.frame`)
 ============================================  ============================================================
 
-Liquid this site cannot carry is taken out (:mod:`.liquid`) and every change and omission is written to
-``DEST/MIGRATION.md`` (:mod:`.migration`). Everything is decided before anything is written: an error
+Liquid this site cannot carry is taken out (:mod:`.liquid`), what a script or another host gave a page is made
+into what this site shows (:mod:`.markup`), and every change and omission is written to ``DEST/MIGRATION.md``
+(:mod:`.migration`). SRC is read through :mod:`.source`, which never leaves it; ``_config.yml`` and the
+profiles become settings in :mod:`.alfolio_config`. Everything is decided before anything is written: an error
 (SRC is no al-folio site, DEST is not empty) leaves no file behind. Files are read and written in sorted
 order with nothing taken from the clock, so two imports of one checkout give identical trees.
 
@@ -38,12 +40,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pygments.lexers import get_lexer_by_name
-from pygments.util import ClassNotFound
-
 from ..yamlfile import FRONT_MATTER_LIMITS, YAML_LOAD_ERRORS, load
 from . import alfolio_config as config_reading
 from .liquid import clean_liquid
+from .markup import carried_markup
 from .migration import MigrationLog
 from .source import SourceTree
 
@@ -88,17 +88,6 @@ THEME_ASSETS = frozenset({"css", "js", "fonts", "webfonts", "sass", "scss"})
 _RESERVED = frozenset({"index", "papers", "cv", "news", "blog", "projects", "repositories", "assets", "_static",
                        "_data", "_posts", "_projects", "_build", "tests", "src"})
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
-_FENCE = re.compile(r"^(?P<fence> {0,3}(?:`{3,}|~{3,}))[ \t]*(?P<language>[\w+#.-]+)(?P<rest>.*)$", re.M)
-_SCRIPT = re.compile(r"<script\b.*?</script\s*>\s*", re.S | re.I)
-# Custom elements of al-folio's scripts (distill's <d-cite>, <swiper-container>): their tags go, their text stays.
-_CUSTOM_ELEMENT_TAG = re.compile(r"</?[a-z]+-[a-z-]+\b[^>]*>", re.I)
-_IFRAME = re.compile(r"<iframe\b[^>]*?\bsrc=[\"'](?P<src>[^\"']+)[\"'][^>]*>\s*(</iframe\s*>)?", re.I | re.S)
-# A Markdown image from another host: a page here loads nothing from other hosts, so it is a link to it.
-_REMOTE_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>https?://[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")
-_REFERENCE_IMAGE = re.compile(r"!\[[^\]]*\]\[(?P<ref>[^\]]+)\]")
-_REMOTE_DEFINITION = re.compile(r"^ {0,3}\[(?P<ref>[^\]]+)\]:\s*<?https?://", re.M)
-# bootstrap-table's data-* attributes (sorting, search): read by a script this site does not run.
-_DATA_ATTRIBUTE = re.compile(r"(<[a-zA-Z][^<>]*?)\s+data-[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?")
 _DEFAULT_PUBLICATIONS_PAGE = "---\nlayout: page\ntitle: publications\npermalink: /publications/\nnav: true\n---\n\n"
 _BIBLIOGRAPHY_TAG = re.compile(r"\{%-?\s*bibliography\b.*?-?%\}", re.S)
 _PUBLICATIONS = "```{publications}\n:group-by: year\n```\n"
@@ -196,63 +185,13 @@ _MADE_HERE = {
 }
 
 
-def _fix_code_languages(text: str, source: str, log: MigrationLog) -> str:
-    """Fences in a language no highlighter here knows (``mermaid``, drawn by a script on al-folio) become text."""
-
-    def plain(match: re.Match) -> str:
-        language = match["language"]
-        try:
-            get_lexer_by_name(language)
-            return match.group(0)
-        except ClassNotFound:
-            log.changed(source, f"code in `{language}` (a script draws it on al-folio) is shown as code")
-            return f"{match['fence']}text{match['rest']}"
-
-    return _FENCE.sub(plain, text)
-
-
 def _body(plan: _Plan, source: str, body: str, post: bool = False) -> str:
     cleaned = clean_liquid(body, config_reading.site_values(plan.config), post=post)
     for text in cleaned.changed:
         plan.log.changed(source, text)
     for text in cleaned.left_out:
         plan.log.left_out(source, text)
-    text = _without_base_path(cleaned.text, config_reading.base_path(plan.config), source, plan.log)
-    if _SCRIPT.search(text):
-        plan.log.left_out(source, "`<script>` elements: this site runs no script of a page")
-        text = _SCRIPT.sub("", text)
-    return _fix_code_languages(_without_other_hosts(text, source, plan.log), source, plan.log)
-
-
-def _without_other_hosts(text: str, source: str, log: MigrationLog) -> str:
-    """Frames, images from other hosts and script-drawn elements, as this site shows them: links and text."""
-    if _CUSTOM_ELEMENT_TAG.search(text):
-        log.changed(source, "the tags of elements a script draws on al-folio (`<d-cite>`, ...) are taken out; their text stays")
-        text = _CUSTOM_ELEMENT_TAG.sub("", text)
-    if _IFRAME.search(text):
-        log.changed(source, "each `<iframe>` is a link to what it showed: a page here loads nothing from other hosts")
-        text = _IFRAME.sub(lambda match: f'<a href="{match["src"]}">{match["src"]}</a>', text)
-    remote = {match["ref"].lower() for match in _REMOTE_DEFINITION.finditer(text)}
-    if any(match["ref"].lower() in remote for match in _REFERENCE_IMAGE.finditer(text)):
-        log.changed(source, "each image from another host is a link to it: a page here loads nothing from other hosts")
-        text = _REFERENCE_IMAGE.sub(lambda match: match.group(0)[1:] if match["ref"].lower() in remote else match.group(0), text)
-    if _REMOTE_IMAGE.search(text):
-        log.changed(source, "each image from another host is a link to it: a page here loads nothing from other hosts")
-        text = _REMOTE_IMAGE.sub(lambda match: f"[{match['alt'] or match['url']}]({match['url']}{match['title'] or ''})", text)
-    if _DATA_ATTRIBUTE.search(text):
-        log.changed(source, "the `data-*` attributes of its HTML are taken out: a script reads them on al-folio")
-        while _DATA_ATTRIBUTE.search(text):
-            text = _DATA_ATTRIBUTE.sub(r"\1", text)
-    return text
-
-
-def _without_base_path(text: str, base: str, source: str, log: MigrationLog) -> str:
-    """Links written with the old site's sub-path (``/al-folio/publications/``) as addresses of the site."""
-    prefixed = re.compile(rf"(\]\(|href=[\"']){re.escape(base)}(?=/)")
-    if base and prefixed.search(text):
-        log.changed(source, f"links to `{base}/...` written as `/...`: the site's addresses start at its root here")
-        text = prefixed.sub(r"\1", text)
-    return text
+    return carried_markup(cleaned.text, source, plan.log, config_reading.base_path(plan.config))
 
 
 def _page_target(plan: _Plan, name: str) -> str:
