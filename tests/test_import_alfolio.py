@@ -26,6 +26,7 @@ from sphinx_academic_homepage.sitemaker.alfolio import (
     NotAnAlfolioSite,
     import_alfolio,
 )
+from sphinx_academic_homepage.sitemaker.liquid import clean_liquid
 
 CORPUS = SHARED / "corpus"
 DEMO = "alshedivat__al-folio"
@@ -315,6 +316,33 @@ def test_socials_file_order_custom_entries_and_unknown_keys(tmp_path):
     }
     assert ("_data/socials.yml", "`myspace_id`: a profile this site has no icon for") in report.left_out
     assert ("_data/socials.yml", "`rss_icon`: this site writes a feed of its posts or news, and it has neither") in report.left_out
+
+
+_LIQUID = (
+    "A {% if x %}gone {% for y in z %}{{ y }}{% endfor %}{% endif %}B {% raw %}{{ kept }}{% endraw %} "
+    "C{% comment %}{% twitter %}{% endcomment %}\n{% highlight python %}\nx = 1\n{% endhighlight %}\n"
+    "{% if unclosed %}D {% details title %}inside{% enddetails %} {{ site.url }}{{ site.github.x }}"
+)
+
+
+def test_liquid_in_a_page_is_written_out_or_taken_out_and_named():
+    cleaned = clean_liquid(_LIQUID, {"url": "https://ada.example.org", "baseurl": ""}, post=False)
+    assert cleaned.text == "A B {{ kept }} C\n```python\nx = 1\n```\nD inside https://ada.example.org"
+    assert cleaned.left_out == [
+        "`{% if %}` ... `{% endif %}` and what is between: it shows what Jekyll's data holds, which this site does not have",
+        "`{% if %}`: an al-folio tag with no counterpart here",
+        "`{% details %}`: an al-folio tag with no counterpart here (the text up to its end stays)",
+        "`{{ site.github.x }}`: a value of Jekyll's this site does not have",
+    ]
+
+
+def test_liquid_the_blog_reads_stays_in_a_post():
+    cleaned = clean_liquid(_LIQUID, {"url": "https://ada.example.org", "baseurl": ""}, post=True)
+    assert cleaned.text == (
+        "A B {% raw %}{{ kept }}{% endraw %} C{% comment %}{% twitter %}{% endcomment %}\n"
+        "{% highlight python %}\nx = 1\n{% endhighlight %}\nD inside {{ site.url }}"
+    )
+    assert len(cleaned.left_out) == 4 and cleaned.changed == []
 
 
 # -- Safety: the same tree twice, nothing outside DEST, and the refusals -----------------------------------------

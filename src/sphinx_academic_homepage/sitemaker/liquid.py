@@ -6,7 +6,8 @@ Jekyll runs Liquid before Markdown. This site reads a few of al-folio's tags its
 
 - in a post, those tags stay as written; in a page, the outputs are written out (``{{ site.baseurl }}`` is
   the site's root, ``{{ 'x' | relative_url }}`` is ``/x``, ``{{ site.<key> }}`` the value of ``_config.yml``),
-  ``{% raw %}`` gives its text and ``{% comment %}`` nothing;
+  ``{% raw %}`` gives its text, ``{% comment %}`` nothing, ``{% highlight %}`` a fenced code block and the
+  figure include the ``<img>`` it shows;
 - a logic block (``{% if %}``, ``{% for %}``, ``{% unless %}``, ``{% case %}``, ``{% capture %}``) goes whole,
   its text included: what it shows depends on Jekyll's data, which this site does not have;
 - any other tag (``{% include news.liquid %}``, ``{% twitter %}``, ``{% details %}``) goes, the text between a
@@ -26,6 +27,10 @@ from ..blog.liquid import Liquid, arguments, liquid_in
 
 #: Blocks whose text depends on Jekyll's data: taken out whole.
 LOGIC_BLOCKS = frozenset({"if", "unless", "for", "case", "capture", "tablerow"})
+#: Blocks whose text is not Liquid: the text as written (``raw``), or nothing (``comment``).
+VERBATIM_BLOCKS = frozenset({"raw", "comment"})
+# Tags that only close or continue a block whose opening tag was taken out already.
+_COMPANIONS = re.compile(r"end\w+|else|elsif|when")
 #: Tags the blog reads in a post (:mod:`..blog.tags`), besides the media includes.
 POST_TAGS = frozenset({"raw", "endraw", "comment", "endcomment", "highlight", "endhighlight", "link", "post_url"})
 POST_INCLUDES = frozenset({"figure", "video", "audio"})
@@ -58,8 +63,9 @@ def _carried_in_post(tag: Liquid) -> bool:
     return tag.name in POST_TAGS
 
 
-def _block_end(tags: list[Liquid], index: int) -> int:
-    """The index of the tag that closes the block opened at ``index`` (nested blocks of its kind counted)."""
+def _block_end(tags: list[Liquid], index: int) -> int | None:
+    """The index of the tag that closes the block opened at ``index`` (nested blocks of its kind counted); None
+    when it is never closed (the opening tag is then taken out alone)."""
     name, depth = tags[index].name, 0
     for position in range(index, len(tags)):
         if tags[position].kind != "tag":
@@ -70,7 +76,7 @@ def _block_end(tags: list[Liquid], index: int) -> int:
             depth -= 1
             if depth == 0:
                 return position
-    return len(tags) - 1
+    return None
 
 
 def _page_output(tag: Liquid, site: Mapping[str, str], cleaned: Cleaned) -> str | None:
@@ -104,6 +110,52 @@ def _page_figure(tag: Liquid, cleaned: Cleaned) -> str:
     return f'<img src="/{html.escape(path, quote=True)}" alt="{alt}">'
 
 
+def _block(text: str, tag: Liquid, end: Liquid, post: bool, cleaned: Cleaned) -> str:
+    """What a whole block (``raw``, ``comment`` or a logic block) becomes."""
+    if tag.name in VERBATIM_BLOCKS and post:
+        return text[tag.start : end.end]  # the blog reads it, and what is inside is not Liquid to look at
+    if tag.name == "raw":
+        return text[tag.end : end.start]
+    if tag.name in LOGIC_BLOCKS:
+        cleaned.note(cleaned.left_out, f"`{tag.written}` ... `{{% end{tag.name} %}}` and what is between: "
+                     "it shows what Jekyll's data holds, which this site does not have")
+    return ""
+
+
+def _page_tag(tag: Liquid, later: list[Liquid], cleaned: Cleaned) -> str:
+    """What a tag that is no block becomes in a page."""
+    if tag.name == "highlight":
+        cleaned.note(cleaned.changed, "`{% highlight %}` ... `{% endhighlight %}` written as a fenced code block")
+        words, _ = arguments(tag.rest)
+        return f"```{words[0] if words else ''}"
+    if tag.name == "endhighlight":
+        return "```"
+    if tag.name == "include" and _include_name(tag) == "figure":
+        return _page_figure(tag, cleaned)
+    return _other_tag(tag, later, cleaned)
+
+
+def _other_tag(tag: Liquid, later: list[Liquid], cleaned: Cleaned) -> str:
+    if not _COMPANIONS.fullmatch(tag.name):
+        cleaned.note(cleaned.left_out, _not_carried(tag, later))
+    return ""
+
+
+def _one(text: str, tags: list[Liquid], index: int, site: Mapping[str, str], post: bool, cleaned: Cleaned) -> str:
+    """What the tag or output at ``index``, not a block, becomes."""
+    tag = tags[index]
+    if post and _carried_in_post(tag):
+        return text[tag.start : tag.end]
+    if tag.kind == "output":
+        value = None if post else _page_output(tag, site, cleaned)
+        if value is None:
+            cleaned.note(cleaned.left_out, f"`{tag.written}`: a value of Jekyll's this site does not have")
+        return value or ""
+    if post:
+        return _other_tag(tag, tags[index + 1 :], cleaned)
+    return _page_tag(tag, tags[index + 1 :], cleaned)
+
+
 def clean_liquid(text: str, site: Mapping[str, str], post: bool) -> Cleaned:
     """``text`` with its Liquid reduced to what a post (``post=True``) or a page of this site carries.
 
@@ -115,36 +167,14 @@ def clean_liquid(text: str, site: Mapping[str, str], post: bool) -> Cleaned:
     while index < len(tags):
         tag = tags[index]
         pieces.append(text[position : tag.start])
-        position, index = tag.end, index + 1
-        if post and _carried_in_post(tag):
-            if tag.name == "raw":  # the text up to endraw is the post's own, Liquid-looking or not
-                end = next((i for i in range(index, len(tags)) if tags[i].name == "endraw"), len(tags) - 1)
-                pieces.append(text[tag.start : tags[end].end])
-                position, index = tags[end].end, end + 1
-                continue
-            pieces.append(text[tag.start : tag.end])
-            continue
-        if tag.kind == "output":
-            value = None if post else _page_output(tag, site, cleaned)
-            if value is None:
-                cleaned.note(cleaned.left_out, f"`{tag.written}`: a value of Jekyll's this site does not have")
-            pieces.append(value or "")
-            continue
-        if tag.name in LOGIC_BLOCKS or tag.name in ("raw", "comment"):
-            end = _block_end(tags, index - 1) if tag.name in LOGIC_BLOCKS else next(
-                (i for i in range(index, len(tags)) if tags[i].name == f"end{tag.name}"), len(tags) - 1
-            )
-            if tag.name == "raw":
-                pieces.append(text[tag.end : tags[end].start])
-            elif tag.name in LOGIC_BLOCKS:
-                cleaned.note(cleaned.left_out, f"`{tag.written}` ... `{{% end{tag.name} %}}` and what is between: "
-                             "it shows what Jekyll's data holds, which this site does not have")
+        is_block = tag.kind == "tag" and (tag.name in LOGIC_BLOCKS or tag.name in VERBATIM_BLOCKS)
+        end = _block_end(tags, index) if is_block else None
+        if end is None:
+            pieces.append(_one(text, tags, index, site, post, cleaned))
+            position, index = tag.end, index + 1
+        else:
+            pieces.append(_block(text, tag, tags[end], post, cleaned))
             position, index = tags[end].end, end + 1
-            continue
-        if not post and tag.name == "include" and _include_name(tag) == "figure":
-            pieces.append(_page_figure(tag, cleaned))
-        elif not re.fullmatch(r"end\w+|else|elsif|when", tag.name):
-            cleaned.note(cleaned.left_out, _not_carried(tag, tags[index:]))
     pieces.append(text[position:])
     cleaned.text = "".join(pieces)
     return cleaned
