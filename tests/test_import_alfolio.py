@@ -83,7 +83,7 @@ def _checkout(site: str, src: Path) -> Path:
 
 
 def _imported(tmp: Path, src: Path, paper_pages: bool = True):
-    report = import_alfolio(src, tmp / "dest")
+    report = import_alfolio(src, tmp / "dest", frame=False)
     _write_conf_for_tests(report.dest, report.site)
     # A page per paper is most of a corpus build's time (99 papers: 99 pages); the demo's few keep theirs.
     overrides = {} if paper_pages else {"homepage_paper_pages": None}
@@ -308,7 +308,7 @@ def test_socials_file_order_custom_entries_and_unknown_keys(tmp_path):
         "custom_social:\n  logo: https://example.org/logo.png\n  title: Lab\n  url: https://lab.example.org/\n",
         encoding="utf-8",
     )
-    report = import_alfolio(src, tmp_path / "dest")
+    report = import_alfolio(src, tmp_path / "dest", frame=False)
     # The socials file wins over the inline keys of the config, in its own order; no feed without posts or news.
     assert report.site.settings["homepage_social"] == {
         "orcid_id": "0000-0002", "email": "ada@example.org",
@@ -366,7 +366,7 @@ def test_a_link_out_of_src_is_skipped_and_listed(tmp_path):
     src = _full_checkout(tmp_path / "src")
     (src / "assets/img/leak.png").symlink_to(secret)
     (src / "_news/leak.md").symlink_to(secret)
-    report = import_alfolio(src, tmp_path / "dest")
+    report = import_alfolio(src, tmp_path / "dest", frame=False)
     assert not (report.dest / "assets/img/leak.png").exists() and not (report.dest / "news/leak.md").exists()
     assert report.skipped_links == ["_news/leak.md", "assets/img/leak.png"]
     assert all("private" not in path.read_text(errors="replace") for path in report.dest.rglob("*") if path.is_file())
@@ -385,7 +385,7 @@ def test_a_linked_folder_out_of_src_is_skipped_and_folders_not_read_are_listed(t
     (src / "_teachings").mkdir()
     (src / "_teachings/course.md").write_text("---\ntitle: A course\n---\n", encoding="utf-8")
     (src / "_layouts").mkdir()
-    report = import_alfolio(src, tmp_path / "dest")
+    report = import_alfolio(src, tmp_path / "dest", frame=False)
     assert report.site.settings["homepage_social"] == {}
     assert "_data" in report.skipped_links
     assert ("_teachings/", "not read by the import (if it is part of your site, copy it over by hand)") in report.left_out

@@ -428,8 +428,12 @@ def _write(dest: Path, plan: _Plan, site: SiteSettings) -> list[str]:
     return sorted([*plan.texts, *plan.copies])
 
 
-def import_alfolio(src: Path, dest: Path) -> ImportReport:
-    """Read the al-folio checkout ``src`` into the new folder ``dest``; nothing is written when it raises."""
+def import_alfolio(src: Path, dest: Path, *, frame: bool = True) -> ImportReport:
+    """Read the al-folio checkout ``src`` into the new folder ``dest``; nothing is written when it raises.
+
+    ``frame=False`` writes the content only, not the files around it (``conf.py``, the ``Makefile``, the
+    package's wheel...): for a caller that writes its own, as tests do that build many imports.
+    """
     source = SourceTree(Path(src))
     _check_source(source)
     dest = Path(dest).absolute()
@@ -437,6 +441,6 @@ def import_alfolio(src: Path, dest: Path) -> ImportReport:
     plan = _plan(source)
     site = _site_settings(plan)
     written = _write(dest, plan, site)
-    if write_frame is not None:
+    if frame and write_frame is not None:
         written = sorted({*written, *(path.relative_to(dest).as_posix() for path in write_frame(dest, site))})
     return ImportReport(dest, site, written, plan.counts, list(source.skipped_links), plan.log.left_out_everywhere())
