@@ -302,7 +302,11 @@ def test_migration_names_what_was_left_out(full_site):
 def test_socials_file_order_custom_entries_and_unknown_keys(tmp_path):
     src = tmp_path / "src"
     (src / "_data").mkdir(parents=True)
-    (src / "_config.yml").write_text("first_name: Ada\nlast_name: Lovelace\ngithub_username: inline\n", encoding="utf-8")
+    (src / "_config.yml").write_text(
+        "first_name: Ada\nlast_name: Lovelace\ngithub_username: inline\n"
+        "scholar:\n  last_name: [Einstein]\n  first_name: [Albert, A.]\n",  # al-folio's template, never changed
+        encoding="utf-8",
+    )
     (src / "_data/socials.yml").write_text(
         "orcid_id: 0000-0002\nemail: ada@example.org\nrss_icon: true\nmyspace_id: ada\n"
         "custom_social:\n  logo: https://example.org/logo.png\n  title: Lab\n  url: https://lab.example.org/\n",
@@ -314,6 +318,7 @@ def test_socials_file_order_custom_entries_and_unknown_keys(tmp_path):
         "orcid_id": "0000-0002", "email": "ada@example.org",
         "custom_social": {"url": "https://lab.example.org/", "title": "Lab"},
     }
+    assert report.site.settings["homepage_author_names"] == ["Ada Lovelace", "Albert Einstein", "A. Einstein"]
     assert ("_data/socials.yml", "`myspace_id`: a profile this site has no icon for") in report.left_out
     assert ("_data/socials.yml", "`rss_icon`: this site writes a feed of its posts or news, and it has neither") in report.left_out
 

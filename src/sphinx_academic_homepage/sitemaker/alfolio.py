@@ -371,7 +371,7 @@ def _site_settings(plan: _Plan) -> SiteSettings:
         log.left_out("_config.yml", "your name (no `first_name`/`last_name`): write it in `conf.py`'s `project`")
     settings: dict[str, object] = {"homepage_owner_name": name or project}
     settings.update(config_reading.language(config, log))
-    names = config_reading.author_names(config)
+    names = config_reading.author_names(config, log)
     if names:
         settings["homepage_author_names"] = names
     settings["homepage_social"] = config_reading.social_setting(

@@ -70,12 +70,23 @@ def html_baseurl(config: Mapping[str, Any]) -> str:
     return f"{url}/{base}/" if base else f"{url}/"
 
 
-def author_names(config: Mapping[str, Any]) -> list[str]:
-    """``scholar: last_name/first_name`` as full names (every first name with every last name), else the owner's."""
+def author_names(config: Mapping[str, Any], log: MigrationLog) -> list[str]:
+    """``scholar: last_name/first_name`` as full names (every first name with every last name), and the owner's.
+
+    al-folio's template names Albert Einstein there; a site that never changed it still has its owner's name
+    highlighted here, which al-folio would not have done: that is said in the notes.
+    """
     scholar = config.get("scholar") if isinstance(config.get("scholar"), Mapping) else {}
     lasts, firsts = _names(scholar.get("last_name")), _names(scholar.get("first_name"))
     names = [f"{first} {last}" for last in lasts for first in firsts] or lasts
-    return names or ([owner_name(config)] if owner_name(config) else [])
+    if names:
+        log.carried(CONFIG, "`scholar:` `last_name`/`first_name` -> `homepage_author_names`")
+    owner = owner_name(config)
+    if owner and not any(_text(config.get("last_name")) in name for name in names):
+        names.insert(0, owner)
+        if lasts:
+            log.changed(CONFIG, "`homepage_author_names` starts with your name, which `scholar:` does not give")
+    return names
 
 
 def _social_value(key: str, value: Any, where: str, log: MigrationLog) -> tuple[str, Any] | None:
