@@ -4,8 +4,8 @@ into a new folder and built.
 Each corpus site with an about page and a bibliography is put together in a temporary SRC as its checkout
 has it (``_pages/about.md``, ``_bibliography/papers.bib``...; the flattened names map back, ``__`` is ``/``),
 with stand-ins for the files the corpus does not hold (the photo, the PDFs the .bib links), imported into a
-temporary DEST and built (with no paper pages but for the demo's: they are most of a build's time and are
-tested elsewhere). The conf.py around the content is written here with the settings the import returns,
+temporary DEST and built (with no paper pages and untrimmed stylesheets but for the demo: they are most of a
+build's time and are tested elsewhere). The conf.py around the content is written here with the settings the import returns,
 as the frame writer writes it (``_write_conf_for_tests``). Every import is built once per module.
 """
 
@@ -82,11 +82,12 @@ def _checkout(site: str, src: Path) -> Path:
     return src
 
 
-def _imported(tmp: Path, src: Path, paper_pages: bool = True):
+def _imported(tmp: Path, src: Path, whole: bool = True):
     report = import_alfolio(src, tmp / "dest", frame=False)
     _write_conf_for_tests(report.dest, report.site)
-    # A page per paper is most of a corpus build's time (99 papers: 99 pages); the demo's few keep theirs.
-    overrides = {} if paper_pages else {"homepage_paper_pages": None}
+    # A page per paper (99 papers: 99 pages) and trimming the stylesheets are most of a corpus build's time, and
+    # are tested elsewhere; the demo's build keeps both.
+    overrides = {} if whole else {"homepage_paper_pages": None, "homepage_trim_css": False}
     return report, build(report.dest, tmp / "out", confoverrides=overrides)
 
 
@@ -95,7 +96,7 @@ def corpus_sites(tmp_path_factory):
     built = {}
     for site in SITES:
         tmp = tmp_path_factory.mktemp(site.split("__")[0])
-        built[site] = _imported(tmp, _checkout(site, tmp / "src"), paper_pages=site == DEMO)
+        built[site] = _imported(tmp, _checkout(site, tmp / "src"), whole=site == DEMO)
     return built
 
 
