@@ -213,6 +213,7 @@ _PAGES = {
     "{{ category }}\n{% endfor %}\n</div>\n",
     "repositories.md": "---\nlayout: page\ntitle: repositories\npermalink: /repositories/\nnav: true\nnav_order: 7\n---\n",
     "notes.md": "---\nlayout: page\ntitle: notes\npermalink: /notes/\n---\n\nNotes, outside the navbar.\n",
+    "talks.md": "---\nlayout: page\ntitle: talks\npermalink: /talk/\n---\n\nTalks, at the address al-folio gave them.\n",
 }
 _CV = """\
 - title: General Information
@@ -287,6 +288,7 @@ def test_pages_land_where_their_addresses_answer(full_site):
     body = about.select_one("article")
     assert body.select_one('a[href="papers/index.html"]') and "See my papers and Ada’s teaching" in " ".join(body.get_text().split())
     assert "hidden" not in about.get_text()
+    assert (result.outdir / "talk/index.html").is_file() and not (report.dest / "talks").exists()
     assert (result.outdir / "notes/index.html").is_file() and (result.outdir / "blog/2024/engines/index.html").is_file()
 
 

@@ -11,13 +11,14 @@ the publications page (``/publications/``)    ``papers/index.md`` (front matter 
                                               by the ``publications`` directive)
 the CV page (``layout: cv``)                  ``cv/index.md``, the ``cv`` directive on ``_data/cv.yml`` or
                                               ``assets/json/resume.json``
-other pages (``_pages/teaching.md``)          ``teaching/index.md`` (front matter as it is, so its
-                                              ``permalink`` keeps answering)
-the blog, news, projects, repositories pages  made by the extension from the posts, news, projects and data
+other pages (``_pages/talks.md``)             the folder their ``permalink`` names (``talk/index.md``),
+                                              else the file's name; front matter as it is
+the projects page (``/projects/``)            ``projects/index.md`` (the extension puts the cards at its end)
+the blog, news and repositories pages         made by the extension from the posts, news and data
 ``_bibliography/papers.bib``                  ``papers/papers.bib``
 ``_news/``, ``_posts/``, ``_projects/``       ``news/``, ``_posts/``, ``_projects/``
 ``_data/{cv,coauthors,venues,repositories}``  ``_data/`` (where the extension reads them)
-``assets/img/``, ``assets/pdf/``              the same folders
+``assets/`` (images, PDFs, media, resume)     ``assets/``, but for the theme's ``css/``, ``js/``, fonts
 ``_config.yml``, ``_data/socials.yml``        settings of ``conf.py`` (written by :mod:`.frame`)
 ============================================  ============================================================
 
@@ -87,6 +88,8 @@ THEME_ASSETS = frozenset({"css", "js", "fonts", "webfonts", "sass", "scss"})
 #: Folders of DEST a page of the same name would collide with.
 _RESERVED = frozenset({"index", "papers", "cv", "news", "blog", "projects", "repositories", "assets", "_static",
                        "_data", "_posts", "_projects", "_build", "tests", "src"})
+# A permalink that names a folder of plain names (``/talk/``, ``/teaching/fall/``).
+_FOLDER_ADDRESS = re.compile(r"[\w-]+(?:/[\w-]+)*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 _DEFAULT_PUBLICATIONS_PAGE = "---\nlayout: page\ntitle: publications\npermalink: /publications/\nnav: true\n---\n\n"
 _BIBLIOGRAPHY_TAG = re.compile(r"\{%-?\s*bibliography\b.*?-?%\}", re.S)
@@ -194,6 +197,14 @@ def _body(plan: _Plan, source: str, body: str, post: bool = False) -> str:
     return carried_markup(cleaned.text, source, plan.log, config_reading.base_path(plan.config))
 
 
+def _page_folder(values: dict[str, Any], stem: str) -> str:
+    """Where a page goes: the folder its ``permalink`` names (``/talk/`` -> ``talk``), so that the page itself
+    answers at its old address; else the file's name (``_pages/teaching.md`` -> ``teaching``)."""
+    address = str(values.get("permalink") or "").strip().strip("/").removesuffix(".html").removesuffix("/index")
+    usable = _FOLDER_ADDRESS.fullmatch(address) and address.split("/")[0].lower() not in _RESERVED
+    return address if usable else stem
+
+
 def _page_target(plan: _Plan, name: str) -> str:
     folder = name if name.lower() not in _RESERVED else f"{name}-page"
     while f"{folder}/index.md" in plan.texts:
@@ -242,7 +253,7 @@ def _read_page(plan: _Plan, source: str) -> None:
     target = {"about": "index.md", "publications": "papers/index.md", "cv": "cv/index.md", "projects": "projects/index.md"}.get(kind)
     if target in plan.texts:  # a second page of that kind is a page of its own
         kind, target = "page", None
-    target = target or _page_target(plan, Path(source).stem)
+    target = target or _page_target(plan, _page_folder(values, Path(source).stem))
     if kind == "publications" and _BIBLIOGRAPHY_TAG.search(body):
         body = _BIBLIOGRAPHY_TAG.sub("", body)
         plan.log.changed(source, "`{% bibliography %}` is the `publications` directive, at the end of the page")
