@@ -157,6 +157,7 @@ def test_the_demo_posts_lose_nothing_silently(corpus_sites):
         "2024-05-01-tabs.md": "{% tabs %}",
         "2021-07-04-diagrams.md": "code in `mermaid`",
         "2018-12-22-distill.md": "`layout: distill` read as `layout: post`",
+        "2022-12-10-giscus-comments.md": "`giscus_comments:` in the front matter, the giscus comments widget",
     }.items():
         section = migration.split(f"## `_posts/{post}`", 1)[1].split("\n## ", 1)[0]
         assert named in section, (post, section)

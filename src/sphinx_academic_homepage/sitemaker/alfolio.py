@@ -13,7 +13,7 @@ the CV page (``layout: cv``)                  ``cv/index.md``, the ``cv`` direct
                                               ``assets/json/resume.json``
 other pages (``_pages/talks.md``)             the folder their ``permalink`` names (``talk/index.md``),
                                               else the file's name; front matter as it is
-the projects page (``/projects/``)            ``projects/index.md`` (the extension puts the cards at its end)
+the projects page (``/projects/``)            ``projects/index.md`` (the cards added by the extension)
 the blog, news and repositories pages         made by the extension from the posts, news and data
 ``_bibliography/papers.bib``                  ``papers/papers.bib``
 ``_news/``, ``_posts/``, ``_projects/``       ``news/``, ``_posts/``, ``_projects/``
@@ -94,6 +94,26 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?\r?\n)?---[ \t]*(\r?\n|
 _DEFAULT_PUBLICATIONS_PAGE = "---\nlayout: page\ntitle: publications\npermalink: /publications/\nnav: true\n---\n\n"
 _BIBLIOGRAPHY_TAG = re.compile(r"\{%-?\s*bibliography\b.*?-?%\}", re.S)
 _PUBLICATIONS = "```{publications}\n:group-by: year\n```\n"
+
+
+#: Front matter keys that switch on what al-folio's layouts load for a page (a widget, a script), which this site
+#: does not: kept in the file, where they do nothing, and named in MIGRATION.md.
+SCRIPT_KEYS = {
+    "giscus_comments": "the giscus comments widget (another host's)",
+    "disqus_comments": "the Disqus comments widget (another host's)",
+    "related_posts": "the list of related posts",
+    "pretty_table": "bootstrap-table's sorting and search",
+    "mermaid": "the script that draws `mermaid` diagrams",
+    "chart": "the scripts that draw charts",
+    "map": "the script that draws maps",
+    "code_diff": "the script that draws code diffs",
+    "tikzjax": "the script that draws TikZ",
+    "typograms": "the script that draws typograms",
+    "pseudocode": "the script that typesets pseudocode",
+    "images": "the image sliders, comparisons and lightboxes",
+    "tabs": "the script that switches tabs",
+    "_styles": "the page's own CSS (this site's pages carry no style of their own)",
+}
 
 
 class NotAnAlfolioSite(Exception):
@@ -188,6 +208,12 @@ _MADE_HERE = {
 }
 
 
+def _note_script_keys(plan: _Plan, source: str, values: dict[str, Any]) -> None:
+    for key, what in SCRIPT_KEYS.items():
+        if values.get(key) not in (None, False, "", {}, []):
+            plan.log.left_out(source, f"`{key}:` in the front matter, {what}: this site loads no script for a page")
+
+
 def _body(plan: _Plan, source: str, body: str, post: bool = False) -> str:
     cleaned = clean_liquid(body, config_reading.site_values(plan.config), post=post)
     for text in cleaned.changed:
@@ -258,6 +284,7 @@ def _read_page(plan: _Plan, source: str) -> None:
         body = _BIBLIOGRAPHY_TAG.sub("", body)
         plan.log.changed(source, "`{% bibliography %}` is the `publications` directive, at the end of the page")
     body = _body(plan, source, body)
+    _note_script_keys(plan, source, values)
     if kind == "publications":
         body = body.rstrip() + "\n\n" + _PUBLICATIONS
     elif kind == "cv":
@@ -300,6 +327,7 @@ def _read_posts(plan: _Plan) -> None:
             front_matter = re.sub(r"(?m)^layout:.*$", "layout: post", front_matter, count=1)
             plan.log.changed(source, f"`layout: {values['layout']}` read as `layout: post`")
         plan.texts[f"_posts/{name}"] = front_matter + _body(plan, source, body, post=True)
+        _note_script_keys(plan, source, values)
         plan.counts["posts"] += 1
         plan.log.carried(source, f"-> `_posts/{name}`")
 
@@ -311,8 +339,9 @@ def _read_news(plan: _Plan) -> None:
         if text is None:
             plan.log.left_out(source, "the file: news items are Markdown files here")
             continue
-        front_matter, _, body = split_front_matter(text)
+        front_matter, values, body = split_front_matter(text)
         plan.texts[f"news/{name}"] = front_matter + _body(plan, source, body)
+        _note_script_keys(plan, source, values)
         plan.counts["news"] += 1
         plan.log.carried(source, f"-> `news/{name}`")
 
