@@ -323,7 +323,14 @@ def test_socials_file_order_custom_entries_and_unknown_keys(tmp_path):
         "custom_social:\n  logo: https://example.org/logo.png\n  title: Lab\n  url: https://lab.example.org/\n",
         encoding="utf-8",
     )
+    (src / "_pages").mkdir()
+    (src / "_pages/about.md").write_text(
+        "---\nlayout: about\nprofile:\n  image: prof_pic.jpg\n---\n\nMy [notes](/assets/pdf/notes.pdf).\n", encoding="utf-8"
+    )
     report = import_alfolio(src, tmp_path / "dest", frame=False)
+    # Files the about page shows or links that the checkout lacks are named (the build warns about them too).
+    for path in ("assets/pdf/notes.pdf", "assets/img/prof_pic.jpg"):
+        assert ("_pages/about.md", f"`{path}`, which it shows or links: not in the checkout (put it there by hand)") in report.left_out
     # The socials file wins over the inline keys of the config, in its own order; no feed without posts or news.
     assert report.site.settings["homepage_social"] == {
         "orcid_id": "0000-0002", "email": "ada@example.org",

@@ -88,6 +88,8 @@ THEME_ASSETS = frozenset({"css", "js", "fonts", "webfonts", "sass", "scss"})
 #: Folders of DEST a page of the same name would collide with.
 _RESERVED = frozenset({"index", "papers", "cv", "news", "blog", "projects", "repositories", "assets", "_static",
                        "_data", "_posts", "_projects", "_build", "tests", "src"})
+# A file of the site a page names: a Markdown link or image, an HTML src/href, an include's path.
+_SITE_FILE = re.compile(r"""(?:\]\(|\b(?:src|href|path)=["'])(?:\{\{ *site\.baseurl *\}\})?/?(?P<path>assets/[^)"'\s#?]+)""")
 # A permalink that names a folder of plain names (``/talk/``, ``/teaching/fall/``).
 _FOLDER_ADDRESS = re.compile(r"[\w-]+(?:/[\w-]+)*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
@@ -208,6 +210,17 @@ _MADE_HERE = {
 }
 
 
+def _note_missing_files(plan: _Plan, source: str, values: dict[str, Any], body: str) -> None:
+    """Name the files of the site that a page shows or links and the checkout does not hold (its photo, a PDF)."""
+    named = [match["path"] for match in _SITE_FILE.finditer(body)]
+    photo = values.get("profile", {}).get("image") if isinstance(values.get("profile"), dict) else None
+    if isinstance(photo, str) and photo.strip():
+        named.append(photo.strip().lstrip("/") if "/" in photo else f"assets/img/{photo.strip()}")
+    for path in dict.fromkeys(named):
+        if not plan.source.is_file(path):
+            plan.log.left_out(source, f"`{path}`, which it shows or links: not in the checkout (put it there by hand)")
+
+
 def _note_script_keys(plan: _Plan, source: str, values: dict[str, Any]) -> None:
     for key, what in SCRIPT_KEYS.items():
         if values.get(key) not in (None, False, "", {}, []):
@@ -283,6 +296,7 @@ def _read_page(plan: _Plan, source: str) -> None:
     if kind == "publications" and _BIBLIOGRAPHY_TAG.search(body):
         body = _BIBLIOGRAPHY_TAG.sub("", body)
         plan.log.changed(source, "`{% bibliography %}` is the `publications` directive, at the end of the page")
+    _note_missing_files(plan, source, values, body)
     body = _body(plan, source, body)
     _note_script_keys(plan, source, values)
     if kind == "publications":
@@ -326,6 +340,7 @@ def _read_posts(plan: _Plan) -> None:
         if values.get("layout") not in (None, "post"):
             front_matter = re.sub(r"(?m)^layout:.*$", "layout: post", front_matter, count=1)
             plan.log.changed(source, f"`layout: {values['layout']}` read as `layout: post`")
+        _note_missing_files(plan, source, values, body)
         plan.texts[f"_posts/{name}"] = front_matter + _body(plan, source, body, post=True)
         _note_script_keys(plan, source, values)
         plan.counts["posts"] += 1
@@ -340,6 +355,7 @@ def _read_news(plan: _Plan) -> None:
             plan.log.left_out(source, "the file: news items are Markdown files here")
             continue
         front_matter, values, body = split_front_matter(text)
+        _note_missing_files(plan, source, values, body)
         plan.texts[f"news/{name}"] = front_matter + _body(plan, source, body)
         _note_script_keys(plan, source, values)
         plan.counts["news"] += 1
