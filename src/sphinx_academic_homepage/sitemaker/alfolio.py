@@ -41,8 +41,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..profile import PROFILE_KEYS
 from ..yamlfile import FRONT_MATTER_LIMITS, YAML_LOAD_ERRORS, load
 from . import alfolio_config as config_reading
+from .bibfix import bibliography_warnings, fix_bibliography, how_to_fix
 from .liquid import clean_liquid
 from .markup import carried_markup
 from .migration import MigrationLog
@@ -275,6 +277,35 @@ def _cv_body(plan: _Plan) -> str:
     return ""
 
 
+def _one_edit_apart(typed: str, known: str) -> bool:
+    """Whether ``known`` is ``typed`` with one letter added, taken out or changed."""
+    if typed == known or abs(len(typed) - len(known)) > 1:
+        return False
+    if len(typed) == len(known):
+        return sum(a != b for a, b in zip(typed, known, strict=True)) == 1
+    shorter, longer = sorted((typed, known), key=len)
+    return any(longer[:index] + longer[index + 1 :] == shorter for index in range(len(longer)))
+
+
+def _mend_profile_keys(plan: _Plan, source: str, target: str, front_matter: str, values: dict[str, Any]) -> str:
+    """The about page's ``profile:`` keys: one a letter away from a key al-folio's about layout reads is that key
+    (al-folio ignored it: the value is its default's, or the owner meant it); any other is named to fix."""
+    profile = values.get("profile")
+    for key in profile if isinstance(profile, dict) else ():
+        if not isinstance(key, str) or key in PROFILE_KEYS:
+            continue
+        written = re.compile(rf"^([ \t]+){re.escape(key)}(?=[ \t]*:)", re.M)
+        near = [known for known in PROFILE_KEYS if _one_edit_apart(key, known) and known not in profile]
+        if len(near) == 1:
+            front_matter = written.sub(rf"\g<1>{near[0]}", front_matter, count=1)
+            plan.log.changed(source, f"`profile.{key}` as `profile.{near[0]}`, the key al-folio's about layout reads")
+        elif found := written.search(front_matter):
+            line = front_matter.count("\n", 0, found.start()) + 1
+            plan.log.to_fix(source, f"`{target}:{line}`: unknown front matter key 'profile.{key}' is ignored "
+                                    "[homepage.frontmatter] — delete it (al-folio's about layout does not read it either)")
+    return front_matter
+
+
 def _read_page(plan: _Plan, source: str) -> None:
     text = plan.source.text(source)
     if text is None:
@@ -296,6 +327,8 @@ def _read_page(plan: _Plan, source: str) -> None:
     if kind == "publications" and _BIBLIOGRAPHY_TAG.search(body):
         body = _BIBLIOGRAPHY_TAG.sub("", body)
         plan.log.changed(source, "`{% bibliography %}` is the `publications` directive, at the end of the page")
+    if kind == "about":
+        front_matter = _mend_profile_keys(plan, source, target, front_matter, values)
     _note_missing_files(plan, source, values, body)
     body = _body(plan, source, body)
     _note_script_keys(plan, source, values)
@@ -384,8 +417,7 @@ def _read_data(plan: _Plan) -> None:
 
 def _read_files(plan: _Plan) -> None:
     if plan.source.is_file("_bibliography/papers.bib"):
-        plan.copy("_bibliography/papers.bib", "papers/papers.bib")
-        plan.log.carried("_bibliography/papers.bib", "-> `papers/papers.bib`")
+        _read_bibliography(plan)
         if "papers/index.md" not in plan.texts:
             plan.texts["papers/index.md"] = _DEFAULT_PUBLICATIONS_PAGE + _PUBLICATIONS
             plan.navbar.append((float("inf"), "_bibliography/papers.bib", "papers/index"))
@@ -402,6 +434,24 @@ def _read_files(plan: _Plan) -> None:
             plan.copy(source, source)
     for source in sorted({source.rpartition("/")[0] for source in plan.copies if source.startswith("assets/")}):
         plan.log.carried(f"{source}/", f"-> `{source}/`")
+
+
+def _read_bibliography(plan: _Plan) -> None:
+    text = plan.source.text("_bibliography/papers.bib")
+    plan.log.carried("_bibliography/papers.bib", "-> `papers/papers.bib`")
+    if text is None:
+        plan.copy("_bibliography/papers.bib", "papers/papers.bib")  # as it is: the build says what it cannot read
+        return
+    plan.texts["papers/papers.bib"], changes = fix_bibliography(text)
+    for change in changes:
+        plan.log.changed("_bibliography/papers.bib", change)
+
+
+def _note_bibliography_warnings(dest: Path, plan: _Plan) -> None:
+    """What the new site's build warns about in the bibliography the import left as it was, with how to fix it."""
+    if (dest / "papers/papers.bib").is_file():
+        for line, message in bibliography_warnings(dest / "papers/papers.bib", dest):
+            plan.log.to_fix("_bibliography/papers.bib", f"`papers/papers.bib:{line}`: {message} — {how_to_fix(message)}")
 
 
 def _note_unread(plan: _Plan) -> None:
@@ -434,7 +484,7 @@ def _site_settings(plan: _Plan) -> SiteSettings:
         plan.source, config, log, has_feed=bool(plan.counts["posts"] or plan.counts["news"])
     )
     settings["homepage_navigation"] = _navigation(plan)
-    if "papers/papers.bib" in plan.copies:
+    if "papers/papers.bib" in plan.copies or "papers/papers.bib" in plan.texts:
         settings["bibtex_bibfiles"] = ["papers/papers.bib"]
         # al-folio shows an entry's BibTeX only when the entry says bibtex_show={true}.
         settings["homepage_bibtex_show"] = False
@@ -471,7 +521,6 @@ def _plan(source: SourceTree) -> _Plan:
 def _write(dest: Path, plan: _Plan, site: SiteSettings) -> list[str]:
     for link in plan.source.skipped_links:
         plan.log.left_out(link, "the link: it leads out of the al-folio checkout, which the import never leaves")
-    plan.texts["MIGRATION.md"] = plan.log.markdown(site.project)
     dest.mkdir(parents=True, exist_ok=True)
     for relative in sorted(plan.texts):
         target = dest / relative
@@ -481,7 +530,10 @@ def _write(dest: Path, plan: _Plan, site: SiteSettings) -> list[str]:
         target = dest / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(plan.copies[relative], target)
-    return sorted([*plan.texts, *plan.copies])
+    # Last: it names what the build of the files written warns about.
+    _note_bibliography_warnings(dest, plan)
+    (dest / "MIGRATION.md").write_text(plan.log.markdown(site.project), encoding="utf-8")
+    return sorted([*plan.texts, *plan.copies, "MIGRATION.md"])
 
 
 def import_alfolio(src: Path, dest: Path, *, frame: bool = True) -> ImportReport:

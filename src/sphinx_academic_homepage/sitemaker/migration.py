@@ -1,7 +1,8 @@
 """``MIGRATION.md``: what became of each file of the al-folio checkout, so nothing is lost without a word.
 
-Each source file gets three lists: what was carried as it was, what was changed (and why), and what was
-left out (a layout, an include, a setting with no counterpart here). Files are listed in sorted order and
+Each source file gets four lists: what was carried as it was, what was changed (and why), what was left out
+(a layout, an include, a setting with no counterpart here), and what the new site's build warns about, for the
+owner to fix (a fault in the data that has no one certain reading). Files are listed in sorted order and
 the notes in the order they were made, so the same checkout always gives the same text.
 """
 
@@ -11,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 #: The three kinds of note, in the order the file lists them.
-KINDS = ("carried", "changed", "left out")
+KINDS = ("carried", "changed", "left out", "to fix")
 
 
 @dataclass
@@ -34,6 +35,9 @@ class MigrationLog:
     def left_out(self, source: str, text: str) -> None:
         self._add(source, "left out", text)
 
+    def to_fix(self, source: str, text: str) -> None:
+        self._add(source, "to fix", text)
+
     def left_out_everywhere(self) -> list[tuple[str, str]]:
         """Every (source file, note) left out, in the file's order."""
         return [(source, text) for source in sorted(self.notes) for text in self.notes[source]["left out"]]
@@ -44,7 +48,8 @@ class MigrationLog:
             "",
             f"What became of each file of {site_name}'s al-folio site. \"Carried\": here as it was there;",
             "\"changed\": here, changed as said; \"left out\": not here (this site has no counterpart),",
-            "so that you can put it back by hand if you miss it.",
+            "so that you can put it back by hand if you miss it; \"to fix\": a warning the build gives (and",
+            "`make html` stops at) until you fix it, with how.",
         ]
         for source in sorted(self.notes):
             lines += ["", f"## `{source}`", ""]
