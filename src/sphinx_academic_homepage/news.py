@@ -27,6 +27,7 @@ page that shows it; a page with a list is read again whenever an item changes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -161,10 +162,14 @@ def depart_news_date_html(self, node: news_date) -> None:
 # -- Reading: items and the pages that list them --------------------------------------------------------------------
 
 
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]", re.M)
+
+
 def _title_item_page(app: Sphinx, docname: str, source: list[str]) -> None:
-    """An item with a ``title`` gets it as its H1, its headings moved up under it, as al-folio's post layout
-    shows it: an item's body often starts at ``####``, which Jekyll takes as it is."""
-    if not is_news_item(app.config, docname):
+    """An item with a ``title`` and headings of its own gets the title as its H1, its headings moved up under it,
+    as al-folio's post layout shows it: an item's body often starts at ``####``, which Jekyll takes as it is.
+    Without headings, the item keeps its text as written (its heading is given when it is read)."""
+    if not is_news_item(app.config, docname) or not _HEADING.search(source[0]):
         return
     title = front_matter(app.env, docname).get("title")
     if isinstance(title, str) and title.strip():
