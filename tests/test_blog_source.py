@@ -90,6 +90,9 @@ def test_highlight_linenos_and_block_classes(built):
     code = body.select_one("div.highlight-python")
     assert code is not None and code.select_one(".linenos") is not None
     assert "block-tip" in body.select_one("blockquote")["class"]
+    # Code Pygments finds an error in (kramdown's ``\*`` in C++) is shown all the same, as Rouge shows it, and
+    # warns about nothing (the warnings are all above).
+    assert "char const \\*argv[]" in body.select_one("div.highlight-c\\+\\+").get_text()
 
 
 def test_figures_in_a_row_stay_one_html_block(built):

@@ -60,11 +60,9 @@ ABOUT_PAGES = [
     ),
     About(
         "cbueth__cbueth.github.io", "right", False, "Network Scientist | Computational Physicist", None, True,
-        warnings=("index.md:11: WARNING: front matter 'profile.more_info' is empty; it is ignored [homepage.frontmatter]",),
     ),
     About(
         "daviddmc__daviddmc.github.io", "right", True, None, None, True,
-        warnings=("index.md:11: WARNING: front matter 'profile.address' is empty (null); it is ignored [homepage.frontmatter]",),
     ),
     About(
         "ellisbrown__ellisbrown.github.io", "center", True, None, "ellis [dot] brown [at] nyu [dot] edu", True,
@@ -81,7 +79,6 @@ ABOUT_PAGES = [
     About(
         "mbarbetti__mbarbetti.github.io", "right", False,
         "PhD in Smart Computing • Department of Information Engineering • University of Florence", None, False,
-        warnings=("index.md:14: WARNING: front matter 'profile.address' is empty (null); it is ignored [homepage.frontmatter]",),
     ),
     About(
         "tirtharajdash__tirtharajdash.github.io", "right", False, "Assistant Professor, CS, BITS Pilani, Goa Campus",

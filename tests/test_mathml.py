@@ -112,6 +112,15 @@ def test_formula_unwraps_what_mathjax_reads():
     assert convert(r"\eqref{one}")[0] is None
 
 
+def test_symbols_typed_as_themselves_are_operators_and_identifiers():
+    """``±`` typed as itself (as MathJax reads it) is the operator ``\\pm`` writes; a symbol docutils has no
+    command for is text; inside ``\\text{}`` a symbol stays as typed."""
+    mathml, error = convert("e^±p ≤ 90° \\text{±}")
+    assert error is None
+    assert mathml.endswith("<msup><mi>e</mi><mo>±</mo></msup><mi>p</mi><mo>≤</mo><mn>90</mn><mtext>°</mtext><mtext>±</mtext></math>")
+    assert 'alttext="e^±p ≤ 90° \\text{±}"' in mathml
+
+
 def test_real_site_has_no_mathjax(site):
     for page in Path(site.outdir).rglob("*.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")

@@ -108,6 +108,9 @@ def test_item_pages(app):
     assert workshop.find("h1").get_text(strip=True).rstrip("¶") == "Our workshop at a conference, with details"
     assert workshop.select_one(".homepage-news__page-date time")["datetime"] == "2019-06-15T10:30:00-04:00"
     assert "It spans two paragraphs." in workshop.get_text()
+    # Its body's headings start at H4, as Jekyll takes them: they move up under its title, with no warning.
+    assert [h.get_text(strip=True).rstrip("¶") for h in workshop.select("h2")] == ["Programme"]
+    assert "myst.header" not in app.warning.getvalue()
     # An inline item's page is headed by its date.
     welcome = _page(app.outdir, "news/welcome.html")
     assert welcome.select_one("h1 time").get_text() == "Mar 01, 2019"
@@ -132,7 +135,9 @@ def test_atom_feed(app):
         assert href == f"{name}.html" and (app.outdir / "news" / href).is_file()
     workshop = BeautifulSoup(entries[3].findtext(f"{ATOM}content"), "html.parser")
     assert [p.get_text() for p in workshop.find_all("p")] == [
-        "We organise a workshop this summer. This page has the programme.", "It spans two paragraphs."]
+        "We organise a workshop this summer. This page has the programme.", "It spans two paragraphs.",
+        "Talks in the morning."]
+    assert workshop.select_one("section#news-workshop-programme").get_text(" ", strip=True).startswith("Programme")
     talk = BeautifulSoup(entries[2].findtext(f"{ATOM}content"), "html.parser")
     assert talk.find("a")["href"] == "../elsewhere.html"  # relative to the feed, in news/
 

@@ -13,6 +13,7 @@ from .a11y import setup_a11y
 from .assets import setup_assets
 from .blog import setup_blog
 from .buildstate import setup_buildstate
+from .code_blocks import setup_code_blocks
 from .config import setup_config
 from .csp import setup_csp
 from .cv import setup_cv
@@ -74,6 +75,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_site_addresses(app)
     setup_lastupdated(app)
     setup_images(app)
+    setup_code_blocks(app)
     setup_mathml(app)
     setup_emoji(app)
     setup_empty_links(app)

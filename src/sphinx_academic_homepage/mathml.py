@@ -19,6 +19,8 @@ What is carried:
   ``:label:``, referred to with ``{eq}``), as Sphinx numbers them; ``\\tag{x}`` as the number ``(x)``;
   ``\\label{name}`` as the anchor ``#equation-name`` (MyST's ``amsmath`` numbers ``\\begin{equation}``; a
   ``$$`` block with a ``\\label`` gets no number, where MathJax would give it one); ``\\nonumber``/``\\notag`` dropped;
+- symbols typed as themselves (``e^±p``, ``x → ∞``), as MathJax reads them: operators and identifiers, as their
+  commands write them (a symbol docutils has no command for, such as ``°``, as text);
 - a formula that is only ``\\eqref{name}`` or ``\\ref{name}``, as a link to the page's formula labelled
   ``name``, showing its number.
 
@@ -39,7 +41,7 @@ from html import escape
 from typing import Any
 
 from docutils import nodes
-from docutils.utils.math import latex2mathml
+from docutils.utils.math import latex2mathml, tex2unichar
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.locale import _
@@ -66,6 +68,16 @@ _NO_NUMBER = re.compile(r"\\(?:nonumber|notag)\b")
 _REFERENCE = re.compile(r"\\(?:eq)?ref\s*\{([^{}]+)\}")
 # How MathML indents its elements: a line break and spaces between tags, never inside a token's text.
 _INDENT = re.compile(r"\n\s*")
+# A symbol typed as itself (``±``, ``≤``, ``→``), as MathJax and al-folio's readers take it: docutils knows it only
+# by its command. Its command from docutils' own tables, then a space to end the command's name (``e^±p``).
+_SYMBOL_COMMANDS = {
+    symbol: f"\\{command} "
+    for table in (tex2unichar.mathbin, tex2unichar.mathrel, tex2unichar.mathop, tex2unichar.mathord,
+                  tex2unichar.mathopen, tex2unichar.mathclose, tex2unichar.mathpunct)
+    for command, symbol in reversed(table.items())
+}
+_SYMBOL = re.compile(r"[^\x00-\x7f\w]")
+_TEXT = re.compile(r"(\\text\s*\{[^{}]*\})")
 
 
 class Formula:
@@ -92,10 +104,27 @@ def convert(tex: str, display: bool = False) -> tuple[str | None, str | None]:
     """
     formula = Formula(tex)
     try:
-        mathml = latex2mathml.tex2mathml(formula.tex, as_block=display)
+        mathml = _tex2mathml(formula.tex, display)
     except Exception as error:  # noqa: BLE001 - docutils raises MathError, SyntaxError and others on bad TeX
         return None, (str(error) or type(error).__name__).rstrip(".")
     return _INDENT.sub("", mathml).replace("<math ", f'<math alttext="{escape(tex.strip())}" ', 1), None
+
+
+def _tex2mathml(tex: str, display: bool) -> str:
+    """docutils' MathML of ``tex``; symbols typed as themselves that it does not read are given as its commands
+    (or, with none, as text), only when it does not read them: inside ``\\text{}`` they are read as they are."""
+    try:
+        return latex2mathml.tex2mathml(tex, as_block=display)
+    except latex2mathml.MathError as error:
+        if not str(error).startswith("Unsupported character"):
+            raise
+    pieces = _TEXT.split(tex)  # odd pieces are \\text{...}, kept as they are
+    pieces[::2] = [_SYMBOL.sub(_symbol_command, piece) for piece in pieces[::2]]
+    return latex2mathml.tex2mathml("".join(pieces), as_block=display)
+
+
+def _symbol_command(symbol: re.Match) -> str:
+    return _SYMBOL_COMMANDS.get(symbol.group(), f"\\text{{{symbol.group()}}}")
 
 
 def mathml_or_source(tex: str, display: bool = False, css_class: str = "homepage-tex") -> str:

@@ -27,6 +27,7 @@ page that shows it; a page with a list is read again whenever an item changes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -53,6 +54,7 @@ from .generated_pages import GeneratedPage, add_generated_pages, render_content
 from .head import Link, add_head_entries
 from .htmlnodes import add_html_node
 from .navigation import add_navigation_page
+from .page_layout import titled_source
 from .priorities import PRIORITY
 from .transforms import BuilderPostTransform, add_builder_post_transform
 
@@ -158,6 +160,22 @@ def depart_news_date_html(self, node: news_date) -> None:
 
 
 # -- Reading: items and the pages that list them --------------------------------------------------------------------
+
+
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]", re.M)
+
+
+def _title_item_page(app: Sphinx, docname: str, source: list[str]) -> None:
+    """An item with a ``title`` and headings of its own gets the title as its H1, its headings moved up under it,
+    as al-folio's post layout shows it: an item's body often starts at ``####``, which Jekyll takes as it is.
+    Without headings, the item keeps its text as written (its heading is given when it is read)."""
+    if not is_news_item(app.config, docname) or not _HEADING.search(source[0]):
+        return
+    title = front_matter(app.env, docname).get("title")
+    if isinstance(title, str) and title.strip():
+        titled = titled_source(source[0], title)
+        if titled is not None:
+            source[0] = titled
 
 
 def _read_item(app: Sphinx, doctree: nodes.document) -> None:
@@ -359,7 +377,10 @@ def _item_copies(env: BuildEnvironment, item: NewsItem, host: str) -> list[nodes
             continue
         copies += child.deepcopy()
     for element in copies.findall(nodes.Element):
-        element["ids"] = []  # the item's anchors belong to its own page
+        # The item's anchors belong to its own page; a section keeps one of its own (the writer numbers
+        # headings by their section's id), named after the item so that it is unique on the host too.
+        ids = element["ids"]
+        element["ids"] = [nodes.make_id(f"{item.docname}-{ids[0]}")] if ids and isinstance(element, nodes.section) else []
     for xref in copies.findall(addnodes.pending_xref):
         # MyST makes link targets absolute when it reads the item and builds the URI
         # from ``refdoc``: shown on another page, the link starts from that page.
@@ -532,6 +553,7 @@ def setup_news(app: Sphinx) -> None:
     add_html_node(app, news_box, visit_news_box_html, depart_news_box_html)
     add_html_node(app, news_date, visit_news_date_html, depart_news_date_html)
     app.add_directive("news", NewsDirective)
+    app.connect("source-read", _title_item_page, priority=PRIORITY.page_layout_title)
     app.connect("doctree-read", _read_item, priority=PRIORITY.read_news_item)
     app.connect("doctree-read", _add_front_page_news, priority=PRIORITY.front_page_news)
     app.connect("doctree-read", _check_own_news_page, priority=PRIORITY.check_own_news_page)

@@ -33,7 +33,7 @@ class Priorities:
     post_syntax: int = 600
 
     # -- source-read --------------------------------------------------------------------------------------------
-    #: A ``layout: page`` page gets its title as a heading once its front matter is read (500).
+    #: A ``layout: page`` page or a titled news item gets its title as a heading once its front matter is read (500).
     page_layout_title: int = 600
 
     # -- env-updated --------------------------------------------------------------------------------------------

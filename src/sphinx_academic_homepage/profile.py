@@ -116,8 +116,8 @@ def read_profile(front: FrontMatter, alt: str) -> ProfileSettings | None:
     settings.image = _text(front, "profile.image")
     settings.image_location = front.location("profile.image")
 
-    more_info = _text(front, "profile.more_info", html_comments_are_empty=True)
-    address = _text(front, "profile.address", html_comments_are_empty=True)
+    more_info = _text(front, "profile.more_info", blank_is_unset=True)
+    address = _text(front, "profile.address", blank_is_unset=True)
     if more_info is not None and address is not None:
         warn(
             "front matter has both 'profile.more_info' and its older name 'profile.address'; showing more_info",
@@ -151,13 +151,19 @@ def read_subtitle(front: FrontMatter) -> str | None:
     return None
 
 
-def _text(front: FrontMatter, key: str, html_comments_are_empty: bool = False) -> str | None:
-    """A text value of the front matter; null, empty and non-text values warn and give None."""
+def _text(front: FrontMatter, key: str, blank_is_unset: bool = False) -> str | None:
+    """A text value of the front matter; null, empty and non-text values warn and give None.
+
+    ``blank_is_unset``: null, empty or only HTML comments is no value, silently. al-folio's template writes
+    ``more_info: >`` (or ``address:``) followed by its example lines commented out, and shows nothing for it.
+    """
     if not front.has(key):
         return None
     value = front.get(key)
     location = front.location(key)
     if value is None:
+        if blank_is_unset:
+            return None
         warn(f"front matter {key!r} is empty (null); it is ignored", "frontmatter", location)
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -165,8 +171,10 @@ def _text(front: FrontMatter, key: str, html_comments_are_empty: bool = False) -
     if not isinstance(value, str):
         warn(f"front matter {key!r} should be text, not {_describe(value)}; it is ignored", "frontmatter", location)
         return None
-    visible = re.sub(r"<!--.*?-->", "", value, flags=re.S) if html_comments_are_empty else value
+    visible = re.sub(r"<!--.*?-->", "", value, flags=re.S) if blank_is_unset else value
     if not visible.strip():
+        if blank_is_unset:
+            return None
         warn(f"front matter {key!r} is empty; it is ignored", "frontmatter", location)
         return None
     return value.strip()

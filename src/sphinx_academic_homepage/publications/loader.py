@@ -117,15 +117,22 @@ def _fingerprint(entry: Entry, data: BibliographyData) -> str:
     return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
 
 
-def _report(problems: list[Problem]) -> None:
-    """One warning per entry and kind of problem, at the entry's file and line."""
+def warnings_of(problems: list[Problem]) -> list[tuple[str, int, str, str]]:
+    """(path, line, subtype, message) of each warning ``problems`` give: one per entry and kind of problem."""
     grouped: dict[tuple[str, int, str], list[Problem]] = {}
     for problem in problems:
         grouped.setdefault((problem.path, problem.entry_start, problem.subtype), []).append(problem)
+    found = []
     for (path, _start, subtype), group in grouped.items():
         messages = "; ".join(dict.fromkeys(problem.message for problem in group))
         key = group[0].key
-        warn(f"{key}: {messages}" if key else messages, subtype, f"{path}:{group[0].line}")
+        found.append((path, group[0].line, subtype, f"{key}: {messages}" if key else messages))
+    return found
+
+
+def _report(problems: list[Problem]) -> None:
+    for path, line, subtype, message in warnings_of(problems):
+        warn(message, subtype, f"{path}:{line}")
 
 
 def _model(
