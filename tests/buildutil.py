@@ -7,8 +7,11 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -151,3 +154,16 @@ def titled_keys(paths) -> set[str]:
         if entry.fields.get("title") or (parent is not None and parent.fields.get("title")):
             titled.add(key)
     return titled
+
+
+#: What an outer ``make`` passes its children: a site's own tests must not inherit it.
+OUTER_MAKE = ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES")
+
+
+def run_site_tests(site: Path) -> subprocess.CompletedProcess:
+    """A made site's own ``make test``, run with this venv's Python: its pytest, its editable package."""
+    environment = {name: value for name, value in os.environ.items() if name not in {"PYTHONPATH", *OUTER_MAKE}}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider"],
+        cwd=site, capture_output=True, text=True, timeout=300, env=environment,
+    )

@@ -5,8 +5,7 @@ Each corpus site with an about page and a bibliography is put together in a temp
 has it (``_pages/about.md``, ``_bibliography/papers.bib``...; the flattened names map back, ``__`` is ``/``),
 with stand-ins for the files the corpus does not hold (the photo, the PDFs the .bib links), imported into a
 temporary DEST and built (with no paper pages and untrimmed stylesheets but for the demo: they are most of a
-build's time and are tested elsewhere). The conf.py around the content is written here with the settings the import returns,
-as the frame writer writes it (``_write_conf_for_tests``). Every import is built once per module.
+build's time and are tested elsewhere). The conf.py around the content is the frame writer's (``frame.conf_py``) with the settings the import returns. Every import is built once per module.
 """
 
 from __future__ import annotations
@@ -19,14 +18,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from buildutil import build, titled_keys
+from buildutil import build, run_site_tests, titled_keys
 from conftest import SHARED, needs_shared
-from sphinx_academic_homepage.sitemaker.alfolio import (
-    DestinationNotEmpty,
-    NotAnAlfolioSite,
-    import_alfolio,
-)
+from sphinx_academic_homepage.sitemaker.alfolio import NotAnAlfolioSite, import_alfolio
+from sphinx_academic_homepage.sitemaker import __main__ as command
 from sphinx_academic_homepage.sitemaker.bibfix import fix_bibliography
+from sphinx_academic_homepage.sitemaker.frame import DestinationNotEmpty, conf_py
 from sphinx_academic_homepage.sitemaker.liquid import clean_liquid
 
 CORPUS = SHARED / "corpus"
@@ -34,26 +31,9 @@ DEMO = "alshedivat__al-folio"
 SITES = sorted(path.parent.name for path in CORPUS.glob("*/_pages__about.md") if (path.parent / "_bibliography__papers.bib").is_file())
 pytestmark = needs_shared("corpus", "real al-folio sites")
 
-_MYST_EXTENSIONS = ["attrs_inline", "colon_fence", "deflist", "dollarmath", "html_image", "smartquotes"]
-
-
-def _write_conf_for_tests(dest: Path, site) -> None:
-    """The conf.py the frame writer gives DEST: the project, the extensions, the theme, then the import's settings."""
-    lines = [
-        f"project = author = copyright = {site.project!r}",
-        f"extensions = {['sphinx_design', 'notfound.extension', *site.extensions, 'sphinx_academic_homepage']!r}",
-        f"myst_enable_extensions = {_MYST_EXTENSIONS!r}",
-        "myst_heading_anchors = 3",
-        "exclude_patterns = ['.*', '_build', 'vendor', 'tests', 'README.md', 'MIGRATION.md']",
-        'html_theme = "pydata_sphinx_theme"',
-        f"html_baseurl = {site.html_baseurl!r}",
-        *(f"{name} = {value!r}" for name, value in site.settings.items()),
-    ]
-    (dest / "conf.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-#: A stand-in for a post an about page links that the corpus does not hold.
+#: Stand-ins for a post and a project an about page links that the corpus does not hold.
 _STAND_IN_POST = "---\nlayout: post\ntitle: {name}\ndate: 2020-01-01\n---\n\nA post the corpus does not hold.\n"
+_STAND_IN_PROJECT = "---\nlayout: page\ntitle: {name}\ndescription: A project the corpus does not hold.\n---\n\nIts page.\n"
 
 
 def _checkout(site: str, src: Path) -> Path:
@@ -80,10 +60,16 @@ def _checkout(site: str, src: Path) -> Path:
     ]
     for year, slug in re.findall(r"\]\(/blog/(\d{4})/([\w-]+)/?\)", texts):
         named.append(f"_posts/{year}-01-01-{slug}.md")
+    for name in re.findall(r"\]\(/projects/([\w-]+)/?\)", texts):
+        named.append(f"_projects/{name}.md")
+    if re.search(r"\]\(/repositories/?\)", texts):
+        (src / "_data").mkdir(exist_ok=True)
+        (src / "_data/repositories.yml").write_text("github_users:\n  - octocat\n", encoding="utf-8")
     for name in named:
         (src / name).parent.mkdir(parents=True, exist_ok=True)
         if name.endswith(".md"):
-            (src / name).write_text(_STAND_IN_POST.format(name=Path(name).stem), encoding="utf-8")
+            stand_in = _STAND_IN_PROJECT if name.startswith("_projects/") else _STAND_IN_POST
+            (src / name).write_text(stand_in.format(name=Path(name).stem), encoding="utf-8")
             continue
         if name.endswith((".jpg", ".jpeg", ".png")):
             Image.new("RGB", (60, 40), "seagreen").save(src / name)
@@ -93,8 +79,9 @@ def _checkout(site: str, src: Path) -> Path:
 
 
 def _imported(tmp: Path, src: Path, whole: bool = True):
+    # The frame's conf.py alone: its other files (the vendored wheel, the workflows) are tested in test_new_site.py.
     report = import_alfolio(src, tmp / "dest", frame=False)
-    _write_conf_for_tests(report.dest, report.site)
+    (report.dest / "conf.py").write_text(conf_py(report.site), encoding="utf-8")
     # A page per paper (99 papers: 99 pages) and trimming the stylesheets are most of a corpus build's time, and
     # are tested elsewhere; the demo's build keeps both.
     overrides = {} if whole else {"homepage_paper_pages": None, "homepage_trim_css": False}
@@ -163,21 +150,10 @@ REMAINING = {
     ],
     "yukimasano__yukimasano.github.io": ["papers/papers.bib:43: simion2026_3dpov: no year [homepage.bibtex]"],
 }
-#: Links to the site's project pages and repositories page, which a corpus checkout does not hold: no fault of
-#: the site's, and not named in its MIGRATION.md.
-NOT_IN_THE_CORPUS = {
-    "kyleaoman__kyleaoman.github.io": [
-        *(f"index.md:33: 'myst' cross-reference target not found: '/projects/{name}' [myst.xref_missing]"
-          for name in ("dm", "satellites", "vis")),
-        "index.md:33: 'myst' cross-reference target not found: '/repositories' [myst.xref_missing]",
-    ],
-}
-
-
 def test_each_site_warns_only_about_its_own_faults_and_migration_names_them(corpus_sites):
     for site, (report, result) in corpus_sites.items():
         warnings = [line.replace(" WARNING:", "", 1) for line in result.warnings]
-        assert warnings == REMAINING.get(site, []) + NOT_IN_THE_CORPUS.get(site, []), site
+        assert warnings == REMAINING.get(site, []), site
         migration = (report.dest / "MIGRATION.md").read_text(encoding="utf-8")
         for warning in REMAINING.get(site, []):
             location, message = warning.split(": ", 1)
@@ -505,3 +481,17 @@ def test_a_destination_with_files_is_refused(tmp_path):
     with pytest.raises(DestinationNotEmpty, match="dest exists and is not empty"):
         import_alfolio(src, tmp_path / "dest")
     assert [path.name for path in (tmp_path / "dest").iterdir()] == ["keep.txt"]
+
+
+def test_the_command_writes_a_site_that_passes_its_own_tests(tmp_path):
+    # make import-alfolio SRC=... DEST=...: the content and the frame around it (conf.py, Makefile, pins, the
+    # vendored extension, workflows, tests); the site's own make test builds it strictly and checks its links.
+    src = _full_checkout(tmp_path / "src")
+    assert command.main(["import-alfolio", str(src), str(tmp_path / "dest")]) == 0
+    dest = tmp_path / "dest"
+    assert {"conf.py", "Makefile", "requirements.txt", "MIGRATION.md", ".github/workflows/pages.yml"} <= {
+        path.relative_to(dest).as_posix() for path in dest.rglob("*") if path.is_file()
+    }
+    result = run_site_tests(dest)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout and "failed" not in result.stdout

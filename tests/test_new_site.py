@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from buildutil import OUTER_MAKE, run_site_tests
 from conftest import PROJECT_ROOT
 from sphinx_academic_homepage.sitemaker import __main__ as command
 from sphinx_academic_homepage.sitemaker.frame import SiteSettings, write_frame
@@ -28,7 +29,6 @@ from sphinx_academic_homepage.sitemaker.wheel import package_files
 OWNER_WORDS = re.compile("ziming|tsinghua|刘子鸣|kindxiaoming", re.IGNORECASE)
 _BINARY_SUFFIXES = (".woff2", ".woff", ".ttf", ".otf", ".png", ".ico")
 PAGES_ACTIONS = {"actions/checkout", "actions/setup-python", "actions/upload-pages-artifact", "actions/deploy-pages"}
-OUTER_MAKE = ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES")
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -44,15 +44,6 @@ def _new_site(dest: Path) -> Path:
 @pytest.fixture(scope="module")
 def starter(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _new_site(tmp_path_factory.mktemp("starter") / "my-site")
-
-
-def _site_tests(site: Path) -> subprocess.CompletedProcess:
-    """The site's ``make test``, run with this venv's Python: its pytest, its editable package."""
-    environment = {name: value for name, value in os.environ.items() if name not in {"PYTHONPATH", *OUTER_MAKE}}
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider"],
-        cwd=site, capture_output=True, text=True, timeout=300, env=environment,
-    )
 
 
 def test_the_starter_holds_nothing_of_this_sites_owner(starter):
@@ -71,7 +62,7 @@ def test_the_starter_holds_nothing_of_this_sites_owner(starter):
 
 def test_the_starters_own_tests_pass_on_its_strict_build(starter, tmp_path):
     # On a copy: the build writes beside the pages (its image cache), and the starter is compared as written.
-    result = _site_tests(shutil.copytree(starter, tmp_path / "site"))
+    result = run_site_tests(shutil.copytree(starter, tmp_path / "site"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"\b4 passed\b", result.stdout)
 
@@ -84,7 +75,7 @@ def test_the_starters_own_tests_fail_on_a_dead_link(starter, tmp_path):
         research.read_text(encoding="utf-8") + '\n<a href="../teaching/">teaching</a> <a href="#nowhere">x</a>\n',
         encoding="utf-8",
     )
-    result = _site_tests(broken)
+    result = run_site_tests(broken)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "1 failed, 3 passed" in result.stdout
     assert "research/index.html: '../teaching/' names no file of the site" in result.stdout

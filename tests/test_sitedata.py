@@ -76,6 +76,9 @@ def test_the_repositories_page_links_profiles_and_repositories_and_loads_nothing
     assert all("//" not in source for source in sources)
     navbar = {a.get_text(strip=True): a["href"] for a in first.page("index.html").select("nav a.nav-link")}
     assert navbar["repositories"] == "repositories/index.html"
+    # Written as al-folio's address of the page the build makes, a link reaches it.
+    links = {a.get_text(): a["href"] for a in first.page("index.html").select("article a")}
+    assert links["code"] == "repositories/index.html" and links["all of it"] == "repositories/index.html#top"
 
 
 def test_each_bad_row_warns_once_at_its_line(builds):

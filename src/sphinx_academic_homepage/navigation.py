@@ -74,6 +74,11 @@ def _generated_pages(app: Sphinx) -> dict[str, GeneratedNavPage]:
     return _GENERATED_PAGES.get(app, {})
 
 
+def made_navigation_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The generated pages with a navbar link that this build makes (the blog's index, ``repositories/index``...)."""
+    return sorted(name for name, page in _generated_pages(app).items() if name not in env.found_docs and page.shown(env))
+
+
 def parse_entry(entry: str) -> NavEntry:
     """``"research/index"`` or ``"Research <research/index>"``."""
     match = _EXPLICIT_LABEL.match(entry.strip())

@@ -10,6 +10,7 @@ Any other address is left to MyST, which warns as before.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from docutils import nodes
@@ -18,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .frontmatter import front_matter
+from .navigation import made_navigation_pages
 from .redirects import redirect_addresses
 from .transforms import BuilderPostTransform, add_builder_post_transform
 
@@ -32,14 +34,15 @@ def normal_address(path: str) -> str:
     return path.strip("/")
 
 
-def page_addresses(env: BuildEnvironment) -> dict[str, str]:
-    """Each address of the site that names a page, as :func:`normal_address` writes it, and the page.
+def page_addresses(env: BuildEnvironment, made: Iterable[str] = ()) -> dict[str, str]:
+    """Each address of the site that names a page (a source, or one of the pages ``made`` by the build), as
+    :func:`normal_address` writes it, and the page.
 
     A ``permalink:`` wins over a page's place: al-folio's ``_pages/publications.md`` with ``permalink:
     /publications/`` answers there, whatever its file is called.
     """
     addresses: dict[str, str] = {}
-    for docname in sorted(env.found_docs):
+    for docname in [*sorted(env.found_docs), *made]:
         place = docname.removesuffix("index").rstrip("/") if docname.split("/")[-1] == "index" else docname
         addresses.setdefault(normal_address(place), docname)
     # An old address (``redirect_from:``) names its page too, unless it is some page's place.
@@ -65,7 +68,7 @@ class SiteAddressLinks(BuilderPostTransform):
             if pending.get("reftype") != "myst" or not target.startswith("/") or target.startswith("//"):
                 continue
             if addresses is None:
-                addresses = page_addresses(self.env)
+                addresses = page_addresses(self.env, made_navigation_pages(self.sphinx_app, self.env))
             path, _, fragment = target.partition("#")
             docname = addresses.get(normal_address(path.partition("?")[0]))
             if docname is None:

@@ -50,25 +50,7 @@ from .markup import carried_markup
 from .migration import MigrationLog
 from .source import SourceTree
 
-try:
-    from .frame import DestinationNotEmpty, SiteSettings, require_empty, write_frame
-except ImportError:  # a package without the frame writer: the content is written, its settings returned
-
-    class DestinationNotEmpty(ValueError):  # the frame writer's contract
-        """The folder a site is to be written into holds files already: they are never overwritten."""
-
-    @dataclass(frozen=True)
-    class SiteSettings:  # the frame writer's contract
-        project: str
-        html_baseurl: str
-        settings: dict[str, object]
-        extensions: tuple[str, ...] = ()
-
-    def require_empty(dest: Path) -> None:
-        if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-            raise DestinationNotEmpty(f"{dest} exists and is not empty; name a new folder")
-
-    write_frame = None
+from .frame import SiteSettings, require_empty, write_frame
 
 
 #: What SRC must hold (one of them) to be read as an al-folio site.
@@ -549,6 +531,6 @@ def import_alfolio(src: Path, dest: Path, *, frame: bool = True) -> ImportReport
     plan = _plan(source)
     site = _site_settings(plan)
     written = _write(dest, plan, site)
-    if frame and write_frame is not None:
+    if frame:
         written = sorted({*written, *(path.relative_to(dest).as_posix() for path in write_frame(dest, site))})
     return ImportReport(dest, site, written, plan.counts, list(source.skipped_links), plan.log.left_out_everywhere())
