@@ -5,7 +5,10 @@ note of MIGRATION.md with its line:
 
 - a bare ``true`` (``selected = true``, ``bibtex_show = true``, ``altmetric = true``): jekyll-scholar takes the
   word; BibTeX takes an undefined ``@string``, left empty, and the entry would lose the flag. Written ``{true}``;
-- a field given twice with the same value, on a line of its own: the second is taken out.
+- a field given twice with the same value, on a line of its own: the second is taken out;
+- a name of an author or editor list written ``Last, First,`` before ``and`` (``Yang, Shusheng, and Iyer,
+  Adithya``): the comma after the given name is a slip, since no one means a name with an empty given name and
+  the given name as "Jr"; it is taken out.
 
 What has no certain reading (two different values, a missing author or year, authors separated by commas) is
 left as it is: :func:`bibliography_warnings` gives the warnings the new site's build will give for it, which
@@ -29,6 +32,10 @@ _TRUE_DEFINED = re.compile(r"@string\s*[{(]\s*true\s*=", re.I)
 _ENTRY_START = re.compile(r"^[ \t]*@", re.M)
 # A field with its whole value on its line: ``year = {2023},``.
 _ONE_LINE_FIELD = re.compile(r"^[ \t]*([A-Za-z][\w-]*)[ \t]*=[ \t]*(.*?)[ \t]*,?[ \t\r]*$")
+
+# The names of a list, with the ``and`` between them kept: ``A, B and C, D``.
+_NAME_SEPARATOR = re.compile(r"(\s+and\s+)")
+_NAME_LISTS = frozenset({"author", "editor"})
 
 #: What to do about each kind of warning that the import leaves: (part of the message, how to fix it).
 FIXES = (
@@ -62,6 +69,30 @@ def _without_repeats(lines: list[str], first: int, notes: list[tuple[int, str]])
     return kept
 
 
+def _without_stray_commas(line: str) -> str:
+    """An author or editor line with the slip ``Last, First, and`` written ``Last, First and``."""
+    parts = _NAME_SEPARATOR.split(line)
+    for index in range(0, len(parts) - 1, 2):
+        name = parts[index]  # the separator took the spaces around it
+        if name.endswith(",") and name.count(",") == 2:
+            parts[index] = name[:-1]
+    return "".join(parts)
+
+
+def _names_fixed(lines: list[str], first: int, notes: list[tuple[int, str]]) -> list[str]:
+    fixed = []
+    for offset, line in enumerate(lines):
+        field_match = _ONE_LINE_FIELD.match(line)
+        if field_match and field_match.group(1).lower() in _NAME_LISTS:
+            written = _without_stray_commas(line)
+            if written != line:
+                notes.append((first + offset, f"`{field_match.group(1)}`: a comma after a given name before `and` "
+                              "taken out (`Last, First, and` reads as an empty given name)"))
+                line = written
+        fixed.append(line)
+    return fixed
+
+
 def fix_bibliography(text: str) -> tuple[str, list[str]]:
     """``text`` as al-folio read it, and a note of each change (with its line in ``text``)."""
     notes: list[tuple[int, str]] = []
@@ -74,7 +105,7 @@ def fix_bibliography(text: str) -> tuple[str, list[str]]:
     starts = [text.count("\n", 0, match.start()) for match in _ENTRY_START.finditer(text)]
     kept = lines[: starts[0]] if starts else lines
     for start, end in zip(starts, [*starts[1:], len(lines)]):
-        kept += _without_repeats(lines[start:end], start + 1, notes)
+        kept += _without_repeats(_names_fixed(lines[start:end], start + 1, notes), start + 1, notes)
     return "\n".join(kept), [f"line {line}: {note}" for line, note in sorted(notes)]
 
 
