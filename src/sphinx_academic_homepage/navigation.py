@@ -74,9 +74,15 @@ def _generated_pages(app: Sphinx) -> dict[str, GeneratedNavPage]:
     return _GENERATED_PAGES.get(app, {})
 
 
+def _made_pages(app: Sphinx, env: BuildEnvironment) -> dict[str, GeneratedNavPage]:
+    """The generated pages with a navbar link that this build makes (a source of the same name wins)."""
+    return {name: page for name, page in _generated_pages(app).items() if name not in env.found_docs and page.shown(env)}
+
+
 def made_navigation_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """The generated pages with a navbar link that this build makes (the blog's index, ``repositories/index``...)."""
-    return sorted(name for name, page in _generated_pages(app).items() if name not in env.found_docs and page.shown(env))
+    """The names of the generated pages with a navbar link that this build makes (the blog's index,
+    ``repositories/index``...)."""
+    return sorted(_made_pages(app, env))
 
 
 def parse_entry(entry: str) -> NavEntry:
@@ -139,9 +145,7 @@ def add_navigation_toctree(app: Sphinx, doctree: nodes.document) -> None:
 
 def navigation_labels(app: Sphinx, env: BuildEnvironment) -> list[tuple[str, str | None]]:
     """``(docname, label)`` for every navbar link; label None leaves the page's heading."""
-    generated = {
-        name: page for name, page in _generated_pages(app).items() if name not in env.found_docs and page.shown(env)
-    }
+    generated = _made_pages(app, env)
     labels = []
     for entry in navigation_entries(app.config):
         if entry.docname in generated:
