@@ -198,7 +198,7 @@ def test_bad_cv_data_warns_with_file_and_line_and_keeps_the_rest(app):
     src = Path(app.srcdir)
     warnings = sorted(warning_lines(app))
     assert warnings == sorted([
-        "broken.yaml:2: WARNING: the CV file is not valid YAML: expected ',' or ']', but got ':' [homepage.cv]",
+        "broken.yaml:2: WARNING: the CV file is not valid YAML: expected ',' or ']', but got ':'; no CV is shown [homepage.cv]",
         f"{src / 'index.md'}:2: WARNING: cv_pdf should name a PDF file, not 42 [homepage.cv]",
         "cv.yaml:5: WARNING: a CV section has no title; left out [homepage.cv]",
         "cv.yaml:8: WARNING: CV section 'Odd' has type 'timeline'; expected one of map, time_table, list, nested_list; left out [homepage.cv]",

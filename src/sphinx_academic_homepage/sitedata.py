@@ -27,10 +27,10 @@ from sphinx.application import Sphinx
 
 from .buildstate import build_state
 from .config import homepage_config
+from .datafiles import NOT_READ, load_data_file
 from .diagnostics import warn
-from .sitefiles import OutsideTheSite, site_file
 from .urls import is_external_url, is_safe_url
-from .yamlfile import DATA_FILE_LIMITS, YAML_LOAD_ERRORS, LineDict, LineList, LineLoader, YAMLLimitError, load, read_text
+from .yamlfile import LineDict, LineList
 
 # A CSS colour that cannot end its declaration: #rgb(a) and #rrggbb(aa), a colour function of plain numbers,
 # or a colour keyword.
@@ -90,21 +90,13 @@ class DataFile:
 
     def load(self) -> Any:
         """The file's data; None when it is missing or, after its warning, unreadable."""
-        if self.path is None:
+        # A missing data file is al-folio's normal (no co-authors to link); a pipe or a device is no data file.
+        if self.path is None or not self.path.is_file():
             return None
-        try:
-            if site_file(self.path, self.site) is None:
-                return None
-            return load(read_text(self.path, DATA_FILE_LIMITS.chars), DATA_FILE_LIMITS, LineLoader)
-        except OutsideTheSite as error:
-            warn(f"the data file {error}; it is not read", "data", self.at(1))
-        except OSError as error:
-            warn(f"cannot read the data file: {error.strerror}", "data", self.at(1))
-        except (YAMLLimitError, *YAML_LOAD_ERRORS) as error:
-            mark = getattr(error, "problem_mark", None)
-            problem = getattr(error, "problem", None) or error
-            warn(f"the data file is not valid YAML: {problem}; it is not read", "data", self.at(mark.line + 1 if mark else 1))
-        return None
+        data = load_data_file(
+            self.path, str(self.path), noun="data file", subtype="data", consequence="it is not read", site=self.site
+        )
+        return None if data is NOT_READ else data
 
     def mapping(self, what: str) -> LineDict | None:
         """The file's data when it is a mapping (al-folio's shape for all three), else None after a warning."""
