@@ -65,8 +65,8 @@ ABOUT_PAGES = [
         "daviddmc__daviddmc.github.io", "right", True, None, None, True,
     ),
     About(
+        # profile.title, the line his al-folio fork shows under the photo, is shown the same (test_profile_title.py).
         "ellisbrown__ellisbrown.github.io", "center", True, None, "ellis [dot] brown [at] nyu [dot] edu", True,
-        warnings=("index.md:12: WARNING: unknown front matter key 'profile.title' is ignored [homepage.frontmatter]",),
     ),
     About(
         "joahannes__joahannes.github.io", "right", True,
