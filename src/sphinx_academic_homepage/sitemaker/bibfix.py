@@ -8,8 +8,8 @@ note of MIGRATION.md with its line:
 - a field given twice with the same value, on a line of its own: the second is taken out;
 - a field given twice with two different values, each on a line of its own: al-folio's bibtex-ruby gathers an
   entry's fields in a hash, where a later value takes the place of an earlier one, so the last value is the
-  one its pages showed (BibTeX keeps the first). The earlier lines are taken out, each note naming the value
-  kept and the value dropped;
+  one its pages showed (BibTeX keeps the first). The lines of the other values are taken out, each note
+  naming the value kept and the value dropped;
 - a name of an author or editor list written ``Last, First,`` before ``and`` (``Yang, Shusheng, and Iyer,
   Adithya``): the comma after the given name is a slip, since no one means a name with an empty given name and
   the given name as "Jr"; it is taken out.
