@@ -3,7 +3,8 @@
 Two ways to ask for it:
 
 - al-folio front matter, unchanged: ``profile.image``, ``profile.align``,
-  ``profile.image_circular``, ``profile.more_info`` (HTML; ``profile.address`` is its
+  ``profile.image_circular``, ``profile.title`` (a line of text under the photo, as some al-folio
+  forks show it: "PhD Student @ NYU"), ``profile.more_info`` (HTML; ``profile.address`` is its
   older name), with ``subtitle`` (or ``description``) under the page heading. As in
   al-folio's ``about`` layout, the page heading is the owner's name
   (``homepage_owner_name``) while the front matter ``title`` stays the page's label
@@ -50,8 +51,9 @@ from .sitefiles import OutsideTheSite, note_file_dependency, site_file, site_fol
 from .urls import url_scheme
 
 ALIGNMENTS = ("right", "left", "center")
-#: The ``profile`` keys al-folio reads (``address`` is the older name of ``more_info``).
-PROFILE_KEYS = ("align", "image", "image_circular", "more_info", "address")
+#: The ``profile`` keys al-folio reads (``address`` is the older name of ``more_info``; ``title``, the line under
+#: the photo, is its forks').
+PROFILE_KEYS = ("align", "image", "image_circular", "title", "more_info", "address")
 #: How wide the photo is drawn (profile.css): 30% of the ~900px column on wide screens; on phones the column
 #: (the viewport less 1rem of padding each side), at most 20rem.
 PHOTO_SIZES = "(min-width: 960px) 270px, (min-width: 576px) 30vw, (min-width: 352px) 20rem, calc(100vw - 2rem)"
@@ -71,6 +73,8 @@ class ProfileSettings:
     #: (docname, line) of the image's name, for the warning when the file is missing.
     image_location: Any = None
     alt: str = ""
+    #: the line under the photo, shown as text
+    title: str | None = None
     more_info_html: str | None = None
 
 
@@ -115,6 +119,8 @@ def read_profile(front: FrontMatter, alt: str) -> ProfileSettings | None:
 
     settings.image = _text(front, "profile.image")
     settings.image_location = front.location("profile.image")
+    title = _text(front, "profile.title", blank_is_unset=True)
+    settings.title = title.strip() if title is not None else None
 
     more_info = _text(front, "profile.more_info", blank_is_unset=True)
     address = _text(front, "profile.address", blank_is_unset=True)
@@ -273,6 +279,8 @@ class profile_more_info(nodes.General, nodes.Element):  # noqa: N801
 
 def build_card(settings: ProfileSettings, photo: ResponsiveImage | None) -> profile_card:
     card = profile_card(align=settings.align, circular=settings.circular, photo=photo, alt=settings.alt)
+    if settings.title:
+        card += nodes.paragraph(settings.title, settings.title, classes=["homepage-profile__title"])
     if settings.more_info_html is not None:
         more_info = profile_more_info()
         more_info += nodes.raw("", settings.more_info_html, format="html")

@@ -79,10 +79,11 @@ al-folio bibliographies name previews that a new site does not have yet.
 
 Warnings
 --------
-``homepage.bibtex`` (syntax, duplicate key or field, unknown type, no title/author/year, undefined
-@string, missing local file, a brace left open: the entries after it are still read), ``homepage.url`` (``javascript:`` and other unsafe links), ``homepage.image``,
+``homepage.bibtex`` (syntax, duplicate key or field, a type that is neither BibTeX's nor in common use
+(biblatex's, ``preprint``), no title, undefined @string, missing local file, a brace left open: the entries after it are still read), ``homepage.url`` (``javascript:`` and other unsafe links), ``homepage.image``,
 ``homepage.publications``, ``homepage.cite``, ``homepage.config``: one per entry and kind, at the .bib
-file and line; the entry keeps what is valid (an entry without a title is skipped).
+file and line; the entry keeps what is valid (an entry without a title is skipped). An entry with no
+author or no year is shown without them, as al-folio shows it, with no warning; undated entries come last.
 """
 
 from __future__ import annotations

@@ -43,8 +43,9 @@ PINNED_BIBTEX_VERSION = "2.7.0"
 class PublicationsDomain(BibtexDomain):
     """The ``cite`` domain, knowing the publications and where lists show them."""
 
-    # A distinct version: an environment pickled with the plain domain is discarded, not misread.
-    data_version = BibtexDomain.data_version * 1000 + 3
+    # A distinct version: an environment pickled with the plain domain is discarded, not misread; the last
+    # number is raised when the stored publications would be read differently (and their warnings given again).
+    data_version = BibtexDomain.data_version * 1000 + 4
     initial_data = {
         **BibtexDomain.initial_data,
         # lower-case key -> Publication, in file order

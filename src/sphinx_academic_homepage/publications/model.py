@@ -19,22 +19,36 @@ from ..config import text_flag
 from ..images import image_hazard
 from ..sitedata import Coauthor, Venue
 from ..sitefiles import OutsideTheSite, site_file
+from ..typos import one_edit_apart
 from ..urls import is_safe_url, url_scheme
 from .bibtex import DISPLAY_FIELDS, serialise
 from .latex import Rich, links, parse_latex, plain_text
 from .names import Author, NameKey, author
 
-#: Entry types BibTeX and biblatex define; any other type is shown like ``@misc``.
-KNOWN_TYPES = frozenset(
+#: BibTeX's standard entry types: what a type that is none of the known ones is compared with for a typo.
+STANDARD_TYPES = frozenset(
     "article book booklet conference inbook incollection inproceedings manual mastersthesis misc phdthesis "
-    "proceedings techreport unpublished online electronic www report thesis patent periodical collection "
-    "mvbook mvcollection mvproceedings bookinbook suppbook suppcollection suppperiodical reference "
-    "mvreference inreference dataset software set xdata".split()
+    "proceedings techreport unpublished".split()
 )
+#: Types in common use beyond BibTeX's: biblatex's types and aliases, and ``preprint``. al-folio shows any type,
+#: so these are shown (like ``@misc`` where they have no rendering of their own) without a word.
+COMMON_TYPES = frozenset(
+    "online electronic www report thesis patent periodical collection mvbook mvcollection mvproceedings "
+    "bookinbook suppbook suppcollection suppperiodical reference mvreference inreference dataset software set "
+    "xdata artwork audio bibnote commentary image jurisdiction legislation legal letter movie music performance "
+    "review standard video preprint".split()
+)
+KNOWN_TYPES = STANDARD_TYPES | COMMON_TYPES
 #: Types whose entries normally have no author (editors at most), as in BibTeX's required fields.
 _AUTHORLESS = {"proceedings", "mvproceedings", "periodical", "collection", "mvcollection", "reference", "mvreference", "set", "xdata"}
 _PROCEEDINGS = {"inproceedings", "incollection", "conference", "inbook", "bookinbook", "inreference"}
 _THESES = {"thesis", "mastersthesis", "phdthesis"}
+#: biblatex's types that say what they are in a ``type`` field ("PhD thesis", "Technical report"), shown before
+#: the institution.
+_TYPED = {"thesis", "report"}
+#: Types whose ``url`` is the work itself (a web page, a program, data): a "Website" button when the entry has
+#: no ``website`` or ``html`` link of its own.
+_ONLINE = {"online", "electronic", "www", "software", "dataset"}
 
 #: The buttons, in al-folio's order (abstract, BibTeX and award open in place instead).
 LINK_FIELDS = (
@@ -110,6 +124,12 @@ class Publication:
         match = re.match(r"\d{1,4}", self.year)
         return int(match.group(0)) if match else None
 
+    def missing(self) -> list[str]:
+        """What a reader looks for that the entry lacks ("author", "year"): it is shown without, as al-folio
+        shows it, and worth a look."""
+        lacks = [] if self.authors or self.type in _AUTHORLESS else ["author"]
+        return lacks + ([] if self.year else ["year"])
+
     def plain_summary(self) -> str:
         """One line for tooltips: authors, title, venue, year."""
         names = ", ".join(person.name for person in self.authors)
@@ -173,6 +193,8 @@ def _venue(entry_type: str, entry: Entry, data: BibliographyData) -> Rich:
     else:
         main = get("howpublished") or get("publisher") or get("organization")
         prefix = ""
+    if entry_type in _TYPED and get("type"):
+        main = get("type") + ((", ", *main) if main else ())
     venue: list = []
     if main:
         venue.append(("em", ((prefix,) if prefix else ()) + main))
@@ -256,12 +278,11 @@ def build_publication(
     if not title_text:
         report("no title; the entry is not shown", "bibtex")
         return None
+    # An entry with no author or no year is shown without them, as al-folio shows it: no warning.
     role = "author" if entry.persons.get("author") else "editor"
     people = entry.persons.get(role) or []
-    if not people and entry_type not in _AUTHORLESS:
-        report("no author", "bibtex")
     _report_comma_separated_names(people, role, report)
-    year = _year(entry, data, report)
+    year = _year(entry, data)
 
     get = entry.fields.get
     publication = Publication(
@@ -286,7 +307,7 @@ def build_publication(
         publication.award_name = plain_text(parse_latex(get("award_name", ""))) or "Awarded"
     if get("preview"):
         publication.preview = _preview(get("preview"), settings, report)
-    publication.links = _links(entry, settings, report)
+    publication.links = _links(entry, entry_type, settings, report)
     _report_unsafe_text_links(publication, report)
     publication.selected = bool(_flag(get("selected"), "selected", report))
     publication.bibtex_show = _flag(get("bibtex_show"), "bibtex_show", report)
@@ -320,21 +341,23 @@ def _entry_type(entry: Entry, report: Report) -> str:
     entry_type = entry.type.lower()
     if entry_type in KNOWN_TYPES:
         return entry_type
-    report(f"unknown entry type @{entry.original_type}; shown like @misc", "bibtex")
+    message = f"unknown entry type @{entry.original_type}; shown like @misc"
+    meant = sorted(known for known in STANDARD_TYPES if one_edit_apart(entry_type, known))
+    if meant:
+        message += f"; did you mean @{meant[0]}?"
+    report(message, "bibtex")
     return "misc"
 
 
-def _year(entry: Entry, data: BibliographyData, report: Report) -> str:
+def _year(entry: Entry, data: BibliographyData) -> str:
     year = _field(entry, "year", data) or ""
     if not year:
         date = _field(entry, "date", data) or ""  # biblatex writes the year in "date"
         year = date[:4] if re.match(r"\d{4}", date) else ""
-    if not year:
-        report("no year", "bibtex")
     return year
 
 
-def _links(entry: Entry, settings: ModelSettings, report: Report) -> tuple[Link, ...]:
+def _links(entry: Entry, entry_type: str, settings: ModelSettings, report: Report) -> tuple[Link, ...]:
     """The buttons in al-folio's order, each target once."""
     get = entry.fields.get
     found: list[Link] = []
@@ -342,6 +365,8 @@ def _links(entry: Entry, settings: ModelSettings, report: Report) -> tuple[Link,
         value = get(name)
         if value is None and name == "arxiv" and (get("archiveprefix") or get("eprinttype") or "").lower() == "arxiv":
             value = get("eprint")
+        if value is None and name == "website" and entry_type in _ONLINE and not get("html"):
+            value = get("url")
         if value:
             link = _url(name, value, settings, report)
             # A PDF field that points at the arXiv page would repeat the arXiv button.

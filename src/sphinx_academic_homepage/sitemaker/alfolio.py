@@ -42,9 +42,10 @@ from pathlib import Path
 from typing import Any
 
 from ..profile import PROFILE_KEYS
+from ..typos import one_edit_apart
 from ..yamlfile import FRONT_MATTER_LIMITS, YAML_LOAD_ERRORS, load
 from . import alfolio_config as config_reading
-from .bibfix import bibliography_warnings, fix_bibliography, how_to_fix
+from .bibfix import check_bibliography, fix_bibliography, how_to_fix
 from .liquid import clean_liquid
 from .markup import carried_markup
 from .migration import MigrationLog
@@ -259,16 +260,6 @@ def _cv_body(plan: _Plan) -> str:
     return ""
 
 
-def _one_edit_apart(typed: str, known: str) -> bool:
-    """Whether ``known`` is ``typed`` with one letter added, taken out or changed."""
-    if typed == known or abs(len(typed) - len(known)) > 1:
-        return False
-    if len(typed) == len(known):
-        return sum(a != b for a, b in zip(typed, known, strict=True)) == 1
-    shorter, longer = sorted((typed, known), key=len)
-    return any(longer[:index] + longer[index + 1 :] == shorter for index in range(len(longer)))
-
-
 def _mend_profile_keys(plan: _Plan, source: str, target: str, front_matter: str, values: dict[str, Any]) -> str:
     """The about page's ``profile:`` keys: one a letter away from a key al-folio's about layout reads is that key
     (al-folio ignored it: the value is its default's, or the owner meant it); any other is named to fix."""
@@ -277,7 +268,7 @@ def _mend_profile_keys(plan: _Plan, source: str, target: str, front_matter: str,
         if not isinstance(key, str) or key in PROFILE_KEYS:
             continue
         written = re.compile(rf"^([ \t]+){re.escape(key)}(?=[ \t]*:)", re.M)
-        near = [known for known in PROFILE_KEYS if _one_edit_apart(key, known) and known not in profile]
+        near = [known for known in PROFILE_KEYS if one_edit_apart(key, known) and known not in profile]
         if len(near) == 1:
             front_matter = written.sub(rf"\g<1>{near[0]}", front_matter, count=1)
             plan.log.changed(source, f"`profile.{key}` as `profile.{near[0]}`, the key al-folio's about layout reads")
@@ -430,10 +421,14 @@ def _read_bibliography(plan: _Plan) -> None:
 
 
 def _note_bibliography_warnings(dest: Path, plan: _Plan) -> None:
-    """What the new site's build warns about in the bibliography the import left as it was, with how to fix it."""
+    """What the new site's build warns about in the bibliography the import left as it was, with how to fix it,
+    and the entries it shows without an author or a year."""
     if (dest / "papers/papers.bib").is_file():
-        for line, message in bibliography_warnings(dest / "papers/papers.bib", dest):
+        check = check_bibliography(dest / "papers/papers.bib", dest)
+        for line, message in check.warnings:
             plan.log.to_fix("_bibliography/papers.bib", f"`papers/papers.bib:{line}`: {message} — {how_to_fix(message)}")
+        for line, note in check.worth_a_look:
+            plan.log.worth_a_look("_bibliography/papers.bib", f"`papers/papers.bib:{line}`: {note}")
 
 
 def _note_unread(plan: _Plan) -> None:

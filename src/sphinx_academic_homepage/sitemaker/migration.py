@@ -1,8 +1,9 @@
 """``MIGRATION.md``: what became of each file of the al-folio checkout, so nothing is lost without a word.
 
-Each source file gets four lists: what was carried as it was, what was changed (and why), what was left out
-(a layout, an include, a setting with no counterpart here), and what the new site's build warns about, for the
-owner to fix (a fault in the data that has no one certain reading). Files are listed in sorted order and
+Each source file gets five lists: what was carried as it was, what was changed (and why), what was left out
+(a layout, an include, a setting with no counterpart here), what the new site's build warns about, for the
+owner to fix (a fault in the data that has no one certain reading), and what it shows as al-folio did, without
+a warning, that is worth a look (an entry with no author or no year). Files are listed in sorted order and
 the notes in the order they were made, so the same checkout always gives the same text.
 """
 
@@ -11,8 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-#: The three kinds of note, in the order the file lists them.
-KINDS = ("carried", "changed", "left out", "to fix")
+#: The kinds of note, in the order the file lists them.
+KINDS = ("carried", "changed", "left out", "to fix", "worth a look")
 
 
 @dataclass
@@ -38,6 +39,9 @@ class MigrationLog:
     def to_fix(self, source: str, text: str) -> None:
         self._add(source, "to fix", text)
 
+    def worth_a_look(self, source: str, text: str) -> None:
+        self._add(source, "worth a look", text)
+
     def left_out_everywhere(self) -> list[tuple[str, str]]:
         """Every (source file, note) left out, in the file's order."""
         return [(source, text) for source in sorted(self.notes) for text in self.notes[source]["left out"]]
@@ -49,7 +53,8 @@ class MigrationLog:
             f"What became of each file of {site_name}'s al-folio site. \"Carried\": here as it was there;",
             "\"changed\": here, changed as said; \"left out\": not here (this site has no counterpart),",
             "so that you can put it back by hand if you miss it; \"to fix\": a warning the build gives (and",
-            "`make html` stops at) until you fix it, with how.",
+            "`make html` stops at) until you fix it, with how; \"worth a look\": shown as al-folio showed it,",
+            "without a warning, but perhaps not what you meant.",
         ]
         for source in sorted(self.notes):
             lines += ["", f"## `{source}`", ""]
