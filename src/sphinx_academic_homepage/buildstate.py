@@ -30,6 +30,8 @@ class BuildState:
     output_failed: bool = False
     #: The build before this one stopped before it finished (:mod:`.output`).
     previous_build_unfinished: bool = False
+    #: How many documents this build reads: with none, Sphinx saves no environment (:mod:`.generated_pages`).
+    documents_read: int = 0
     #: Sphinx has started writing documents; those written so far (:mod:`.generated_pages`).
     writing_documents: bool = False
     documents_written: set[str] = field(default_factory=set)
