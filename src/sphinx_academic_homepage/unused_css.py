@@ -13,7 +13,9 @@ Why that is safe:
   names, ids, attributes or pseudo-classes (``[data-theme=dark]``, ``:hover``).
 - "Used" is generous: every class attribute of every built page, every word (not only string literals)
   of every local script a page loads, and, for a string that ends in a dash (``"bs-"``, ``` `bs-${x}` ```),
-  every class that starts with it, since scripts build names like ``bs-tooltip-top`` from parts.
+  every class that starts with it, since scripts build names like ``bs-tooltip-top`` from parts. Data that a
+  page carries as a script but never runs (JSON-LD, Sphinx's search index) is not read: no class comes from it,
+  and a word edited in a page's text does not trim the stylesheets again.
 - When a page loads a script from another host, which classes it adds cannot be known: nothing is trimmed.
 
 The browser suite proves it on the real site: computed styles with and without trimming are identical
@@ -57,6 +59,9 @@ _EVENT_ATTRIBUTE = re.compile(r"""\son[a-z]+\s*=\s*(?:"([^"]*)"|'([^']*)')""", r
 _SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']""", re.I)
 _INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)([^>]*)>(.*?)</script\s*>", re.I | re.S)
 # Data for search engines (JSON-LD), never run: its words (a paper's title and authors) are no class names.
+# Scripts that are data too: Sphinx's search index holds every word of the site (an edited title would trim the
+# stylesheets again); the classes of search results are in searchtools.js, which is read.
+_DATA_SCRIPTS = frozenset({"searchindex.js"})
 _DATA_SCRIPT = re.compile(r"""\btype\s*=\s*["']?application/ld\+json""", re.I)
 _WORD = re.compile(r"[A-Za-z_-][\w-]*")
 # A string literal, or the start of a template literal, that ends in a dash: a class name built from parts.
@@ -117,6 +122,8 @@ def _page_classes(page: Path, outdir: Path) -> _PageClasses:
             found.unknowable = found.unknowable or f"{page.relative_to(outdir).as_posix()} loads {src}"
             continue
         path = src.split("?", 1)[0].split("#", 1)[0]
+        if posixpath.basename(path) in _DATA_SCRIPTS:
+            continue
         base = outdir if path.startswith("/") else page.parent
         scripts.append(posixpath.normpath(posixpath.join(base.as_posix(), path.lstrip("/"))))
     return _PageClasses(frozenset(classes), frozenset(found.prefixes), tuple(scripts), found.unknowable, frozenset(found.names))
@@ -312,7 +319,7 @@ def _trim_rule(item: _Item, source: _Source, in_use: ClassesInUse, report: TrimR
 #: Beside the doctrees: what the last build found in each page and the stylesheets it trimmed. Worked out once the
 #: pages are written, after Sphinx saved the environment (which it does not save at all when nothing was read).
 CACHE_NAME = "homepage-trimmed-css.pickle"
-_CACHE_VERSION = 3
+_CACHE_VERSION = 4
 
 
 @dataclass
