@@ -258,7 +258,13 @@ def _paper_context(publication: Publication) -> dict[str, Any]:
     return {"homepage_paper_summary": shorten(plain_text(publication.abstract) or description(publication))}
 
 
-def _paper_head(publication: Publication, url: str, pdf: str) -> tuple[HeadEntry, ...]:
+def _paper_head(app: Sphinx, publication: Publication, pagename: str, files: dict[str, str]) -> tuple[HeadEntry, ...]:
+    base = (app.config.html_baseurl or "").rstrip("/")
+    base = base + "/" if base else ""
+    url = urljoin(base, app.builder.get_target_uri(pagename)) if base else app.builder.get_target_uri(pagename)
+    local_pdf = next((files[link.target] for link in publication.links if link.local and link.label == "PDF" and link.target in files), None)
+    download_url = (urljoin(base, "_downloads/" + local_pdf) if base else "") if local_pdf else None
+    pdf = pdf_url(publication, download_url)
     return head_entries(publication, url, pdf, _paper_context(publication)["homepage_paper_summary"])
 
 
@@ -268,26 +274,21 @@ def paper_pages_to_write(app: Sphinx) -> Iterator[GeneratedPage]:
     domain = app.env.get_domain("cite")
     publications: dict[str, Publication] = getattr(domain, "publications", {})
     # What each page shows is made only when it is written: a build that finds a page's inputs unchanged (every
-    # page, in a no-op build) takes only these digests, not a thousand doctrees and heads.
+    # page, in a no-op build) takes only these digests, not a thousand doctrees and heads. The page's address (the
+    # site's address and the builder) is no input: a change to it has Sphinx write every page, these too.
     digests = model_digests(domain) if isinstance(domain, PublicationsDomain) else {}
-    base = (app.config.html_baseurl or "").rstrip("/")
-    base = base + "/" if base else ""
     for lower_key, pagename in paper_pages(app).items():
         publication = publications[lower_key]
         files = _download_files(app, publication)
-        url = urljoin(base, app.builder.get_target_uri(pagename)) if base else app.builder.get_target_uri(pagename)
-        local_pdf = next((files[link.target] for link in publication.links if link.local and link.label == "PDF" and link.target in files), None)
-        download_url = (urljoin(base, "_downloads/" + local_pdf) if base else "") if local_pdf else None
-        pdf = pdf_url(publication, download_url)
         yield GeneratedPage(
             pagename,
             plain_text(publication.title),
             partial(_paper_body, app, publication, pagename, files),
-            head=partial(_paper_head, publication, url, pdf),
+            head=partial(_paper_head, app, publication, pagename, files),
             context=partial(_paper_context, publication),
             # Plain nodes: no reference or list on the page to resolve.
             resolve=False,
-            inputs=(digests.get(lower_key) or publication, publication.key, tuple(sorted(files.items())), url, pdf),
+            inputs=(digests.get(lower_key) or publication, publication.key, tuple(sorted(files.items()))),
         )
 
 
