@@ -107,9 +107,9 @@ def _page_classes(page: Path, outdir: Path) -> _PageClasses:
     markup = page.read_text(encoding="utf-8", errors="replace")
     found = ClassesInUse()
     scripts: list[str] = []
-    classes = {
-        name for match in _CLASS_ATTRIBUTE.finditer(markup) for name in (match.group(1) or match.group(2) or match.group(3) or "").split()
-    }
+    classes: set[str] = set()
+    for match in _CLASS_ATTRIBUTE.finditer(markup):
+        classes.update((match.group(1) or match.group(2) or match.group(3) or "").split())
     for match in _EVENT_ATTRIBUTE.finditer(markup):
         found.add_script(match.group(1) or match.group(2) or "")
     for attributes, body in _INLINE_SCRIPT.findall(markup):
@@ -126,7 +126,8 @@ def _page_classes(page: Path, outdir: Path) -> _PageClasses:
             continue
         base = outdir if path.startswith("/") else page.parent
         scripts.append(posixpath.normpath(posixpath.join(base.as_posix(), path.lstrip("/"))))
-    return _PageClasses(frozenset(classes), frozenset(found.prefixes), tuple(scripts), found.unknowable, frozenset(found.names))
+    words = frozenset(found.names)
+    return _PageClasses(frozenset(classes), frozenset(found.prefixes), tuple(scripts), found.unknowable, words)
 
 
 def _html_pages(outdir: Path) -> list[str]:
