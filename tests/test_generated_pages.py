@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
@@ -43,3 +44,22 @@ def test_a_deleted_page_is_written_again(tmp_path):
     (outdir / GENERATED[0]).unlink()
     build_app(srcdir)
     assert (outdir / GENERATED[0]).is_file()
+
+
+def test_new_digests_are_kept_though_no_document_was_read(tmp_path):
+    # A digest that changed with no document read (a page's inputs changed outside the sources, or how they are
+    # digested did): the page is written once, and the next build, finding the new digest kept, leaves it alone.
+    srcdir = copy_root("paper-pages", tmp_path)
+    outdir = Path(build_app(srcdir).outdir)
+    pickled = Path(outdir).parent / "doctrees" / "environment.pickle"
+    env = pickle.loads(pickled.read_bytes())
+    env.homepage_generated_page_inputs[GENERATED[0].removesuffix(".html")] = "stale"
+    pickled.write_bytes(pickle.dumps(env, pickle.HIGHEST_PROTOCOL))
+    before = (outdir / GENERATED[0]).stat().st_mtime_ns
+
+    build_app(srcdir)
+    written = (outdir / GENERATED[0]).stat().st_mtime_ns
+    assert written != before
+
+    build_app(srcdir)
+    assert (outdir / GENERATED[0]).stat().st_mtime_ns == written

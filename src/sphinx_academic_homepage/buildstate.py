@@ -30,6 +30,8 @@ class BuildState:
     output_failed: bool = False
     #: The build before this one stopped before it finished (:mod:`.output`).
     previous_build_unfinished: bool = False
+    #: How many documents this build reads: with none, Sphinx saves no environment (:mod:`.generated_pages`).
+    documents_read: int = 0
     #: Sphinx has started writing documents; those written so far (:mod:`.generated_pages`).
     writing_documents: bool = False
     documents_written: set[str] = field(default_factory=set)
@@ -40,6 +42,8 @@ class BuildState:
     unlisted_pages: set[str] = field(default_factory=set)
     #: al-folio's data files, read once a build (:mod:`.sitedata`); None: not yet read.
     site_data: Any = None
+    #: Each address of the site and the page it names (:mod:`.site_addresses`); None: not yet worked out.
+    site_addresses: dict[str, str] | None = None
     #: Each page source's pages, made once a build when their inputs are noted and written from then on.
     made_pages: dict = field(default_factory=dict)
 
@@ -67,6 +71,7 @@ def _forget_what_was_read(app: Sphinx, env: BuildEnvironment) -> None:
     state.generated_pages = set()
     state.unlisted_pages = set()
     state.made_pages = {}
+    state.site_addresses = None
 
 
 def setup_buildstate(app: Sphinx) -> None:

@@ -38,6 +38,7 @@ from sphinx.util.osutil import relative_uri
 from .buildstate import build_state
 from .docstore import SiteRecord
 from .head import HeadEntry, add_head_entries
+from .priorities import PRIORITY
 
 #: Page name -> the digest of the inputs it was last written from (:func:`input_digest`).
 GENERATED_PAGE_INPUTS = SiteRecord("homepage_generated_page_inputs")
@@ -54,10 +55,12 @@ class GeneratedPage:
     #: The page's body, as nodes, rendered as if they were on this page; or what makes them, called only when the
     #: page is written (a build that finds the page's inputs unchanged does not make its nodes).
     content: nodes.Element | Callable[[], nodes.Element]
-    #: What goes in the page's ``<head>`` besides what every page gets.
-    head: tuple[HeadEntry, ...] = ()
-    #: Template context besides title and body (read by the templates and other handlers).
-    context: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    #: What goes in the page's ``<head>`` besides what every page gets; or what makes it, called only when the page
+    #: is written (then ``inputs`` must name all it is made from).
+    head: tuple[HeadEntry, ...] | Callable[[], tuple[HeadEntry, ...]] = ()
+    #: Template context besides title and body (read by the templates and other handlers); or what makes it, called
+    #: only when the page is written (then ``inputs`` must name all it is made from).
+    context: Mapping[str, Any] | Callable[[], Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     template: str = "page.html"
     #: Whether the content holds references and lists to resolve (Sphinx's post-transforms): they cost as much
     #: per page as a small document's, so pages built from plain nodes leave them out.
@@ -94,6 +97,11 @@ def page_nodes(page: GeneratedPage) -> nodes.Element:
     return page.content if isinstance(page.content, nodes.Element) else page.content()
 
 
+def _made(part: Any) -> Any:
+    """A part of a page (its head, its context), made now if the page says what makes it."""
+    return part() if callable(part) else part
+
+
 def page_context(app: Sphinx, page: GeneratedPage) -> dict[str, Any]:
     """The template context of ``page``: its title, rendered body and head entries, no source or page outline."""
     context: dict[str, Any] = {
@@ -103,16 +111,23 @@ def page_context(app: Sphinx, page: GeneratedPage) -> dict[str, Any]:
         "display_toc": False,
         "toc": "",
         "sourcename": "",
-        **page.context,
+        **_made(page.context),
     }
-    add_head_entries(context, *page.head)
+    add_head_entries(context, *_made(page.head))
     return context
 
 
 def input_digest(page: GeneratedPage) -> str:
-    """A digest of what ``page`` is made from: equal for two builds that would make the same page."""
-    made_of = (page.name, page.title, page.template, sorted(page.context.items()), page.head, page.resolve, page.inputs)
+    """A digest of what ``page`` is made from: equal for two builds that would make the same page. A head or context
+    given as what makes it is not made for this: the page's ``inputs`` stand for it."""
+    context = None if callable(page.context) else sorted(page.context.items())
+    head = None if callable(page.head) else page.head
+    made_of = (page.name, page.title, page.template, context, head, page.resolve, page.inputs)
     return hashlib.sha256(repr(made_of).encode("utf-8")).hexdigest()
+
+
+def _count_documents_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    build_state(app).documents_read = len(docnames)
 
 
 def _note_writing(app: Sphinx, builder: Any) -> None:
@@ -150,14 +165,19 @@ def add_generated_pages(app: Sphinx, source: PageSource) -> None:
             made[source] = list(source(app))
         return made[source]
 
-    def note_inputs(app: Sphinx, env: BuildEnvironment) -> None:
+    def note_inputs(app: Sphinx, env: BuildEnvironment) -> list[str]:
         # Now, before Sphinx saves the environment (it does before it writes, and not when nothing was read).
         if app.builder.format != "html":
-            return
+            return []
         digests = GENERATED_PAGE_INPUTS.get(env) or {}
         current = {page.name: input_digest(page) for page in pages(app)}
-        build_state(app).unchanged_pages |= {name for name, digest in current.items() if digests.get(name) == digest}
+        unchanged = {name for name, digest in current.items() if digests.get(name) == digest}
+        state = build_state(app)
+        state.unchanged_pages |= unchanged
         GENERATED_PAGE_INPUTS.set(env, digests | current)
+        # New digests with no document read (what a page is made from changed outside the sources, or how it is
+        # digested did): one document written has Sphinx save them, else every later build would write these pages.
+        return [app.config.root_doc] if len(unchanged) < len(current) and not state.documents_read else []
 
     def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if app.builder.format != "html":
@@ -173,5 +193,6 @@ def add_generated_pages(app: Sphinx, source: PageSource) -> None:
 
 
 def setup_generated_pages(app: Sphinx) -> None:
+    app.connect("env-before-read-docs", _count_documents_read, priority=PRIORITY.count_documents_read)
     app.connect("write-started", _note_writing)
     app.connect("doctree-resolved", _note_document_written)

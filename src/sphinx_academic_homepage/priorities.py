@@ -24,6 +24,8 @@ class Priorities:
     # -- env-before-read-docs -----------------------------------------------------------------------------------
     #: Documents that cannot be read are left out first, so that no other handler sees them.
     leave_out_unreadable: int = 100
+    #: The documents this build reads are counted once every other handler has changed the list.
+    count_documents_read: int = 950
 
     # -- builder-inited -----------------------------------------------------------------------------------------
     #: The .bib files are loaded before sphinxcontrib-bibtex's own handler (500), which then finds its cache

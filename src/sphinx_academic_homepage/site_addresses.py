@@ -18,6 +18,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .buildstate import build_state
 from .frontmatter import front_matter
 from .navigation import made_navigation_pages
 from .redirects import redirect_addresses
@@ -55,6 +56,15 @@ def page_addresses(env: BuildEnvironment, made: Iterable[str] = ()) -> dict[str,
     return addresses
 
 
+def site_addresses(app: Sphinx) -> dict[str, str]:
+    """:func:`page_addresses` of the site as read, worked out once a build (pages are written once all are read;
+    with ``-j`` each writing process works them out once, alike)."""
+    state = build_state(app)
+    if state.site_addresses is None:
+        state.site_addresses = page_addresses(app.env, made_navigation_pages(app, app.env))
+    return state.site_addresses
+
+
 class SiteAddressLinks(BuilderPostTransform):
     """MyST's unresolved references whose target is an address of the site, made links to its page."""
 
@@ -68,7 +78,7 @@ class SiteAddressLinks(BuilderPostTransform):
             if pending.get("reftype") != "myst" or not target.startswith("/") or target.startswith("//"):
                 continue
             if addresses is None:
-                addresses = page_addresses(self.env, made_navigation_pages(self.sphinx_app, self.env))
+                addresses = site_addresses(self.sphinx_app)
             path, _, fragment = target.partition("#")
             docname = addresses.get(normal_address(path.partition("?")[0]))
             if docname is None:

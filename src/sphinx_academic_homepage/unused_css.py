@@ -13,7 +13,9 @@ Why that is safe:
   names, ids, attributes or pseudo-classes (``[data-theme=dark]``, ``:hover``).
 - "Used" is generous: every class attribute of every built page, every word (not only string literals)
   of every local script a page loads, and, for a string that ends in a dash (``"bs-"``, ``` `bs-${x}` ```),
-  every class that starts with it, since scripts build names like ``bs-tooltip-top`` from parts.
+  every class that starts with it, since scripts build names like ``bs-tooltip-top`` from parts. Data that a
+  page carries as a script but never runs (JSON-LD, Sphinx's search index) is not read: no class comes from it,
+  and a word edited in a page's text does not trim the stylesheets again.
 - When a page loads a script from another host, which classes it adds cannot be known: nothing is trimmed.
 
 The browser suite proves it on the real site: computed styles with and without trimming are identical
@@ -28,7 +30,7 @@ import os
 import pickle
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,7 +57,12 @@ _GROUPING_AT_RULES = frozenset({"media", "supports", "container", "layer", "scop
 _CLASS_ATTRIBUTE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 _EVENT_ATTRIBUTE = re.compile(r"""\son[a-z]+\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']""", re.I)
-_INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script\s*>", re.I | re.S)
+_INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)([^>]*)>(.*?)</script\s*>", re.I | re.S)
+# Data for search engines (JSON-LD), never run: its words (a paper's title and authors) are no class names.
+# Scripts that are data too: Sphinx's search index holds every word of the site (an edited title would trim the
+# stylesheets again); the classes of search results are in searchtools.js, which is read.
+_DATA_SCRIPTS = frozenset({"searchindex.js"})
+_DATA_SCRIPT = re.compile(r"""\btype\s*=\s*["']?application/ld\+json""", re.I)
 _WORD = re.compile(r"[A-Za-z_-][\w-]*")
 # A string literal, or the start of a template literal, that ends in a dash: a class name built from parts.
 _PREFIX_LITERAL = re.compile(r"""["'`]([A-Za-z_-][\w-]*-)(?:["'`]|\$\{)""")
@@ -80,25 +87,34 @@ class ClassesInUse:
 
 @dataclass(frozen=True)
 class _PageClasses:
-    """What one built page contributes to :class:`ClassesInUse`: its classes, its scripts' words, the local scripts
-    it loads (absolute paths), and another host's script it loads ("" when none)."""
+    """What one built page contributes to :class:`ClassesInUse`: its classes, its scripts' words (apart: pages share
+    their classes, not their scripts, which name the page), the local scripts it loads (absolute paths), and
+    another host's script it loads ("" when none)."""
 
     names: frozenset[str]
     prefixes: frozenset[str]
     scripts: tuple[str, ...]
     unknowable: str
+    script_words: frozenset[str] = frozenset()
+
+    def shared(self, pool: dict) -> _PageClasses:
+        """The same, its parts taken from ``pool`` where an equal part is there (put there if not)."""
+        parts = (self.names, self.prefixes, self.scripts, self.unknowable, self.script_words)
+        return _PageClasses(*(pool.setdefault(part, part) for part in parts))
 
 
 def _page_classes(page: Path, outdir: Path) -> _PageClasses:
     markup = page.read_text(encoding="utf-8", errors="replace")
     found = ClassesInUse()
     scripts: list[str] = []
+    classes: set[str] = set()
     for match in _CLASS_ATTRIBUTE.finditer(markup):
-        found.names.update((match.group(1) or match.group(2) or match.group(3) or "").split())
+        classes.update((match.group(1) or match.group(2) or match.group(3) or "").split())
     for match in _EVENT_ATTRIBUTE.finditer(markup):
         found.add_script(match.group(1) or match.group(2) or "")
-    for body in _INLINE_SCRIPT.findall(markup):
-        found.add_script(body)
+    for attributes, body in _INLINE_SCRIPT.findall(markup):
+        if not _DATA_SCRIPT.search(attributes):
+            found.add_script(body)
     for src in _SCRIPT_SRC.findall(markup):
         if "{{" in src:
             continue  # a template shipped as a static file (the theme's webpack-macros.html), not a page
@@ -106,36 +122,72 @@ def _page_classes(page: Path, outdir: Path) -> _PageClasses:
             found.unknowable = found.unknowable or f"{page.relative_to(outdir).as_posix()} loads {src}"
             continue
         path = src.split("?", 1)[0].split("#", 1)[0]
+        if posixpath.basename(path) in _DATA_SCRIPTS:
+            continue
         base = outdir if path.startswith("/") else page.parent
         scripts.append(posixpath.normpath(posixpath.join(base.as_posix(), path.lstrip("/"))))
-    return _PageClasses(frozenset(found.names), frozenset(found.prefixes), tuple(scripts), found.unknowable)
+    words = frozenset(found.names)
+    return _PageClasses(frozenset(classes), frozenset(found.prefixes), tuple(scripts), found.unknowable, words)
+
+
+def _html_pages(outdir: Path) -> list[str]:
+    """The paths under ``outdir`` of its HTML pages, sorted (``os.walk``: pathlib's ``rglob`` and ``relative_to``
+    cost more than reading the cache for a thousand pages)."""
+    found = []
+    for folder, _, files in os.walk(outdir):
+        prefix = os.path.relpath(folder, outdir).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        found.extend(prefix + name for name in files if name.endswith(".html"))
+    return sorted(found)
+
+
+def _signature(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _script_classes(script: Path) -> _PageClasses:
+    found = ClassesInUse()
+    found.add_script(script.read_text(encoding="utf-8", errors="replace"))
+    return _PageClasses(frozenset(found.names), frozenset(found.prefixes), (), "")
 
 
 def classes_in_use(outdir: Path, known: dict[str, tuple] | None = None) -> ClassesInUse:
     """Every class the built pages in ``outdir`` carry or the scripts they load may add.
 
-    ``known`` maps a page (its path under ``outdir``) to its size and date and what it was found to hold: a page
-    with the same size and date is not read again, and ``known`` is brought up to date for the next build.
+    ``known`` maps a page (its path under ``outdir``) or a script (its absolute path) to its size and date and what
+    it was found to hold: a file with the same size and date is not read again, and ``known`` is brought up to date
+    for the next build. Pages that hold the same (a thousand paper pages hold a few sets between them) share one
+    record, so ``known`` stays small to keep and what is in use is the union of those few.
     """
     known = {} if known is None else known
-    in_use = ClassesInUse()
-    scripts: set[str] = set()
-    pages = sorted(outdir.rglob("*.html"))
-    for page in pages:
-        name, stat = page.relative_to(outdir).as_posix(), page.stat()
-        signature = (stat.st_mtime_ns, stat.st_size)
+    pool: dict = {}
+    for _, found in known.values():
+        found.shared(pool)
+    seen: dict[str, _PageClasses] = {}
+
+    def look(name: str, path: Path, read: Callable[[], _PageClasses]) -> _PageClasses:
+        signature = _signature(path)
         if name not in known or known[name][0] != signature:
-            known[name] = (signature, _page_classes(page, outdir))
-        found = known[name][1]
-        in_use.names |= found.names
-        in_use.prefixes |= found.prefixes
-        scripts.update(found.scripts)
-        in_use.unknowable = in_use.unknowable or found.unknowable
-    for name in set(known) - {page.relative_to(outdir).as_posix() for page in pages}:
-        del known[name]
+            known[name] = (signature, read().shared(pool))
+        seen[name] = known[name][1]
+        return seen[name]
+
+    for name in _html_pages(outdir):
+        page = outdir / name
+        look(name, page, lambda page=page: _page_classes(page, outdir))
+    scripts = {script for found in list(seen.values()) for script in found.scripts}
     for script in sorted(map(Path, scripts)):
         if script.is_file():
-            in_use.add_script(script.read_text(encoding="utf-8", errors="replace"))
+            look(script.as_posix(), script, lambda script=script: _script_classes(script))
+    for name in set(known) - set(seen):
+        del known[name]
+    in_use = ClassesInUse()
+    for names in {id(part): part for found in seen.values() for part in (found.names, found.script_words)}.values():
+        in_use.names |= names
+    for prefixes in {id(found.prefixes): found.prefixes for found in seen.values()}.values():
+        in_use.prefixes |= prefixes
+    in_use.unknowable = next((found.unknowable for found in seen.values() if found.unknowable), "")
     return in_use
 
 
@@ -280,7 +332,7 @@ def _trim_rule(item: _Item, source: _Source, in_use: ClassesInUse, report: TrimR
 #: Beside the doctrees: what the last build found in each page and the stylesheets it trimmed. Worked out once the
 #: pages are written, after Sphinx saved the environment (which it does not save at all when nothing was read).
 CACHE_NAME = "homepage-trimmed-css.pickle"
-_CACHE_VERSION = 1
+_CACHE_VERSION = 4
 
 
 @dataclass

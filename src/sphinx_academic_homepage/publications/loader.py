@@ -117,6 +117,20 @@ def _fingerprint(entry: Entry, data: BibliographyData) -> str:
     return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
 
 
+def model_digests(domain: PublicationsDomain) -> dict[str, str]:
+    """Lower-case key -> what its publication was modelled from: the entry's fingerprint and the signature but for
+    the .bib files' times. Equal digests, equal publications (where in the .bib each is aside), as the cache reuses a
+    model on exactly these terms; far cheaper to take than a digest of the publication itself."""
+    cache: ModelCache | None = domain.data["model_cache"]
+    if cache is None:
+        return {}
+    signature = dataclasses.replace(cache.signature, bibfiles=())
+    # A set's order changes from one process to the next: sorted, so the digest does not.
+    settings = dataclasses.replace(signature.settings, hidden_fields=tuple(sorted(signature.settings.hidden_fields)))
+    made_under = hashlib.sha1(repr(dataclasses.replace(signature, settings=settings)).encode("utf-8")).hexdigest()
+    return {key: made_under + model.fingerprint for key, model in cache.models.items()}
+
+
 def warnings_of(problems: list[Problem]) -> list[tuple[str, int, str, str]]:
     """(path, line, subtype, message) of each warning ``problems`` give: one per entry and kind of problem."""
     grouped: dict[tuple[str, int, str], list[Problem]] = {}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -31,7 +32,9 @@ from ..head import HeadEntry, Meta, ScriptData
 from ..meta import shorten
 from ..priorities import PRIORITY
 from ..urls import is_safe_url
+from .domain import PublicationsDomain
 from .latex import parse_latex, plain_text
+from .loader import model_digests
 from .model import Publication
 from .nodes import publication_block, publication_code, publication_copy_button
 from .render import RenderOptions, author_block, link_button, text_nodes, venue_line
@@ -251,32 +254,46 @@ def _download_files(app: Sphinx, publication: Publication) -> dict[str, str]:
     return files
 
 
+def _paper_context(publication: Publication) -> dict[str, Any]:
+    return {"homepage_paper_summary": shorten(plain_text(publication.abstract) or description(publication))}
+
+
+def _paper_head(app: Sphinx, publication: Publication, pagename: str, files: dict[str, str]) -> tuple[HeadEntry, ...]:
+    base = (app.config.html_baseurl or "").rstrip("/")
+    base = base + "/" if base else ""
+    url = urljoin(base, app.builder.get_target_uri(pagename)) if base else app.builder.get_target_uri(pagename)
+    local_pdf = next((files[link.target] for link in publication.links if link.local and link.label == "PDF" and link.target in files), None)
+    download_url = (urljoin(base, "_downloads/" + local_pdf) if base else "") if local_pdf else None
+    pdf = pdf_url(publication, download_url)
+    return head_entries(publication, url, pdf, _paper_context(publication)["homepage_paper_summary"])
+
+
 def paper_pages_to_write(app: Sphinx) -> Iterator[GeneratedPage]:
     if app.builder.name == "singlehtml":
         return
     domain = app.env.get_domain("cite")
     publications: dict[str, Publication] = getattr(domain, "publications", {})
-    base = (app.config.html_baseurl or "").rstrip("/")
-    base = base + "/" if base else ""
+    # What each page shows is made only when it is written: a build that finds a page's inputs unchanged (every
+    # page, in a no-op build) takes only these digests, not a thousand doctrees and heads. The page's address (the
+    # site's address and the builder) is no input: a change to it has Sphinx write every page, these too.
+    digests = model_digests(domain) if isinstance(domain, PublicationsDomain) else {}
     for lower_key, pagename in paper_pages(app).items():
         publication = publications[lower_key]
         files = _download_files(app, publication)
-        doctree = paper_doctree(app, publication, pagename, files)
-        url = urljoin(base, app.builder.get_target_uri(pagename)) if base else app.builder.get_target_uri(pagename)
-        local_pdf = next((files[link.target] for link in publication.links if link.local and link.label == "PDF" and link.target in files), None)
-        download_url = (urljoin(base, "_downloads/" + local_pdf) if base else "") if local_pdf else None
-        pdf = pdf_url(publication, download_url)
-        summary = shorten(plain_text(publication.abstract) or description(publication))
         yield GeneratedPage(
             pagename,
             plain_text(publication.title),
-            doctree[0],
-            head=head_entries(publication, url, pdf, summary),
-            context={"homepage_paper_summary": summary},
+            partial(_paper_body, app, publication, pagename, files),
+            head=partial(_paper_head, app, publication, pagename, files),
+            context=partial(_paper_context, publication),
             # Plain nodes: no reference or list on the page to resolve.
             resolve=False,
-            inputs=(publication, tuple(sorted(files.items())), url, pdf),
+            inputs=(digests.get(lower_key) or publication, publication.key, tuple(sorted(files.items()))),
         )
+
+
+def _paper_body(app: Sphinx, publication: Publication, pagename: str, files: dict[str, str]) -> nodes.Element:
+    return paper_doctree(app, publication, pagename, files)[0]
 
 
 def add_open_graph(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
