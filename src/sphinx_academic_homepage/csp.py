@@ -157,22 +157,46 @@ def mark_own(markup: str, secret: str) -> str:
     return _TAG_OPENING.sub(lambda opening: marked_opening(opening.group(0), secret), markup)
 
 
-@lru_cache(maxsize=4096)
-def _inline_code(element: str) -> tuple[str, str] | None:
-    """``("script"|"style", hash source)`` for an element's markup; None for an external script or a data block.
+# An element in the form the theme's templates and js_tag() write: lower-case names, double-quoted values with
+# no character reference, text with no carriage return or NUL (which an HTML5 parser would rewrite). An HTML5
+# parser reads such an element to the very names, values and text the pattern finds; any other form is parsed.
+_PLAIN_ELEMENT = re.compile(r'<(script|style)((?:[ \t\n\f]+[a-z][a-z-]*(?:="[^"&\r\0]*")?)*)[ \t\n\f]*>([^\r\0]*)')
+_PLAIN_ATTRIBUTE = re.compile(r'([a-z][a-z-]*)(?:="([^"]*)")?')
 
-    Parsed by an HTML5 parser, for the attributes and the text exactly as a browser reads them. Most own
-    elements repeat on every page (the theme's), so each is parsed once.
-    """
-    # Imported here: only a build that writes a page with inline code needs the parser.
+
+def _read_element(element: str) -> tuple[str, dict[str, str | None], str] | None:
+    """The name, the attributes (the first of each name) and the text of a ``<script>``/``<style>`` element,
+    as a browser reads them; None when there is no such element."""
+    plain = _PLAIN_ELEMENT.fullmatch(element)
+    if plain is not None:
+        attrs: dict[str, str | None] = {}
+        for name, value in _PLAIN_ATTRIBUTE.findall(plain.group(2)):
+            attrs.setdefault(name, value)
+        return plain.group(1), attrs, plain.group(3)
+    # Imported here: most sites never write an element the pattern leaves to the parser.
     from justhtml import JustHTML
 
     root = JustHTML(element, sanitize=False, fragment=True).root
     node = next((child for child in root.children or () if child.name in ("script", "style")), None)
-    if node is None or (node.name == "script" and ("src" in node.attrs or not runs_as_script(node.attrs))):
+    if node is None:
         return None
-    text = "".join(child.data for child in node.children or () if child.name == "#text")
-    return node.name, hash_source(text)
+    return node.name, node.attrs, "".join(child.data for child in node.children or () if child.name == "#text")
+
+
+@lru_cache(maxsize=4096)
+def _inline_code(element: str) -> tuple[str, str] | None:
+    """``("script"|"style", hash source)`` for an element's markup; None for an external script or a data block.
+
+    Read for the attributes and the text exactly as a browser reads them. Most own elements repeat on every
+    page (the theme's), so each is read once.
+    """
+    found = _read_element(element)
+    if found is None:
+        return None
+    name, attrs, text = found
+    if name == "script" and ("src" in attrs or not runs_as_script(attrs)):
+        return None
+    return name, hash_source(text)
 
 
 def own_inline_code(page: str, secret: str) -> InlineCode:

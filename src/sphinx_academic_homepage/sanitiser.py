@@ -223,9 +223,16 @@ _BLOCK_BREAKS = frozenset(
 )
 
 
+# What makes HTML other than its own text to a browser: tags, character references, and the carriage returns
+# and NULs an HTML5 parser rewrites.
+_NOT_PLAIN_TEXT = re.compile(r"[<&\r\0]")
+
+
 def text_of(html: str) -> str:
     """The text a browser shows for sanitised ``html`` (tags left out, a space between blocks, entities decoded):
     for places that take no markup (a heading's anchor, a PDF, a meta description)."""
+    if not _NOT_PLAIN_TEXT.search(html):
+        return html.strip()  # no tag, no reference, nothing a parser rewrites: the text is what it reads
     parts = []
     for kind, data in _tokens(html):
         if kind == "text":
