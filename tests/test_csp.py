@@ -284,3 +284,41 @@ def test_tags_are_marked_in_template_sources_without_quotes():
         f'{{%- set tag = "<script {OWN_MARK}={SECRET} defer src=" ~ x %}}<SCRIPT {OWN_MARK}={SECRET}>a</SCRIPT>'
         f"<style {OWN_MARK}={SECRET}>b</style><scripts><script-x>"
     )
+
+
+#: Own elements (each up to its end tag) in the forms templates write them and in forms an HTML5 parser reads
+#: otherwise than a pattern would: references, odd case, CR and NUL, quotes, spaces, repeated attributes.
+OWN_ELEMENTS = [
+    '<script data-cfasync="false">document.documentElement.dataset.mode = "auto";',
+    "<style>.bd-sidebar { display: none; }",
+    '<script defer="defer" src="_static/a.js?v=1">',
+    '<script src="searchindex.js">',
+    '<script type="application/ld+json">{"@type": "Thing"}',
+    '<script type="module">import "./a.js";',
+    "<script type='module'>x()",
+    '<script type = "text/plain">x()',
+    '<script TYPE="text/plain">x()',
+    '<script type="text/&#112;lain">x()',
+    '<script type="text/plain" type="module">x()',
+    '<script type="module" type="text/plain">x()',
+    '<script language="vbscript">x()',
+    "<script type>x()",
+    '<script\tasync\n data-x="&">x()',
+    "<script>a\r\nb\rc",
+    "<script>a\0b",
+    "<script/>x()",
+    "<script>\n<!-- <script> if (a</b) {} -->\n",
+    '<style media="print">p { color: red; }',
+]
+
+
+@pytest.mark.parametrize("element", OWN_ELEMENTS)
+def test_an_own_element_is_read_as_an_html5_parser_reads_it(element):
+    from justhtml import JustHTML
+
+    from sphinx_academic_homepage.csp import _inline_code
+
+    node = next(child for child in JustHTML(element, sanitize=False, fragment=True).root.children)
+    text = "".join(child.data for child in node.children or () if child.name == "#text")
+    external_or_data = node.name == "script" and ("src" in node.attrs or not runs_as_script(node.attrs))
+    assert _inline_code(element) == (None if external_or_data else (node.name, sha256(text)))

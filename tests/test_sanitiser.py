@@ -227,3 +227,13 @@ def test_dom_names_come_from_the_browser():
     # Written by scripts/make_dom_names.py from Chromium's own objects.
     assert {"cookie", "body", "location", "defaultview", "getelementbyid", "submit", "action", "elements"} <= DOM_NAMES
     assert "row" not in DOM_NAMES and "results" not in DOM_NAMES
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="<&\r\0")))
+@settings(max_examples=300, deadline=None)
+def test_text_without_markup_is_its_own_text_as_the_tokenizer_reads_it(text):
+    from justhtml import stream
+
+    from sphinx_academic_homepage.sanitiser import text_of
+
+    assert text_of(text) == "".join(data for kind, data in stream(text) if kind == "text").strip()

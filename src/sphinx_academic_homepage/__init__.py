@@ -44,6 +44,7 @@ from .site_addresses import setup_site_addresses
 from .sitefiles import setup_sitefiles
 from .sources import setup_sources
 from .social import read_social, setup_social
+from .template_cache import setup_template_cache
 from .theme import setup_theme
 from .unused_css import setup_unused_css
 from .venue_styles import setup_venue_styles
@@ -66,6 +67,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_lasting_warnings(app)
     setup_generated_pages(app)
     setup_theme(app)
+    setup_template_cache(app)
     setup_sitefiles(app)
     setup_sources(app)
     setup_assets(app)

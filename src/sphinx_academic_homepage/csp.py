@@ -26,10 +26,11 @@ The policy of a page:
 
 "The page's own" scripts and styles are the ones the theme's templates and Sphinx's script list write: while
 a build runs, every ``<script>`` and ``<style>`` tag in the templates' sources and every tag ``js_tag()`` writes
-carries a mark with a secret made for the build, which is taken out again once the page is rendered. Anything
-else on the page came from what the page shows (its body, the titles of other pages in its navigation, its
-metadata) and gets no hash, whoever wrote it; a site that needs a script adds it with ``html_js_files`` or
-``app.add_js_file()``.
+carries a mark with a secret made for the build, which is taken out again once the page is rendered (a
+template compiles the mark as a call of a filter that knows the secret, so compiled templates can be kept).
+Anything else on the page came from what the page shows (its body, the titles of other pages in its
+navigation, its metadata) and gets no hash, whoever wrote it; a site that needs a script adds it with
+``html_js_files`` or ``app.add_js_file()``.
 
 Sphinx has no event after a page is rendered, and the page's scripts are only known then (the templates
 write them), so the builder's template renderer is wrapped: each page gets its policy as it is written, in
@@ -44,13 +45,26 @@ import hashlib
 import html
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 import jinja2.ext
-from justhtml import JustHTML
+import jinja2.runtime
+from jinja2.lexer import (
+    TOKEN_DATA,
+    TOKEN_LPAREN,
+    TOKEN_NAME,
+    TOKEN_PIPE,
+    TOKEN_RPAREN,
+    TOKEN_STRING,
+    TOKEN_TILDE,
+    TOKEN_VARIABLE_BEGIN,
+    TOKEN_VARIABLE_END,
+    Token,
+    TokenStream,
+)
 from sphinx.application import Sphinx
 from sphinx.jinja2glue import BuiltinTemplateLoader
 
@@ -130,27 +144,59 @@ def runs_as_script(attrs: dict[str, str | None]) -> bool:
     return script_type.strip().lower() in SCRIPT_TYPES
 
 
-def mark_own(markup: str, secret: str) -> str:
-    """``markup`` (a template's source, a tag js_tag() wrote) with each ``<script>``/``<style>`` tag marked.
+def marked_opening(opening: str, secret: str) -> str:
+    """A tag's opening (``<script``, ``<style``) with the mark made with ``secret``.
 
     The mark has no quotes, so it fits inside a quoted string of the template language too.
     """
-    return _TAG_OPENING.sub(lambda opening: f"{opening.group(0)} {OWN_MARK}={secret}", markup)
+    return f"{opening} {OWN_MARK}={secret}"
+
+
+def mark_own(markup: str, secret: str) -> str:
+    """``markup`` (a tag js_tag() wrote, a template's text) with each ``<script>``/``<style>`` tag marked."""
+    return _TAG_OPENING.sub(lambda opening: marked_opening(opening.group(0), secret), markup)
+
+
+# An element in the form the theme's templates and js_tag() write: lower-case names, double-quoted values with
+# no character reference, text with no carriage return or NUL (which an HTML5 parser would rewrite). An HTML5
+# parser reads such an element to the very names, values and text the pattern finds; any other form is parsed.
+_PLAIN_ELEMENT = re.compile(r'<(script|style)((?:[ \t\n\f]+[a-z][a-z-]*(?:="[^"&\r\0]*")?)*)[ \t\n\f]*>([^\r\0]*)')
+_PLAIN_ATTRIBUTE = re.compile(r'([a-z][a-z-]*)(?:="([^"]*)")?')
+
+
+def _read_element(element: str) -> tuple[str, dict[str, str | None], str] | None:
+    """The name, the attributes (the first of each name) and the text of a ``<script>``/``<style>`` element,
+    as a browser reads them; None when there is no such element."""
+    plain = _PLAIN_ELEMENT.fullmatch(element)
+    if plain is not None:
+        attrs: dict[str, str | None] = {}
+        for name, value in _PLAIN_ATTRIBUTE.findall(plain.group(2)):
+            attrs.setdefault(name, value)
+        return plain.group(1), attrs, plain.group(3)
+    # Imported here: most sites never write an element the pattern leaves to the parser.
+    from justhtml import JustHTML
+
+    root = JustHTML(element, sanitize=False, fragment=True).root
+    node = next((child for child in root.children or () if child.name in ("script", "style")), None)
+    if node is None:
+        return None
+    return node.name, node.attrs, "".join(child.data for child in node.children or () if child.name == "#text")
 
 
 @lru_cache(maxsize=4096)
 def _inline_code(element: str) -> tuple[str, str] | None:
     """``("script"|"style", hash source)`` for an element's markup; None for an external script or a data block.
 
-    Parsed by an HTML5 parser, for the attributes and the text exactly as a browser reads them. Most own
-    elements repeat on every page (the theme's), so each is parsed once.
+    Read for the attributes and the text exactly as a browser reads them. Most own elements repeat on every
+    page (the theme's), so each is read once.
     """
-    root = JustHTML(element, sanitize=False, fragment=True).root
-    node = next((child for child in root.children or () if child.name in ("script", "style")), None)
-    if node is None or (node.name == "script" and ("src" in node.attrs or not runs_as_script(node.attrs))):
+    found = _read_element(element)
+    if found is None:
         return None
-    text = "".join(child.data for child in node.children or () if child.name == "#text")
-    return node.name, hash_source(text)
+    name, attrs, text = found
+    if name == "script" and ("src" in attrs or not runs_as_script(attrs)):
+        return None
+    return name, hash_source(text)
 
 
 def own_inline_code(page: str, secret: str) -> InlineCode:
@@ -206,11 +252,56 @@ def with_policy(page: str, secret: str) -> str:
 # -- Build integration -------------------------------------------------------------
 
 
-class _MarkOwnTags(jinja2.ext.Extension):
-    """Marks the ``<script>`` and ``<style>`` tags of every template's source as the site's own."""
+#: The template filter that gives a tag's opening its mark when a page renders.
+MARK_FILTER = "homepage_own_mark"
 
-    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
-        return mark_own(source, self.environment.homepage_csp_secret)
+
+def mark_filter(secret: str) -> Callable[..., str]:
+    """The template filter :data:`MARK_FILTER` of a build whose secret is ``secret``."""
+
+    # A filter that takes the context is never run while the template compiles (Jinja runs the others on
+    # constant text then): the secret stays out of the compiled template.
+    @jinja2.pass_context
+    def mark(context: jinja2.runtime.Context, opening: str) -> str:
+        return marked_opening(opening, secret)
+
+    return mark
+
+
+def _marked_openings(token: Token) -> Iterator[Token]:
+    """The tokens of a template's text or string literal in which each tag opening is an expression,
+    ``'<script'|homepage_own_mark``: the secret is never compiled into the template, so compiled templates
+    can be kept from one build to the next (:mod:`.template_cache`) while every build has a secret of its own."""
+    line = token.lineno
+    pieces = _TAG_OPENING.split(token.value)
+    openings = _TAG_OPENING.findall(token.value)
+    if token.type == TOKEN_DATA:
+        for text, opening in zip(pieces, openings):
+            yield from (Token(line, TOKEN_DATA, text), Token(line, TOKEN_VARIABLE_BEGIN, "{{"))
+            yield from (*_mark_call(line, opening), Token(line, TOKEN_VARIABLE_END, "}}"))
+        yield Token(line, TOKEN_DATA, pieces[-1])
+        return
+    # A string literal becomes a parenthesised concatenation, which stands wherever the string stood.
+    yield Token(line, TOKEN_LPAREN, "(")
+    for text, opening in zip(pieces, openings):
+        yield from (Token(line, TOKEN_STRING, text), Token(line, TOKEN_TILDE, "~"), *_mark_call(line, opening))
+        yield Token(line, TOKEN_TILDE, "~")
+    yield from (Token(line, TOKEN_STRING, pieces[-1]), Token(line, TOKEN_RPAREN, ")"))
+
+
+def _mark_call(line: int, opening: str) -> tuple[Token, ...]:
+    return (Token(line, TOKEN_STRING, opening), Token(line, TOKEN_PIPE, "|"), Token(line, TOKEN_NAME, MARK_FILTER))
+
+
+class MarkOwnTags(jinja2.ext.Extension):
+    """Marks the ``<script>`` and ``<style>`` tags of every template's text and string literals as the site's own."""
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        for token in stream:
+            if token.type in (TOKEN_DATA, TOKEN_STRING) and _TAG_OPENING.search(token.value):
+                yield from _marked_openings(token)
+            else:
+                yield token
 
 
 class PagePolicies:
@@ -220,8 +311,8 @@ class PagePolicies:
         # Made afresh for each build and never written out: what a page shows cannot guess it.
         self.secret = secrets.token_hex(16)
         templates = app.builder.templates
-        templates.environment.extend(homepage_csp_secret=self.secret)
-        templates.environment.add_extension(_MarkOwnTags)
+        templates.environment.filters[MARK_FILTER] = mark_filter(self.secret)
+        templates.environment.add_extension(MarkOwnTags)
         self._render = templates.render
         templates.render = self.render
         app.connect("html-page-context", self.mark_scripts, priority=PRIORITY.mark_own_scripts)

@@ -41,15 +41,19 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-from PIL import Image, ImageOps, features
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .diagnostics import warn
 from .docstore import DocumentStore
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 #: Widths of the copies (CSS pixels x device pixel ratio): a 270px-wide photo at 1x, 1.5x, 2x..., a phone's width.
 #: Steps of about 1.25x: Chromium takes the smaller of two candidates when it is nearly sharp enough, so a
@@ -69,8 +73,6 @@ AVIF_SPEED = 8
 #: WebP effort (0-6): the fallback of the few browsers without AVIF; 4 (Pillow's default) is 3-4x faster than
 #: 6 for 3-12% more bytes.
 WEBP_METHOD = 4
-#: Pillow wheels carry libavif from 11.2 on; a Pillow built without it still gets WebP copies.
-HAS_AVIF = features.check("avif")
 #: The most pixels a source may have: a 40-megapixel camera's photo; decoding more costs seconds and
 #: hundreds of megabytes, and no page shows more than 1440 pixels of it.
 MAX_PIXELS = 40_000_000
@@ -85,6 +87,15 @@ PAGE_IMAGES = DocumentStore("homepage_images")
 
 # The names this module gives its copies: <stem>-<10 hex digits of the source's digest>-<width>w.(webp|avif)
 _VARIANT_NAME = re.compile(r"^.+-[0-9a-f]{10}-[0-9]+w\.(?:webp|avif)$")
+
+
+@cache
+def has_avif() -> bool:
+    """Whether Pillow can write AVIF (its wheels carry libavif from 11.2 on); without, pages get WebP copies."""
+    # Pillow is imported when an image is first met: a build that meets none never loads it.
+    from PIL import features
+
+    return features.check("avif")
 
 
 @dataclass(frozen=True)
@@ -133,6 +144,8 @@ def describe_image(path: Path, targets: tuple[int, ...] = TARGET_WIDTHS) -> Resp
     decoded once here (a JPEG at an eighth of its size) and turned upright, so that a truncated or corrupt
     file is reported with the page that shows it rather than failing the build when its copies are written.
     """
+    from PIL import Image, ImageOps
+
     digest = file_digest(path)
     try:
         with _opened(path) as image:
@@ -159,7 +172,7 @@ def describe_image(path: Path, targets: tuple[int, ...] = TARGET_WIDTHS) -> Resp
         return tuple(Variant(f"{stem}-{digest}-{w}w.{suffix}", w, max(1, round(height * w / width))) for w in widths)
 
     return ResponsiveImage(
-        source=str(path), width=width, height=height, variants=copies("webp"), avif_variants=copies("avif") if HAS_AVIF else ()
+        source=str(path), width=width, height=height, variants=copies("webp"), avif_variants=copies("avif") if has_avif() else ()
     )
 
 
@@ -204,6 +217,8 @@ def _encode(image: ResponsiveImage, variants: list[Variant], folder: Path) -> li
     # Every copy is resampled from the source shrunk once (a box filter, by a whole factor) to at least twice
     # the widest copy: the same look, and seconds instead of a minute for a 40-megapixel photo. A JPEG
     # is even decoded at that size.
+    from PIL import Image, ImageOps
+
     sharp_enough = 2 * max(variant.width for variant in variants)
     with _opened(image.source) as opened:
         opened.draft("RGB", (sharp_enough, sharp_enough))
@@ -297,6 +312,8 @@ def header_size(path: Path) -> tuple[int, int] | None:
 def _opened(path: str | Path) -> Iterator[Image.Image]:
     """The image at ``path``, with Pillow's warnings (corrupt EXIF, large images) kept off the console:
     what matters is reported with the page that shows it."""
+    from PIL import Image
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         with Image.open(path) as image:

@@ -51,13 +51,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
-
-from justhtml import stream
-from justhtml.core.constants import FOREIGN_BREAKOUT_ELEMENTS
 
 from .urls import url_scheme
 
@@ -194,12 +192,19 @@ class Sanitised(NamedTuple):
         return "removed " + ", ".join(shown)
 
 
+def _tokens(html: str) -> Iterator[tuple[str, Any]]:
+    # The tokenizer is imported when first used: a build that reads no HTML (a no-op one) never loads it.
+    from justhtml import stream
+
+    return stream(html)
+
+
 def sanitise(html: str, policy: Policy, *, balanced: bool) -> Sanitised:
     """``html`` with only what ``policy`` allows, written anew; ``balanced`` closes every element it opens."""
     if len(html) > policy.max_length:
         return Sanitised("", (f"all of it ({len(html) // 1024} KB, more than the {policy.max_length // 1024} KB allowed)",))
     writer = _Writer(policy, balanced)
-    for kind, data in stream(html):
+    for kind, data in _tokens(html):
         if kind == "start":
             writer.start(*data)
         elif kind == "end":
@@ -218,11 +223,18 @@ _BLOCK_BREAKS = frozenset(
 )
 
 
+# What makes HTML other than its own text to a browser: tags, character references, and the carriage returns
+# and NULs an HTML5 parser rewrites.
+_NOT_PLAIN_TEXT = re.compile(r"[<&\r\0]")
+
+
 def text_of(html: str) -> str:
     """The text a browser shows for sanitised ``html`` (tags left out, a space between blocks, entities decoded):
     for places that take no markup (a heading's anchor, a PDF, a meta description)."""
+    if not _NOT_PLAIN_TEXT.search(html):
+        return html.strip()  # no tag, no reference, nothing a parser rewrites: the text is what it reads
     parts = []
-    for kind, data in stream(html):
+    for kind, data in _tokens(html):
         if kind == "text":
             parts.append(data)
         elif kind in ("start", "end") and (data[0] if kind == "start" else data) in _BLOCK_BREAKS:
@@ -417,6 +429,8 @@ class _Writer:
 def _breaks_out_of_foreign_content(name: str, attrs: dict[str, str | None]) -> bool:
     if name == "font":
         return any(key in attrs for key in ("color", "face", "size"))
+    from justhtml.core.constants import FOREIGN_BREAKOUT_ELEMENTS
+
     return name in FOREIGN_BREAKOUT_ELEMENTS
 
 

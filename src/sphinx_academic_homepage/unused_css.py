@@ -34,7 +34,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tinycss2
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -271,6 +270,8 @@ def drop_unused_rules(css: str, in_use: ClassesInUse | Iterable[str]) -> tuple[s
     """``css`` without the selectors that need a class not ``in_use``, nor the rules left with none."""
     if not isinstance(in_use, ClassesInUse):
         in_use = ClassesInUse(names=set(in_use))
+    import tinycss2  # imported when a stylesheet is trimmed, not by every build
+
     source = _Source(css)
     report = TrimReport()
     tokens = tinycss2.parse_component_value_list(source.text)

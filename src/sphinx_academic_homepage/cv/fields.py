@@ -13,6 +13,7 @@ HTML from here on (:func:`~sphinx_academic_homepage.sanitiser.text_of` gives the
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import reprlib
 from collections.abc import Iterable, Iterator
@@ -38,10 +39,14 @@ TEXT_TYPES = (str, int, float, datetime.date)
 _MARKUP = re.compile(r"[<>&]")
 # ...and, where values are Markdown, text that Markdown leaves as it is.
 _MARKDOWN = re.compile(r"[<>&*_`\[\\]")
-# RenderCV's Markdown: one line of emphasis, links and code spans (HTML in it is the sanitiser's to read).
-_INLINE_MARKDOWN = MarkdownIt("zero", {"html": True}).enable(
-    ["emphasis", "link", "backticks", "escape", "entity", "html_inline"]
-)
+
+
+@functools.cache
+def _inline_markdown() -> MarkdownIt:
+    """RenderCV's Markdown: one line of emphasis, links and code spans (HTML in it is the sanitiser's to read).
+    Made when a CV first needs it: a build that reads no CV does not pay for the parser's set-up."""
+    return MarkdownIt("zero", {"html": True}).enable(["emphasis", "link", "backticks", "escape", "entity", "html_inline"])
+
 
 # Warnings quote what they refuse, but never more than a line of it, however large or deep it is.
 _SHORT = reprlib.Repr()
@@ -95,7 +100,7 @@ class Fields:
         if not (_MARKDOWN if self.markdown else _MARKUP).search(text):
             return text
         if self.markdown:
-            text = _INLINE_MARKDOWN.renderInline(text)
+            text = _inline_markdown().renderInline(text)
         result = sanitiser.sanitise(text, sanitiser.FIELD, balanced=True)
         if result.removed:
             what = f"CV field {key!r}" if isinstance(key, str) else "CV item"

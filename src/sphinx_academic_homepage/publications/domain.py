@@ -20,6 +20,7 @@ Pinned to sphinxcontrib-bibtex 2.7.0, whose ``resolve_xref`` it replaces.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -140,7 +141,7 @@ class PublicationsDomain(BibtexDomain):
             elif matches:
                 citation = matches[0]
                 tooltip = (
-                    citation.tooltip_entry.text.render(_PLAINTEXT).replace("\\url ", "")
+                    citation.tooltip_entry.text.render(_plaintext()).replace("\\url ", "")
                     if citation.tooltip_entry
                     else None
                 )
@@ -187,5 +188,8 @@ class PublicationsDomain(BibtexDomain):
         return []
 
 
-# How sphinxcontrib-bibtex turns a formatted entry into a tooltip.
-_PLAINTEXT = pybtex.plugin.find_plugin("pybtex.backends", "plaintext")()
+@functools.cache
+def _plaintext() -> Any:
+    """How sphinxcontrib-bibtex turns a formatted entry into a tooltip (found once needed: pybtex looks its
+    plugins up among every installed package's entry points)."""
+    return pybtex.plugin.find_plugin("pybtex.backends", "plaintext")()

@@ -19,7 +19,6 @@ import re
 import unicodedata
 from typing import Callable, Union
 
-import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 from docutils import nodes
 
 Run = Union[str, tuple]
@@ -77,6 +76,8 @@ _SPECIAL = re.compile(r"[\\{}$~]|--|``|''")
 @functools.lru_cache(maxsize=65536)
 def _decode(raw: str) -> str:
     """latexcodec's decoding of accents and symbols (cached: the same names recur across entries)."""
+    import latexcodec  # noqa: F401  (registers the "ulatex" codec; imported when first needed)
+
     # latexcodec drops the blanks a piece starts with ("\\% b" would become "%b"): keep them.
     text = raw.lstrip()
     try:
