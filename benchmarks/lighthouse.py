@@ -173,6 +173,20 @@ def median_run(runs: list[Run]) -> Run:
     )
 
 
+#: Times a run is tried: on a loaded machine Chromium can miss Lighthouse's protocol timeouts.
+ATTEMPTS = 2
+
+
+def _run_with_retry(url: str, form_factor: str, report: Path, slowdown: float) -> Run | None:
+    """One Lighthouse run, tried again once when Lighthouse fails; None (said on stderr) when both fail."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return lighthouse(url, form_factor, report, slowdown)
+        except subprocess.CalledProcessError:
+            print(f"\nLighthouse failed on {url} ({form_factor}, {slowdown:g}x), attempt {attempt}", file=sys.stderr)
+    return None
+
+
 def page_address(outdir: Path, page: str) -> str | None:
     """The path of ``page`` (a key of PAGES or BUILT_PAGES) in the built folder; None when it has none."""
     if page == "paper":
@@ -214,9 +228,12 @@ def measure(
                 page_runs = []
                 for number in range(runs):
                     report = WORK_DIR / f"{label}-{page}-{shown.replace(' ', '-')}-{number + 1}.json"
-                    page_runs.append(lighthouse(base_url + address, form_factor, report, slowdown))
+                    run = _run_with_retry(base_url + address, form_factor, report, slowdown)
+                    if run is not None:
+                        page_runs.append(run)
                     print(".", end="", flush=True, file=sys.stderr)
-                results[(page, shown)] = median_run(page_runs)
+                if page_runs:
+                    results[(page, shown)] = median_run(page_runs)
     print(file=sys.stderr)
     return results
 
