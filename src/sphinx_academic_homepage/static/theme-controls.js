@@ -6,6 +6,9 @@
 // theme (a post's "on this page" sidebar) load the theme's scripts instead (templates/layout.html).
 (() => {
   "use strict";
+  // A site whose own layout template writes the theme's scripts anyway: theirs do it all (both would
+  // toggle each menu, once open and once closed).
+  if (document.querySelector('script[src*="scripts/bootstrap.js"]')) return;
   const root = document.documentElement;
   const prefersDark = window.matchMedia("(prefers-color-scheme: dark)");
   const MODES = ["auto", "light", "dark"];
