@@ -53,6 +53,8 @@ def test_real_site_pages_skip_unused_assets(site):
         deferred = [posixpath.basename(tag["src"].split("?")[0]) for tag in site.page(page).select("script[defer][src]")]
         assert "theme-controls.js" in deferred, page
         assert {"bootstrap.js", "pydata-sphinx-theme.js"} & set(deferred) == set(), page
+        # The copy-BibTeX buttons' script only where there are such buttons.
+        assert ("publications.js" in deferred) == (page in ("index.html", "papers/index.html")), page
     search = _assets(site.page("search.html"))
     assert SEARCH_TOOLS <= search
     # The theme's search tools are written once on the search page, not twice.

@@ -7,6 +7,7 @@ assets they do not use cost bytes and, for the ones in ``<head>``, first paint o
 - Pygments' stylesheet serves only pages with highlighted code;
 - ``doctools.js`` and ``sphinx_highlight.js`` serve only the search page: the search box elsewhere is a
   form that submits to ``search.html``.
+- ``publications.js`` (the copy-BibTeX buttons) serves only pages with such a button.
 
 The theme writes some tags straight into its layout rather than through Sphinx's asset lists (its search
 scripts and search index, which need ``doctools.js``; ``theme.css``; script preloads; ``fontawesome.js``):
@@ -37,11 +38,13 @@ from .priorities import PRIORITY
 _SPHINX_DESIGN_MARKUP = re.compile(r"""class=["'][^"']*\bsd-""")
 _SPHINX_DESIGN_TABS = re.compile(r"""class=["'][^"']*\bsd-tab-set\b""")
 _HIGHLIGHTED_CODE = re.compile(r"""class=["'][^"']*\bhighlight\b""")
+_COPY_BUTTONS = re.compile(r"""class=["'][^"']*\bhomepage-pub__copy\b""")
 
 SEARCH_PAGE_SCRIPTS = frozenset({"doctools.js", "sphinx_highlight.js"})
 SPHINX_DESIGN_STYLESHEETS = frozenset({"sphinx-design.min.css"})
 SPHINX_DESIGN_TAB_SCRIPTS = frozenset({"design-tabs.js"})
 PYGMENTS_STYLESHEETS = frozenset({"pygments.css"})
+PUBLICATION_SCRIPTS = frozenset({"publications.js"})
 #: The site's own script in place of the theme's (see the module's docstring).
 THEME_CONTROLS = "theme-controls.js"
 #: The context key telling templates/layout.html to write the theme's own scripts.
@@ -63,6 +66,8 @@ def unused_assets(pagename: str, body: str) -> frozenset[str]:
         unused |= SPHINX_DESIGN_TAB_SCRIPTS
     if not _HIGHLIGHTED_CODE.search(body):
         unused |= PYGMENTS_STYLESHEETS
+    if not _COPY_BUTTONS.search(body):
+        unused |= PUBLICATION_SCRIPTS
     return frozenset(unused)
 
 
