@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/lighthouse.py --photo real    # the owner's photo from ../shared/assets
     .venv/bin/python benchmarks/lighthouse.py --runs 5 --pages index papers --form-factors mobile
     .venv/bin/python benchmarks/lighthouse.py --built /tmp/b/out-ours-0/html --page blog/2023/note-000/index.html
+    .venv/bin/python benchmarks/lighthouse.py --photo real --form-factors mobile --cpu-slowdown 4 6 --pages index paper post
 
 Needs Lighthouse 12.2.3 (``npm ci --prefix benchmarks``; 13 needs a newer Node than Debian 12 has) and
 Debian's Chromium (``CHROME_PATH``, default /usr/bin/chromium). The site is built from a temporary copy
@@ -12,6 +13,11 @@ repository. Every number is the median of ``--runs`` runs: Lighthouse's performa
 points between runs. A baseline, the same sources with the theme as it comes (search scripts, every
 stylesheet and the full icon font on every page, no favicon), is measured in the same run (mobile, one run
 per page unless ``--baseline-runs``) so the savings print as ratios.
+
+``paper`` is the first paper page of the build (``papers/<key>.html``); ``post`` is the first post of a
+generated blog of three posts with three figures each (``bench_blog.make_sites``), built beside the site
+(the site itself has no posts). ``--cpu-slowdown 4 6`` measures the phone at Lighthouse's 4x CPU slowdown
+(its default) and again at 6x, a slower phone than Lighthouse models.
 
 Raw Lighthouse reports are kept in ``benchmarks/_work/`` (git-ignored).
 """
@@ -42,6 +48,12 @@ WORK_DIR = PROJECT_ROOT / "benchmarks" / "_work"
 REAL_PHOTO = PROJECT_ROOT.parent / "shared" / "assets" / "rosegarden.png"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = {"index": "index.html", "research": "research/index.html", "papers": "papers/index.html", "about": "about/index.html"}
+#: Pages whose address depends on the build: found in the built folder (see ``page_address``).
+BUILT_PAGES = ("paper", "post")
+#: The post measured in the generated blog (``bench_blog.write_posts`` names it).
+BLOG_POST = "blog/2023/note-000/index.html"
+#: Lighthouse's own CPU slowdown for its mobile preset.
+DEFAULT_SLOWDOWN = 4
 
 # What the copy of the sources leaves out: environments, builds, caches, the benchmark's own files.
 _NOT_SOURCES = shutil.ignore_patterns(".git", ".venv", "_build", "node_modules", "_work", "__pycache__", ".pytest_cache", ".hypothesis")
@@ -103,7 +115,7 @@ def build(source: Path, outdir: Path) -> None:
     )
 
 
-def lighthouse(url: str, form_factor: str, report: Path) -> Run:
+def lighthouse(url: str, form_factor: str, report: Path, slowdown: float = DEFAULT_SLOWDOWN) -> Run:
     command = [
         "node", str(LIGHTHOUSE), url,
         "--output=json", f"--output-path={report}", "--quiet",
@@ -112,6 +124,8 @@ def lighthouse(url: str, form_factor: str, report: Path) -> Run:
     ]
     if form_factor == "desktop":
         command.append("--preset=desktop")
+    elif slowdown != DEFAULT_SLOWDOWN:
+        command.append(f"--throttling.cpuSlowdownMultiplier={slowdown:g}")
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     subprocess.run(command, check=True, env=env, cwd=report.parent)
     return read_report(report)
@@ -159,19 +173,78 @@ def median_run(runs: list[Run]) -> Run:
     )
 
 
-def measure(outdir: Path, label: str, pages: list[str], form_factors: list[str], runs: int) -> dict:
+#: Times a run is tried: on a loaded machine Chromium can miss Lighthouse's protocol timeouts.
+ATTEMPTS = 2
+
+
+def _run_with_retry(url: str, form_factor: str, report: Path, slowdown: float) -> Run | None:
+    """One Lighthouse run, tried again once when Lighthouse fails; None (said on stderr) when both fail."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return lighthouse(url, form_factor, report, slowdown)
+        except subprocess.CalledProcessError:
+            print(f"\nLighthouse failed on {url} ({form_factor}, {slowdown:g}x), attempt {attempt}", file=sys.stderr)
+    return None
+
+
+def page_address(outdir: Path, page: str) -> str | None:
+    """The path of ``page`` (a key of PAGES or BUILT_PAGES) in the built folder; None when it has none."""
+    if page == "paper":
+        found = sorted(path.name for path in (outdir / "papers").glob("*.html") if path.name != "index.html")
+        return f"papers/{found[0]}" if found else None
+    if page == "post":
+        return BLOG_POST if (outdir / BLOG_POST).is_file() else None
+    return PAGES[page]
+
+
+def _conditions(form_factors: list[str], slowdowns: list[float]) -> list[tuple[str, float]]:
+    """(form factor, CPU slowdown) pairs: each slowdown on the phone, the desktop preset as it is."""
+    conditions = []
+    for form_factor in form_factors:
+        conditions += [(form_factor, slowdown) for slowdown in slowdowns] if form_factor == "mobile" else [(form_factor, 1)]
+    return conditions
+
+
+def condition_label(form_factor: str, slowdown: float) -> str:
+    return f"mobile {slowdown:g}x" if form_factor == "mobile" and slowdown != DEFAULT_SLOWDOWN else form_factor
+
+
+def measure(
+    outdir: Path,
+    label: str,
+    pages: list[str],
+    form_factors: list[str],
+    runs: int,
+    slowdowns: tuple[float, ...] | list[float] = (DEFAULT_SLOWDOWN,),
+) -> dict:
     results = {}
     with serve(outdir) as base_url:
-        for form_factor in form_factors:
+        for form_factor, slowdown in _conditions(form_factors, slowdowns):
+            shown = condition_label(form_factor, slowdown)
             for page in pages:
+                address = page_address(outdir, page)
+                if address is None:
+                    continue
                 page_runs = []
                 for number in range(runs):
-                    report = WORK_DIR / f"{label}-{page}-{form_factor}-{number + 1}.json"
-                    page_runs.append(lighthouse(base_url + PAGES[page], form_factor, report))
+                    report = WORK_DIR / f"{label}-{page}-{shown.replace(' ', '-')}-{number + 1}.json"
+                    run = _run_with_retry(base_url + address, form_factor, report, slowdown)
+                    if run is not None:
+                        page_runs.append(run)
                     print(".", end="", flush=True, file=sys.stderr)
-                results[(page, form_factor)] = median_run(page_runs)
+                if page_runs:
+                    results[(page, shown)] = median_run(page_runs)
     print(file=sys.stderr)
     return results
+
+
+def build_blog(root: Path, outdir: Path) -> None:
+    """A blog of three posts with three figures each (bench_blog's), built into ``outdir``."""
+    sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
+    import bench_blog
+
+    sites = bench_blog.make_sites(root, 3, 3, False)
+    build(sites["ours"], outdir)
 
 
 def _score(value: float) -> str:
@@ -214,10 +287,10 @@ def print_resources(results: dict, page: str = "index") -> None:
                 print(f"  {size / 1000:7.1f} KB  {resource}")
 
 
-def measure_built(folder: Path, page: str, form_factors: list[str], runs: int) -> None:
+def measure_built(folder: Path, page: str, form_factors: list[str], runs: int, slowdowns: list[float]) -> None:
     """Lighthouse on one page of a site built elsewhere (a post of ``bench_blog.py --keep``'s blog)."""
     PAGES["built"] = page
-    results = measure(folder, "built", ["built"], form_factors, runs)
+    results = measure(folder, "built", ["built"], form_factors, runs, slowdowns)
     print_table(f"{folder}/{page}; median of {runs} runs; served gzip-compressed from 127.0.0.1", results)
     print_lost_points(results)
     print_resources(results, "built")
@@ -228,8 +301,11 @@ def main() -> None:
     parser.add_argument("--photo", choices=["standin", "real"], default="standin")
     parser.add_argument("--real-photo", type=Path, default=REAL_PHOTO, help=f"default: {REAL_PHOTO}")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES))
+    parser.add_argument("--pages", nargs="+", choices=[*PAGES, *BUILT_PAGES], default=[*PAGES, "paper"])
     parser.add_argument("--form-factors", nargs="+", choices=["mobile", "desktop"], default=["mobile", "desktop"])
+    parser.add_argument(
+        "--cpu-slowdown", type=float, nargs="+", default=[DEFAULT_SLOWDOWN], help="the phone's CPU slowdowns (default: 4)"
+    )
     parser.add_argument("--baseline-runs", type=int, default=1, help="runs per page for the baseline; 0: none")
     parser.add_argument("--built", type=Path, help="measure this built HTML folder (bench_blog.py --keep) instead")
     parser.add_argument("--page", default="index.html", help="with --built: the page measured, a path in the folder")
@@ -246,7 +322,7 @@ def main() -> None:
             sys.exit(f"--photo real: no photo at {photo}")
     WORK_DIR.mkdir(exist_ok=True)
     if args.built:
-        measure_built(args.built, args.page, args.form_factors, args.runs)
+        measure_built(args.built, args.page, args.form_factors, args.runs, args.cpu_slowdown)
         return
 
     with tempfile.TemporaryDirectory(prefix="homepage-lighthouse-") as temporary:
@@ -264,7 +340,11 @@ def main() -> None:
                 baseline = measure(plain, f"baseline-{args.photo}", args.pages, ["mobile"], args.baseline_runs)
         build(copy_sources(temporary / "site-src", photo), site)
         print(f"Lighthouse 12.2.3, photo: {args.photo}, median of {args.runs} runs", file=sys.stderr)
-        results = measure(site, args.photo, args.pages, args.form_factors, args.runs)
+        results = measure(site, args.photo, args.pages, args.form_factors, args.runs, args.cpu_slowdown)
+        if "post" in args.pages:
+            blog = temporary / "blog-html"
+            build_blog(temporary / "blog", blog)
+            results |= measure(blog, "blog", ["post"], args.form_factors, args.runs, args.cpu_slowdown)
 
     print_table(f"Photo: {args.photo}; median of {args.runs} runs; served gzip-compressed from 127.0.0.1", results, baseline)
     print_lost_points(results)

@@ -107,6 +107,10 @@ def test_figures_in_a_row_stay_one_html_block(built):
         assert calls[1][0] == "video"
 
 
+def _scripts(page) -> set[str]:
+    return {tag["src"].split("?")[0].rsplit("/", 1)[-1] for tag in page.select("script[src]")}
+
+
 def test_the_post_page(built):
     result, _ = built
     page = result.page("blog/2016/links/index.html")
@@ -116,6 +120,10 @@ def test_the_post_page(built):
     # toc: the "on this page" list; without it (the math post), none.
     assert page.select_one(".bd-sidebar-secondary") is not None
     assert result.page("blog/2015/math/index.html").select_one(".bd-sidebar-secondary") is None
+    # Its scroll spy is the theme's script: the page with the sidebar loads the theme's scripts, not the site's own.
+    assert {"bootstrap.js", "pydata-sphinx-theme.js"} <= _scripts(page) and "theme-controls.js" not in _scripts(page)
+    assert "theme-controls.js" in _scripts(result.page("blog/2015/math/index.html"))
+    assert "bootstrap.js" not in _scripts(result.page("blog/2015/math/index.html"))
     tag = result.page("blog/2015/math/index.html").select_one("a.homepage-post__tag")
     assert tag["href"] == "../../tag/formatting/index.html"
     assert any("blog.css" in link["href"] for link in page.select("link[rel=stylesheet]"))

@@ -83,6 +83,7 @@ def test_the_wheel_holds_every_file_of_the_package(wheel):
         "static/fonts/fa-solid-900-subset.woff2",
         "static/fonts/fa-brands-400-subset.woff2",
         "static/publications.js",
+        "static/theme-controls.js",
     ):
         assert f"sphinx_academic_homepage/{name}" in names, name
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)

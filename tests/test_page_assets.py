@@ -49,10 +49,12 @@ def test_real_site_pages_skip_unused_assets(site):
         assert "theme.css" not in stylesheets, page
         # Nothing preloaded: the theme's deferred scripts do not compete with the stylesheets first paint needs.
         assert site.page(page).select('link[rel="preload"]') == [], page
-        assert [posixpath.basename(tag["src"].split("?")[0]) for tag in site.page(page).select("script[defer][src*=scripts]")] == [
-            "bootstrap.js",
-            "pydata-sphinx-theme.js",
-        ], page
+        # The site's own script for the theme's controls, in place of the theme's two.
+        deferred = [posixpath.basename(tag["src"].split("?")[0]) for tag in site.page(page).select("script[defer][src]")]
+        assert "theme-controls.js" in deferred, page
+        assert {"bootstrap.js", "pydata-sphinx-theme.js"} & set(deferred) == set(), page
+        # The copy-BibTeX buttons' script only where there are such buttons.
+        assert ("publications.js" in deferred) == (page in ("index.html", "papers/index.html")), page
     search = _assets(site.page("search.html"))
     assert SEARCH_TOOLS <= search
     # The theme's search tools are written once on the search page, not twice.

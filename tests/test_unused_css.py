@@ -206,12 +206,13 @@ def test_with_a_script_from_another_host_nothing_is_trimmed(app):
 
 def test_real_site_stylesheets_are_small(site):
     theme = (site.outdir / THEME_STYLESHEET).read_bytes()
-    assert len(gzip.compress(theme)) < 25_000
+    # 14.5 KB: the theme's scripts, whose words kept 3.5 KB more of it, gave way to the site's own.
+    assert len(gzip.compress(theme)) < 16_000
     design = (site.outdir / "_static" / "sphinx-design.min.css").read_bytes()
     assert len(gzip.compress(design)) < 4_000
     # The theme's own icons stay, Font Awesome's other 2,000 go.
     css = theme.decode()
-    assert all(_names_class(css, name) for name in ("fa-bars", "fa-magnifying-glass", "fa-circle-half-stroke", "fa-xmark"))
+    assert all(_names_class(css, name) for name in ("fa-bars", "fa-magnifying-glass", "fa-circle-half-stroke", "fa-arrow-up"))
     assert not any(_names_class(css, name) for name in ("fa-github", "fa-anchor", "fa-rocket"))
 
 

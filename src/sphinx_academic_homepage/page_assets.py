@@ -7,6 +7,7 @@ assets they do not use cost bytes and, for the ones in ``<head>``, first paint o
 - Pygments' stylesheet serves only pages with highlighted code;
 - ``doctools.js`` and ``sphinx_highlight.js`` serve only the search page: the search box elsewhere is a
   form that submits to ``search.html``.
+- ``publications.js`` (the copy-BibTeX buttons) serves only pages with such a button.
 
 The theme writes some tags straight into its layout rather than through Sphinx's asset lists (its search
 scripts and search index, which need ``doctools.js``; ``theme.css``; script preloads; ``fontawesome.js``):
@@ -15,6 +16,13 @@ so that dropping ``doctools.js`` never leaves the theme's ``searchtools.js`` wit
 
 Which page uses what is read from the page's HTML body, so markup written by any extension, or raw
 HTML, counts the same.
+
+The theme's two scripts (``bootstrap.js``, ``pydata-sphinx-theme.js``: 30 KB compressed, loaded at the end of
+every page) are replaced by ``static/theme-controls.js`` (:mod:`.theme` adds it), which does what this site's
+pages use of them (the colour-mode menu, tooltips, the search dialog, the phone menu, back to top) in a sixth
+of the bytes. A page with more of the theme, the "on this page" sidebar of a post with ``toc: sidebar`` (its
+scroll spy), keeps the theme's scripts and drops ours; ``templates/layout.html`` writes the theme's tags only
+where ``homepage_theme_scripts`` says so.
 """
 
 from __future__ import annotations
@@ -30,11 +38,17 @@ from .priorities import PRIORITY
 _SPHINX_DESIGN_MARKUP = re.compile(r"""class=["'][^"']*\bsd-""")
 _SPHINX_DESIGN_TABS = re.compile(r"""class=["'][^"']*\bsd-tab-set\b""")
 _HIGHLIGHTED_CODE = re.compile(r"""class=["'][^"']*\bhighlight\b""")
+_COPY_BUTTONS = re.compile(r"""class=["'][^"']*\bhomepage-pub__copy\b""")
 
 SEARCH_PAGE_SCRIPTS = frozenset({"doctools.js", "sphinx_highlight.js"})
 SPHINX_DESIGN_STYLESHEETS = frozenset({"sphinx-design.min.css"})
 SPHINX_DESIGN_TAB_SCRIPTS = frozenset({"design-tabs.js"})
 PYGMENTS_STYLESHEETS = frozenset({"pygments.css"})
+PUBLICATION_SCRIPTS = frozenset({"publications.js"})
+#: The site's own script in place of the theme's (see the module's docstring).
+THEME_CONTROLS = "theme-controls.js"
+#: The context key telling templates/layout.html to write the theme's own scripts.
+THEME_SCRIPTS_KEY = "homepage_theme_scripts"
 
 
 def _basename(asset: Any) -> str:
@@ -52,19 +66,32 @@ def unused_assets(pagename: str, body: str) -> frozenset[str]:
         unused |= SPHINX_DESIGN_TAB_SCRIPTS
     if not _HIGHLIGHTED_CODE.search(body):
         unused |= PYGMENTS_STYLESHEETS
+    if not _COPY_BUTTONS.search(body):
+        unused |= PUBLICATION_SCRIPTS
     return frozenset(unused)
+
+
+def shows_secondary_sidebar(context: dict[str, Any]) -> bool:
+    """Whether the page has the theme's secondary sidebar (a post's "on this page"), which the theme's script runs."""
+    removed = "html_theme.sidebar_secondary.remove" in (context.get("meta") or {})
+    return bool(context.get("secondary_sidebar_items")) and not removed
 
 
 def drop_unused_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     unused = unused_assets(pagename, context.get("body", ""))
+    if shows_secondary_sidebar(context):
+        unused |= {THEME_CONTROLS}
     # In place: these are the builder's lists, which it restores after each page, so assets that a
     # later handler adds to this page alone still land in them.
     for key in ("css_files", "script_files"):
         assets = context.get(key)
         if isinstance(assets, list):
             assets[:] = [asset for asset in assets if _basename(asset) not in unused]
+    # The theme's scripts wherever ours is not loaded (a page that needs them, or a site without ours).
+    scripts = context.get("script_files") or []
+    context[THEME_SCRIPTS_KEY] = THEME_CONTROLS not in {_basename(script) for script in scripts}
 
 
 def setup_page_assets(app: Sphinx) -> None:

@@ -3,7 +3,8 @@
 A site lists the extension and ``html_theme = "pydata_sphinx_theme"`` and gets the homepage's layout: the
 owner's name and the pages in the navbar, no sidebars, no previous/next links, the footer's copyright
 and "built with" lines (``templates/homepage-*.html``), the theme's head edited for first paint
-(``templates/layout.html``, see :mod:`.page_assets`), and the theme's icons from small font subsets
+(``templates/layout.html``, see :mod:`.page_assets`), the theme's controls from a small script of the
+site's own (``static/theme-controls.js``), and the theme's icons from small font subsets
 (``static/icon-font.css``, written by ``scripts/make_icon_font_subset.py``). MyST's syntax extensions are
 not among the defaults: which the pages use stays the site's choice (``myst_enable_extensions``), since each
 changes how a page's text is read.
@@ -27,6 +28,7 @@ from sphinx.config import Config
 from sphinx.locale import _
 
 from .assets import add_stylesheet
+from .page_assets import THEME_CONTROLS
 from .priorities import PRIORITY
 
 THEME = "pydata_sphinx_theme"
@@ -83,6 +85,13 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
         config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
 
 
+def add_theme_controls(app: Sphinx) -> None:
+    """Load the site's own script for the theme's controls, in place of the theme's (see :mod:`.page_assets`)."""
+    if app.builder.format == "html" and app.config.html_theme == THEME:
+        app.add_js_file(THEME_CONTROLS, defer="defer")
+
+
 def setup_theme(app: Sphinx) -> None:
     app.connect("config-inited", apply_defaults, priority=PRIORITY.theme_defaults)
+    app.connect("builder-inited", add_theme_controls)
     add_stylesheet(app, "icon-font.css")
