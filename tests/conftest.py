@@ -72,7 +72,7 @@ SHARED_BUILDS = ("browser", "payload_site", "lists_site", "built_root")
 
 
 @pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Name each test's worker group (``xdist_group``) for ``--dist loadgroup``: its module, or, for modules that
     share a build in ``SHARED_BUILDS``, one group for all of them (named after the builds they share)."""
     modules: dict[Path, list[pytest.Item]] = defaultdict(list)
@@ -87,13 +87,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             paths, builds = paths | other[0], builds | other[1]
         joined.append((paths, builds))
     group_of = {
-        path: "+".join(sorted(builds)) if builds else path.relative_to(PROJECT_ROOT).as_posix()
+        path: "+".join(sorted(builds)) if builds else path.stem
         for paths, builds in joined
         for path in paths
     }
     for item in items:
         if item.get_closest_marker("xdist_group") is None:
             item.add_marker(pytest.mark.xdist_group(group_of[item.path]))
+        if getattr(config.option, "loadgroup", False) and hasattr(item, "_id"):
+            # A worker tells the scheduler each test's group in its id ("<id>@<group>"); pytest-xdist 3.8 writes
+            # it where pytest 9.2 no longer reads it (``_nodeid``), so it is written here where pytest keeps it.
+            from _pytest.nodeid import NodeId
+
+            item._id = NodeId.parse(f"{item.nodeid}@{item.get_closest_marker('xdist_group').args[0]}")
 
 
 @pytest.fixture(scope="session")
