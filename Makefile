@@ -17,9 +17,9 @@ BUILDDIR   := _build
 # Warnings are errors and every reference must resolve, as on Read the Docs.
 SPHINXOPTS ?= -W -n --keep-going
 PYTESTOPTS ?=
-# make test runs the suite on this many pytest-xdist workers (0: in one process). Two are grouped by the builds
-# the tests share (tests/conftest.py); they are not the default until a whole run on two workers has passed.
-TEST_WORKERS ?= 0
+# make test runs the suite on this many pytest-xdist workers (0: in one process, as -x and --pdb need); the tests
+# are grouped by the builds they share (tests/conftest.py).
+TEST_WORKERS ?= 2
 
 # The first of the Python versions $(1) that runs here, as a command: python3.N on PATH, else one that pyenv
 # holds but has not made active (its shim is on PATH and fails).
