@@ -17,6 +17,9 @@ BUILDDIR   := _build
 # Warnings are errors and every reference must resolve, as on Read the Docs.
 SPHINXOPTS ?= -W -n --keep-going
 PYTESTOPTS ?=
+# make test runs the suite on this many pytest-xdist workers (0: in one process, as -x and --pdb need); the tests
+# are grouped by the builds they share (tests/conftest.py).
+TEST_WORKERS ?= 2
 
 # The first of the Python versions $(1) that runs here, as a command: python3.N on PATH, else one that pyenv
 # holds but has not made active (its shim is on PATH and fails).
@@ -67,7 +70,7 @@ html: $(VENV)/requirements.installed
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILDDIR)/html
 
 test: $(VENV)/requirements-test.installed
-	$(BIN)/python -m pytest $(PYTESTOPTS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTESTOPTS)
 
 linkcheck: $(VENV)/requirements.installed
 	$(BIN)/sphinx-build -b linkcheck $(SPHINXOPTS) . $(BUILDDIR)/linkcheck

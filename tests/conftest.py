@@ -17,13 +17,19 @@ and shared, whichever module asks first. To reuse one in a new test module:
 These builds are read, never changed: a test that edits sources or builds again in place copies a root
 (``buildutil.copy_root``, ``copy_site``) into its own ``tmp_path`` and builds that. Settings are part of the
 key, so two modules asking for the same root with the same settings share one build; asking with other
-settings makes another. Session fixtures live in one process: under ``pytest-xdist`` each worker builds its own.
+settings makes another.
+
+``make test`` runs on two workers (``pytest-xdist``, ``--dist loadgroup``). Session fixtures live in one worker,
+so the tests of a module stay on one worker, and so do all the modules that read one of the costly session
+builds (``SHARED_BUILDS``): the browser's visits, the payload site, the lists site, the testroots. The real
+site (``site``) is cheap enough to be built once on each worker.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -58,6 +64,42 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.write_line(
             f"{len(missing)} tests skipped: their inputs in {SHARED} (../shared) are missing", yellow=True, bold=True
         )
+
+
+#: Session fixtures whose builds (or browser visits) cost more than running their readers on one worker: the
+#: modules that use one of them, directly or through another fixture, run on one worker with each other.
+SHARED_BUILDS = ("browser", "payload_site", "lists_site", "built_root")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Name each test's worker group (``xdist_group``) for ``--dist loadgroup``: its module, or, for modules that
+    share a build in ``SHARED_BUILDS``, one group for all of them (named after the builds they share)."""
+    modules: dict[Path, list[pytest.Item]] = defaultdict(list)
+    for item in items:
+        modules[item.path].append(item)
+    # Each module joins every group that reads one of the shared builds it reads.
+    joined: list[tuple[set[Path], set[str]]] = []
+    for path, tests in modules.items():
+        paths, builds = {path}, {name for item in tests for name in SHARED_BUILDS if name in item.fixturenames}
+        for other in [group for group in joined if group[1] & builds]:
+            joined.remove(other)
+            paths, builds = paths | other[0], builds | other[1]
+        joined.append((paths, builds))
+    group_of = {
+        path: "+".join(sorted(builds)) if builds else path.stem
+        for paths, builds in joined
+        for path in paths
+    }
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(group_of[item.path]))
+        if getattr(config.option, "loadgroup", False) and hasattr(item, "_id"):
+            # A worker tells the scheduler each test's group in its id ("<id>@<group>"); pytest-xdist 3.8 writes
+            # it where pytest 9.2 no longer reads it (``_nodeid``), so it is written here where pytest keeps it.
+            from _pytest.nodeid import NodeId
+
+            item._id = NodeId.parse(f"{item.nodeid}@{item.get_closest_marker('xdist_group').args[0]}")
 
 
 @pytest.fixture(scope="session")
