@@ -36,6 +36,14 @@ _STAND_IN_POST = "---\nlayout: post\ntitle: {name}\ndate: 2020-01-01\n---\n\nA p
 _STAND_IN_PROJECT = "---\nlayout: page\ntitle: {name}\ndescription: A project the corpus does not hold.\n---\n\nIts page.\n"
 
 
+def _write_files(root: Path, files: dict[str, str]) -> Path:
+    """``files`` (path in ``root`` -> text) written under ``root``, folders made as needed."""
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
 def _checkout(site: str, src: Path) -> Path:
     """The corpus files of ``site`` where its checkout has them, and stand-ins for the files they name."""
     for path in sorted((CORPUS / site).iterdir()):
@@ -218,17 +226,12 @@ def test_only_what_has_one_reading_is_changed_in_a_bib():
 
 
 def test_what_al_folio_showed_without_a_word_is_worth_a_look_not_to_fix(tmp_path):
-    src = tmp_path / "src"
-    (src / "_bibliography").mkdir(parents=True)
-    (src / "_bibliography/papers.bib").write_text(
-        "@article{review,\n  title={A Review},\n  journal={Nature},\n  year={2023},\n}\n\n"
-        "@preprint{undated,\n  title={Undated},\n  author={Lovelace, Ada},\n  doi={10.1/a},\n  doi={10.1/b},\n}\n",
-        encoding="utf-8",
-    )
-    (src / "_pages").mkdir()
-    (src / "_pages/about.md").write_text(
-        "---\nlayout: about\nprofile:\n  title: PhD Student\n  motto: Onwards\n---\n\nBio.\n", encoding="utf-8"
-    )
+    src = _write_files(tmp_path / "src", {
+        "_bibliography/papers.bib":
+            "@article{review,\n  title={A Review},\n  journal={Nature},\n  year={2023},\n}\n\n"
+            "@preprint{undated,\n  title={Undated},\n  author={Lovelace, Ada},\n  doi={10.1/a},\n  doi={10.1/b},\n}\n",
+        "_pages/about.md": "---\nlayout: about\nprofile:\n  title: PhD Student\n  motto: Onwards\n---\n\nBio.\n",
+    })
     report = import_alfolio(src, tmp_path / "dest", frame=False)
     migration = (report.dest / "MIGRATION.md").read_text(encoding="utf-8")
     bib = migration.split("## `_bibliography/papers.bib`", 1)[1].split("\n## ", 1)[0]
@@ -337,9 +340,7 @@ def _full_checkout(src: Path) -> Path:
     files.update({f"_pages/{name}": text for name, text in _PAGES.items()})
     for name in ("announcement_1.md", "announcement_3.md"):
         files[f"_news/{name}"] = (CORPUS / DEMO / f"_news__{name}").read_text(encoding="utf-8")
-    for name, text in files.items():
-        (src / name).parent.mkdir(parents=True, exist_ok=True)
-        (src / name).write_text(text, encoding="utf-8")
+    _write_files(src, files)
     (src / "assets/img").mkdir(parents=True)
     Image.new("RGB", (90, 60), "seagreen").save(src / "assets/img/engine.png")
     return src
@@ -407,22 +408,14 @@ def test_migration_names_what_was_left_out(full_site):
 
 
 def test_socials_file_order_custom_entries_and_unknown_keys(tmp_path):
-    src = tmp_path / "src"
-    (src / "_data").mkdir(parents=True)
-    (src / "_config.yml").write_text(
-        "first_name: Ada\nlast_name: Lovelace\ngithub_username: inline\n"
-        "scholar:\n  last_name: [Einstein]\n  first_name: [Albert, A.]\n",  # al-folio's template, never changed
-        encoding="utf-8",
-    )
-    (src / "_data/socials.yml").write_text(
-        "orcid_id: 0000-0002\nemail: ada@example.org\nrss_icon: true\nmyspace_id: ada\n"
-        "custom_social:\n  logo: https://example.org/logo.png\n  title: Lab\n  url: https://lab.example.org/\n",
-        encoding="utf-8",
-    )
-    (src / "_pages").mkdir()
-    (src / "_pages/about.md").write_text(
-        "---\nlayout: about\nprofile:\n  image: prof_pic.jpg\n---\n\nMy [notes](/assets/pdf/notes.pdf).\n", encoding="utf-8"
-    )
+    src = _write_files(tmp_path / "src", {
+        # al-folio's template scholar names, never changed
+        "_config.yml": "first_name: Ada\nlast_name: Lovelace\ngithub_username: inline\n"
+                       "scholar:\n  last_name: [Einstein]\n  first_name: [Albert, A.]\n",
+        "_data/socials.yml": "orcid_id: 0000-0002\nemail: ada@example.org\nrss_icon: true\nmyspace_id: ada\n"
+                             "custom_social:\n  logo: https://example.org/logo.png\n  title: Lab\n  url: https://lab.example.org/\n",
+        "_pages/about.md": "---\nlayout: about\nprofile:\n  image: prof_pic.jpg\n---\n\nMy [notes](/assets/pdf/notes.pdf).\n",
+    })
     report = import_alfolio(src, tmp_path / "dest", frame=False)
     # Files the about page shows or links that the checkout lacks are named (the build warns about them too).
     for path in ("assets/pdf/notes.pdf", "assets/img/prof_pic.jpg"):
