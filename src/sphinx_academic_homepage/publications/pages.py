@@ -254,8 +254,12 @@ def _download_files(app: Sphinx, publication: Publication) -> dict[str, str]:
     return files
 
 
+def _paper_summary(publication: Publication) -> str:
+    return shorten(plain_text(publication.abstract) or description(publication))
+
+
 def _paper_context(publication: Publication) -> dict[str, Any]:
-    return {"homepage_paper_summary": shorten(plain_text(publication.abstract) or description(publication))}
+    return {"homepage_paper_summary": _paper_summary(publication)}
 
 
 def _paper_head(app: Sphinx, publication: Publication, pagename: str, files: dict[str, str]) -> tuple[HeadEntry, ...]:
@@ -265,7 +269,7 @@ def _paper_head(app: Sphinx, publication: Publication, pagename: str, files: dic
     local_pdf = next((files[link.target] for link in publication.links if link.local and link.label == "PDF" and link.target in files), None)
     download_url = (urljoin(base, "_downloads/" + local_pdf) if base else "") if local_pdf else None
     pdf = pdf_url(publication, download_url)
-    return head_entries(publication, url, pdf, _paper_context(publication)["homepage_paper_summary"])
+    return head_entries(publication, url, pdf, _paper_summary(publication))
 
 
 def paper_pages_to_write(app: Sphinx) -> Iterator[GeneratedPage]:

@@ -153,9 +153,9 @@ def check_bibliography(bib: Path, srcdir: Path) -> BibliographyCheck:
         publication = build_publication(key, parsed.data.entries[key], parsed.data, (str(bib), line), settings,
                                         lambda *problem: found.append(problem))
         problems.extend(Problem(str(bib), line, key, message, subtype) for message, subtype in found)
-        if publication is not None and publication.missing():
-            lacks = " and no ".join(publication.missing())
-            check.worth_a_look.append((line, f"{key}: no {lacks}; shown without, as al-folio shows it"))
+        missing = publication.missing() if publication is not None else []
+        if missing:
+            check.worth_a_look.append((line, f"{key}: no {' and no '.join(missing)}; shown without, as al-folio shows it"))
     problems.sort(key=lambda problem: (problem.path, problem.entry_start))
     check.warnings = [(line, f"{message} [homepage.{subtype}]") for _path, line, subtype, message in warnings_of(problems)]
     return check
