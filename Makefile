@@ -1,5 +1,6 @@
 # Ziming Liu's homepage: build, test, check links, preview.
-#   make html          build the site into _build/html (creates .venv on first use)
+#   make html          build the site into _build/html (creates .venv on first use; nothing to do when no
+#                      input changed since the last build: make html FORCE=1 builds anyway)
 #   make test          run the test suite (installs the test packages into .venv)
 #   make linkcheck     check every external link (needs the internet)
 #   make livehtml      rebuild and reload the browser on every save
@@ -66,8 +67,12 @@ $(VENV)/%.installed: %.txt $(VENV_MADE)
 # The test packages sit on top of the site's own.
 $(VENV)/requirements-test.installed: $(VENV)/requirements.installed
 
+# Sphinx runs only when an input changed since the last successful build (the site's files, the commit, the
+# packages, the options; sphinx_academic_homepage/uptodate.py lists them): make html FORCE=1 builds anyway.
+UPTODATE   := $(BIN)/python -m sphinx_academic_homepage.uptodate $(if $(FORCE),--force)
+
 html: $(VENV)/requirements.installed
-	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILDDIR)/html
+	@$(UPTODATE) $(BUILDDIR)/html -- $(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILDDIR)/html
 
 test: $(VENV)/requirements-test.installed
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTESTOPTS)
