@@ -63,3 +63,33 @@ def test_new_digests_are_kept_though_no_document_was_read(tmp_path):
 
     build_app(srcdir)
     assert (outdir / GENERATED[0]).stat().st_mtime_ns == written
+
+
+def _kept_inputs(outdir: Path) -> dict[str, str]:
+    env = pickle.loads((outdir.parent / "doctrees" / "environment.pickle").read_bytes())
+    return env.homepage_generated_page_inputs
+
+
+def test_the_inputs_of_a_page_no_longer_made_are_forgotten(tmp_path):
+    srcdir = copy_root("paper-pages", tmp_path)
+    outdir = Path(build_app(srcdir).outdir)
+    first = _kept_inputs(outdir)
+    assert "papers/index-2" in first
+
+    # An entry gone from the .bib: its page's digest goes with it, the others stay as they were.
+    bib = srcdir / "refs.bib"
+    text = bib.read_text(encoding="utf-8")
+    start = text.index("@misc{index,")
+    bib.write_text(text[:start] + text[text.index("@misc{taken,"):], encoding="utf-8")
+    build_app(srcdir)
+    kept = _kept_inputs(outdir)
+    assert set(kept) == set(first) - {"papers/index-2"}
+    assert all(kept[name] == first[name] for name in kept)
+
+    # One left from an older build in which no document is read: dropped, and the environment saved with that.
+    pickled = outdir.parent / "doctrees" / "environment.pickle"
+    env = pickle.loads(pickled.read_bytes())
+    env.homepage_generated_page_inputs["papers/gone"] = "stale"
+    pickled.write_bytes(pickle.dumps(env, pickle.HIGHEST_PROTOCOL))
+    build_app(srcdir)
+    assert _kept_inputs(outdir) == kept

@@ -38,6 +38,8 @@ class BuildState:
     #: Generated pages whose inputs are those they were last written from; every generated page of the build.
     unchanged_pages: set[str] = field(default_factory=set)
     generated_pages: set[str] = field(default_factory=set)
+    #: Generated pages whose inputs this build noted, of every page source (:mod:`.generated_pages`).
+    inputs_noted: set[str] = field(default_factory=set)
     #: Generated pages the sitemap does not list (redirect pages, :mod:`.redirects`).
     unlisted_pages: set[str] = field(default_factory=set)
     #: al-folio's data files, read once a build (:mod:`.sitedata`); None: not yet read.
@@ -68,6 +70,7 @@ def _forget_what_was_read(app: Sphinx, env: BuildEnvironment) -> None:
     state.writing_documents = False
     state.documents_written = set()
     state.unchanged_pages = set()
+    state.inputs_noted = set()
     state.generated_pages = set()
     state.unlisted_pages = set()
     state.made_pages = {}

@@ -16,7 +16,8 @@ unless the build writes every document, as Sphinx does when what every page show
 template, the theme): a build after which nothing changed writes no generated page, and one that edits a
 post writes the few whose lists show it. A digest of the inputs is kept on the
 environment, taken on ``env-updated``: Sphinx saves the environment before it writes pages, and not at all when
-no document was read.
+no document was read. The digest of a page no source lists any more (a deleted post, an entry gone from the
+.bib) is dropped then too, so the record holds the site's pages and no more.
 """
 
 from __future__ import annotations
@@ -174,6 +175,7 @@ def add_generated_pages(app: Sphinx, source: PageSource) -> None:
         unchanged = {name for name, digest in current.items() if digests.get(name) == digest}
         state = build_state(app)
         state.unchanged_pages |= unchanged
+        state.inputs_noted |= current.keys()
         GENERATED_PAGE_INPUTS.set(env, digests | current)
         # New digests with no document read (what a page is made from changed outside the sources, or how it is
         # digested did): one document written has Sphinx save them, else every later build would write these pages.
@@ -192,7 +194,19 @@ def add_generated_pages(app: Sphinx, source: PageSource) -> None:
     app.connect("html-collect-pages", collect)
 
 
+def _prune_inputs(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    # Each page source notes its own pages' inputs; once all did, what none of them listed belongs to no page.
+    digests = GENERATED_PAGE_INPUTS.get(env) or {}
+    state = build_state(app)
+    if app.builder.format != "html" or not digests.keys() - state.inputs_noted:
+        return []
+    GENERATED_PAGE_INPUTS.set(env, {name: digest for name, digest in digests.items() if name in state.inputs_noted})
+    # As for new digests: with no document read, one written has Sphinx save the environment.
+    return [] if state.documents_read else [app.config.root_doc]
+
+
 def setup_generated_pages(app: Sphinx) -> None:
     app.connect("env-before-read-docs", _count_documents_read, priority=PRIORITY.count_documents_read)
+    app.connect("env-updated", _prune_inputs, priority=PRIORITY.prune_generated_page_inputs)
     app.connect("write-started", _note_writing)
     app.connect("doctree-resolved", _note_document_written)

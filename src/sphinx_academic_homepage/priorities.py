@@ -42,6 +42,9 @@ class Priorities:
     #: What the last build worked out from the pages it read is forgotten before anything works it out anew
     #: (the generated pages' inputs are noted on the same event).
     forget_what_was_read: int = 400
+    #: The inputs of generated pages that no page source lists any more are dropped once every source (500)
+    #: noted its own.
+    prune_generated_page_inputs: int = 600
 
     # -- doctree-read -------------------------------------------------------------------------------------------
     #: Unsafe links are dropped before anything else reads the page.
