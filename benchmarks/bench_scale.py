@@ -13,7 +13,9 @@ folder:
 Each is timed for: a cold build (no output, no environment), a no-op rebuild, a one-page edit (a page without
 publications gains a line) and a one-entry .bib edit (the first entry's title changes), each incremental step
 the median of ``--repeat`` runs, the two sites taking turns at every step so the load of a shared machine falls
-on both alike. A figure is the child's own CPU time (user + system, ``os.wait4``), with its wall clock after it;
+on both alike. Ours is also timed as ``make html`` runs it when nothing changed: the check of its inputs
+(``python -m sphinx_academic_homepage.uptodate``, after one build through it that leaves its record), which finds
+nothing changed and does not start Sphinx (the script checks that the output was left as it was). A figure is the child's own CPU time (user + system, ``os.wait4``), with its wall clock after it;
 the ratio is bare / ours in CPU time. The no-op row also says how many files of the output the build wrote
 (modification times), and each site's environment pickle is measured.
 
@@ -22,6 +24,7 @@ Usage (from the project root)::
     .venv/bin/python benchmarks/bench_scale.py                            # N = 32 and 1,000; 0 and 100 posts
     .venv/bin/python benchmarks/bench_scale.py --sizes 1000 --posts 100   # the issue's targets only
     .venv/bin/python benchmarks/bench_scale.py --sizes 5000 --repeat 1    # slow: bare needs minutes a build
+    .venv/bin/python benchmarks/bench_scale.py --sizes 5000 --posts 100 --repeat 1 --no-bare   # ours only
 
 The bare site with posts needs a venv with ablog and sphinxcontrib-bibtex (never the project's)::
 
@@ -54,7 +57,9 @@ BARE_SPHINX = Path("/tmp/scale-bare-venv/bin/sphinx-build")
 #: What of the repository is the site (the rest is its tooling).
 SITE_FILES = ("conf.py", "index.md", "_static", "about", "media", "papers", "research", "talk")
 OWNER_BIB = PROJECT_ROOT / "papers" / "papers.bib"
-STEPS = ("cold", "no-op", "one-page edit", "one-entry .bib edit")
+STEPS = ("cold", "no-op", "make html, nothing changed", "one-page edit", "one-entry .bib edit")
+#: ``make html``'s check of the inputs before it starts Sphinx (``make html FORCE=1`` adds ``--force``).
+UPTODATE = [str(OUR_SPHINX.parent / "python"), "-m", "sphinx_academic_homepage.uptodate"]
 #: The ablog settings the bare site takes when it has posts (project, author and theme are bibsite's).
 ABLOG_SETTINGS = "".join(
     line + "\n" for line in ABLOG_CONF.splitlines() if line.startswith(("blog_", "fontawesome", "html_use_index"))
@@ -69,8 +74,11 @@ def papers_bib(size: int) -> str:
     return owner + ("\n" + bibliography(extra) if extra > 0 else "")
 
 
-def make_sites(root: Path, size: int, posts: int, bare_sphinx: Path) -> dict[str, tuple[Path, Path, Path]]:
-    """The two sites: flavour -> (sphinx-build, site folder, the page the one-page edit appends to)."""
+def make_sites(
+    root: Path, size: int, posts: int, bare_sphinx: Path | None
+) -> dict[str, tuple[Path, Path, Path]]:
+    """The two sites (ours alone without ``bare_sphinx``): flavour -> (sphinx-build, site folder, the page the
+    one-page edit appends to)."""
     bib = papers_bib(size)
     ours = root / "ours"
     ours.mkdir(parents=True)
@@ -78,6 +86,10 @@ def make_sites(root: Path, size: int, posts: int, bare_sphinx: Path) -> dict[str
         source = PROJECT_ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, ours / name)
     (ours / "papers" / "papers.bib").write_text(bib, encoding="utf-8")
+    if bare_sphinx is None:
+        if posts:
+            write_posts(ours, posts, 0)
+        return {"ours": (OUR_SPHINX, ours, ours / "media" / "index.md")}
     bare = write_site(root, size, "bare", PROJECT_ROOT)
     (bare / "papers.bib").write_text(bib, encoding="utf-8")
     with (bare / "conf.py").open("a", encoding="utf-8") as conf:
@@ -93,10 +105,13 @@ def make_sites(root: Path, size: int, posts: int, bare_sphinx: Path) -> dict[str
     return {"ours": (OUR_SPHINX, ours, ours / "media" / "index.md"), "bare": (bare_sphinx, bare, bare / "about.md")}
 
 
-def build(sphinx: Path, site: Path) -> tuple[float, float, int]:
-    """One ``sphinx-build`` of ``site`` into ``site/_build``: the child's CPU seconds, wall seconds, warnings."""
+def build(sphinx: Path, site: Path, check: list[str] | None = None) -> tuple[float, float, int]:
+    """One ``sphinx-build`` of ``site`` into ``site/_build`` (through ``make html``'s check, with the options
+    ``check``, when given): the child's CPU seconds (its own children's included), wall seconds, warnings."""
     out = site / "_build"
     command = [str(sphinx), "-b", "html", "-q", str(site), str(out / "html"), "-d", str(out / "doctrees")]
+    if check is not None:
+        command = [*UPTODATE, *check, "--site", str(site), str(out / "html"), "--", *command]
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=BUILD_ENVIRONMENT)
     stderr = process.stderr.read().decode("utf-8", "replace")
@@ -121,6 +136,17 @@ def edit_bib(site: Path, round_number: int) -> None:
     bib.write_text(_TITLE.sub(rf"\g<1>Edited{round_number} ", bib.read_text(encoding="utf-8"), count=1), encoding="utf-8")
 
 
+def measure_check(ours: tuple[Path, Path, Path], runs: dict[str, list[tuple[float, float]]], repeat: int) -> None:
+    """``make html`` with nothing changed: one build through the check leaves its record, then the check alone."""
+    sphinx, site, _ = ours
+    build(sphinx, site, ["--force"])
+    for _ in range(repeat):
+        before = output_times(site)
+        runs["make html, nothing changed"].append(build(sphinx, site, [])[:2])
+        if output_times(site) != before:
+            raise SystemExit("make html's check ran Sphinx although nothing changed")
+
+
 def measure(sites: dict[str, tuple[Path, Path, Path]], repeat: int) -> dict[str, dict[str, object]]:
     """Per flavour: each step's median (CPU, wall), the warnings of the cold build, files a no-op wrote, the pickle."""
     runs: dict[str, dict[str, list[tuple[float, float]]]] = {flavour: {step: [] for step in STEPS} for flavour in sites}
@@ -135,6 +161,8 @@ def measure(sites: dict[str, tuple[Path, Path, Path]], repeat: int) -> dict[str,
         "one-entry .bib edit": lambda flavour, n: edit_bib(sites[flavour][1], n),
     }
     for step, edit in edits.items():
+        if step == "one-page edit":
+            measure_check(sites["ours"], runs["ours"], repeat)
         for round_number in range(repeat):
             for flavour, (sphinx, site, _) in sites.items():
                 before = output_times(site) if edit is None else {}
@@ -152,6 +180,8 @@ def measure(sites: dict[str, tuple[Path, Path, Path]], repeat: int) -> dict[str,
         report[flavour]["pickle"] = (site / "_build" / "doctrees" / "environment.pickle").stat().st_size
         for step in STEPS:
             values = runs[flavour][step]
+            if not values:
+                continue
             report[flavour][step] = (statistics.median(v[0] for v in values), statistics.median(v[1] for v in values))
     return report
 
@@ -162,10 +192,14 @@ def main() -> None:
     parser.add_argument("--posts", default="0,100", help="comma-separated numbers of posts")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each incremental step (the median is kept)")
     parser.add_argument("--keep", type=Path, help="write the sites in this new folder and keep them")
+    parser.add_argument("--no-bare", action="store_true", help="ours only (bare takes many minutes at N = 5,000)")
     args = parser.parse_args()
     bare_sphinx = BARE_SPHINX if BARE_SPHINX.exists() else OUR_SPHINX
     post_counts = [int(n) for n in args.posts.split(",")]
-    if bare_sphinx == OUR_SPHINX and any(post_counts):
+    if args.no_bare:
+        bare_sphinx = None
+        print("bare sphinxcontrib-bibtex left out (--no-bare): no ratios", flush=True)
+    elif bare_sphinx == OUR_SPHINX and any(post_counts):
         raise SystemExit(f"{BARE_SPHINX} not found: the bare site with posts needs ablog (see this script's help)")
     print(f"load average {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} on {os.cpu_count()} CPUs", flush=True)
     root = args.keep or Path(tempfile.mkdtemp(prefix="bench-scale-"))
@@ -181,16 +215,17 @@ def main() -> None:
                         f"N={size} posts={posts} {flavour}: {facts['warnings']} warnings, no-op wrote {facts['written']} "
                         f"files, environment {facts['pickle'] / 1e6:.1f} MB", flush=True,
                     )
-                rows += [(size, posts, step, report["ours"][step], report["bare"][step]) for step in STEPS]
+                rows += [(size, posts, step, report["ours"][step], report.get("bare", {}).get(step)) for step in STEPS]
     finally:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)
     print(f"\nload average {os.getloadavg()[0]:.1f}; CPU seconds of the build (wall seconds), medians\n")
     print("| N | posts | step | ours | bare | bare / ours (CPU) |\n|---:|---:|---|---:|---:|---:|")
     for size, posts, step, ours, bare in rows:
-        print(f"| {size:,} | {posts} | {step} | {ours[0]:.2f} ({ours[1]:.2f}) | {bare[0]:.2f} ({bare[1]:.2f}) | {bare[0] / ours[0]:.1f}x |")
+        theirs = f"{bare[0]:.2f} ({bare[1]:.2f}) | {bare[0] / ours[0]:.1f}x" if bare else "— | —"
+        print(f"| {size:,} | {posts} | {step} | {ours[0]:.2f} ({ours[1]:.2f}) | {theirs} |")
     targets = {step: (ours, bare) for size, posts, step, ours, bare in rows if (size, posts) == (1000, 100)}
-    if targets:
+    if targets and not args.no_bare:
         noop, bib_edit, cold = targets["no-op"], targets["one-entry .bib edit"], targets["cold"]
         print(
             f"\nTargets at N = 1,000, 100 posts (CPU): no-op {noop[0][0]:.2f} s (<= 1.0) and {noop[1][0] / noop[0][0]:.1f}x "
