@@ -14,8 +14,10 @@ site is built once (cold) and once more (the first rebuild may still settle what
 timed ``--repeat`` times with nothing changed: the wall clock and the build's own CPU time (user + system),
 best of the runs, and each site's ratio to the floor.
 
-The import of this package alone (``sphinx_academic_homepage``, after Sphinx and the extensions above) is
-timed too, its CPU time in a fresh interpreter each time. ``--before`` adds our sites built with another
+Our sites are also timed as ``make html`` runs them when nothing changed: the check of their inputs
+(``python -m sphinx_academic_homepage.uptodate``, after one build through it that leaves its record), which does
+not start Sphinx. The import of this package's set-up (``sphinx_academic_homepage.extension``, after Sphinx and
+the extensions above) is timed too, its CPU time in a fresh interpreter each time. ``--before`` adds our sites built with another
 checkout's ``src/`` (``git archive <commit> src | tar -x -C /tmp/old``), in the same rounds. Builds run
 without ``PYTHONDONTWRITEBYTECODE``, as a user's do.
 """
@@ -46,15 +48,22 @@ exclude_patterns = ["_build"]
 html_use_index = False  # as our sites: Sphinx would write the term index on every build
 """
 
-#: Imports the floor's extensions, then times ``import sphinx_academic_homepage`` on its own.
+#: Imports the floor's extensions, then times the import of what this package's ``setup()`` imports, on its own.
 IMPORT_TIMER = """\
 import time
 import sphinx.application, sphinx.builders.html, sphinx.environment
 import myst_parser.sphinx_ext.main, pydata_sphinx_theme, sphinx_design, sphinxcontrib.bibtex
+from importlib.util import find_spec
+from pathlib import Path
+# What setup() imports: the package itself in a checkout from before its wiring moved to extension.py.
+folder = Path(find_spec("sphinx_academic_homepage").origin).parent  # found, not imported
+name = "sphinx_academic_homepage" + (".extension" if (folder / "extension.py").is_file() else "")
 started = time.process_time()
-import sphinx_academic_homepage
+__import__(name)
 print(time.process_time() - started)
 """
+#: ``make html``'s check of the inputs before it starts Sphinx (``make html FORCE=1`` adds ``--force``).
+UPTODATE = [str(PYTHON), "-m", "sphinx_academic_homepage.uptodate"]
 
 
 def make_floor(folder: Path) -> Path:
@@ -72,13 +81,19 @@ def make_blog(folder: Path) -> Path:
     return make_sites(folder, 100, 0, False)["ours"]
 
 
-def timed_build(srcdir: Path, outdir: Path, options: list[str], src: Path | None = None) -> tuple[float, float]:
+def timed_build(
+    srcdir: Path, outdir: Path, options: list[str], src: Path | None = None, check: list[str] | None = None
+) -> tuple[float, float]:
     """Wall clock and the build's own CPU time (user + system) of one build; ``src`` is another checkout's
-    ``src/`` folder to build with instead of this one's."""
+    ``src/`` folder to build with instead of this one's; ``check``: through ``make html``'s check, with these
+    options."""
+    command = [str(SPHINX), "-b", "html", *options, "-q", str(srcdir), str(outdir)]
+    if check is not None:
+        command = [*UPTODATE, *check, "--site", str(srcdir), str(outdir), "--", *command]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(
-        [str(SPHINX), "-b", "html", *options, "-q", str(srcdir), str(outdir)],
+        command,
         capture_output=True,
         text=True,
         env=BUILD_ENVIRONMENT if src is None else {**BUILD_ENVIRONMENT, "PYTHONPATH": str(src)},
@@ -91,7 +106,7 @@ def timed_build(srcdir: Path, outdir: Path, options: list[str], src: Path | None
 
 
 def import_seconds(repeat: int, src: Path | None = None) -> float:
-    """The CPU time of ``import sphinx_academic_homepage`` alone, best of ``repeat`` fresh interpreters."""
+    """The CPU time of ``import sphinx_academic_homepage.extension`` alone, best of ``repeat`` fresh interpreters."""
     env = BUILD_ENVIRONMENT if src is None else {**BUILD_ENVIRONMENT, "PYTHONPATH": str(src)}
     runs = [
         float(subprocess.run([str(PYTHON), "-c", IMPORT_TIMER], capture_output=True, text=True, env=env,
@@ -99,6 +114,26 @@ def import_seconds(repeat: int, src: Path | None = None) -> float:
         for _ in range(repeat)
     ]
     return min(runs)
+
+
+def time_checks(
+    sites: dict[str, tuple[Path, list[str], Path | None]], outdirs: dict[str, Path], repeat: int
+) -> dict[str, tuple[float, float]]:
+    """Per site of ours (this checkout's ``src/``): best wall clock and CPU time of ``make html``'s check when
+    nothing changed, after one build through it that leaves its record."""
+    best = {}
+    for name, (srcdir, build_options, src) in sites.items():
+        if name == "floor" or src is not None:
+            continue
+        timed_build(srcdir, outdirs[name], build_options, check=["--force"])
+        runs = []
+        for _ in range(repeat):
+            before = {path: path.stat().st_mtime_ns for path in outdirs[name].rglob("*")}
+            runs.append(timed_build(srcdir, outdirs[name], build_options, check=[]))
+            if {path: path.stat().st_mtime_ns for path in outdirs[name].rglob("*")} != before:
+                sys.exit(f"make html's check ran Sphinx on {name} although nothing changed")
+        best[name] = (min(wall for wall, _ in runs), min(cpu for _, cpu in runs))
+    return best
 
 
 def main() -> None:
@@ -134,7 +169,12 @@ def main() -> None:
             wall = min(w for w, _ in timings)
             cpu = min(c for _, c in timings)
             print(f"| {name} | {wall:.2f} | {cpu:.2f} | {wall / floor_wall:.2f}x | {cpu / floor_cpu:.2f}x |")
-        print(f"\nimport sphinx_academic_homepage after the floor's extensions (CPU): "
+        checks = time_checks(sites, outdirs, options.repeat)
+        print("\nmake html with nothing changed: the check alone, Sphinx not started, best of "
+              f"{options.repeat}\n\n| site | wall (s) | CPU (s) |\n|---|---:|---:|")
+        for name, (wall, cpu) in checks.items():
+            print(f"| {name} | {wall:.3f} | {cpu:.3f} |")
+        print(f"\nimport sphinx_academic_homepage.extension after the floor's extensions (CPU): "
               f"{import_seconds(options.repeat) * 1000:.0f} ms")
         if options.before:
             print(f"the same, before: {import_seconds(options.repeat, options.before.resolve()) * 1000:.0f} ms")

@@ -14,7 +14,8 @@ The inputs, everything the build reads or that decides what it writes:
 - **The site's files and folders**: the path, size, modification and change time of every file, and every
   folder (so an added, deleted or renamed file or folder counts), followed through symbolic links as Sphinx
   follows them. Left out, because the build or tools write them and never read them as sources: the folder
-  holding the output (``_build``: the doctrees, the other builders' outputs and this record live there),
+  holding the output (``_build``: the doctrees, the other builders' outputs and this record live there) and
+  the site's ``_build`` wherever the output goes,
   ``-d``'s doctree folder, version control's internals (``.git``), Python and tool caches (``__pycache__``,
   ``.pytest_cache``, ``.hypothesis``, ``.mypy_cache``, ``.ruff_cache``, ``.image-cache``), ``node_modules``,
   any virtual environment (a folder with ``pyvenv.cfg``) or marked cache (``CACHEDIR.TAG``), and editors'
@@ -158,7 +159,7 @@ class Snapshot:
 
     def _left_out(self) -> frozenset[Path]:
         build_folder = self.output.parent
-        left_out = {self.output, record_path(self.output)}
+        left_out = {self.output, record_path(self.output), self.site / "_build"}
         # The folder of the output holds the doctrees and the other builders' outputs, unless it is the site.
         if build_folder != self.site and self.site in build_folder.parents:
             left_out.add(build_folder)
