@@ -28,6 +28,9 @@ class BuildState:
     site_description: str | None = None
     #: The output folder could not be written to: said once, the other files are only logged (:mod:`.output`).
     output_failed: bool = False
+    #: Files every build writes again, by name in the output: (access time, modification time, digest) before
+    #: this build wrote them (:mod:`.output`).
+    rewritten_files: dict[str, tuple[int, int, str | None]] = field(default_factory=dict)
     #: The build before this one stopped before it finished (:mod:`.output`).
     previous_build_unfinished: bool = False
     #: How many documents this build reads: with none, Sphinx saves no environment (:mod:`.generated_pages`).

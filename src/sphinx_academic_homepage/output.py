@@ -6,6 +6,12 @@ A temporary file that a killed build left behind is removed by the next build, b
 published. A file that cannot be written (a read-only output folder, a full disk) warns once per build,
 naming it, and the build goes on: the pages Sphinx writes report their own failures.
 
+A file written with the bytes it already has keeps its date: the extension's own files are then not written at
+all, and those Sphinx and other extensions write again on every build whatever changed (the search page and its
+index, the inventory, the 404 page, the sitemap, ...: :data:`REWRITTEN_EVERY_BUILD`) get their date back once
+the build is over. A build after which nothing changed then leaves every file of the output as it was, so an
+upload of the site (rsync, a CDN) sends nothing.
+
 Sphinx saves what it read before it writes the pages, so after a build stopped while writing, the next one
 would take the pages it never wrote (or wrote half) for current, and its search index, made from the pages
 it writes, would lack them. A mark in the doctree folder, set when a build starts and removed when it
@@ -16,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -34,6 +41,12 @@ logger = logging.getLogger(__name__)
 UNFINISHED = "homepage-build-unfinished"
 #: ``.<name>.<process id>.part``: how this module (and images.py) name a file being written.
 PARTIAL = re.compile(r"\..+\.\d+\.part")
+#: Files of the output that Sphinx, sphinx-notfound-page, sphinx-sitemap and sphinx.ext.githubpages write on
+#: every build, whatever changed.
+REWRITTEN_EVERY_BUILD = (
+    "search.html", "genindex.html", "searchindex.js", "objects.inv", ".buildinfo", "_static/documentation_options.js",
+    "_static/language_data.js", "404.html", "sitemap.xml", "robots.txt", ".nojekyll", "CNAME",
+)
 
 
 def partial_path(path: Path) -> Path:
@@ -43,6 +56,8 @@ def partial_path(path: Path) -> Path:
 
 def write_output(app: Sphinx, path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` in the output folder in one step; False (after a warning) when it cannot be."""
+    if _holds(path, data):
+        return True  # its date stays
     partial = partial_path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -58,6 +73,46 @@ def write_output(app: Sphinx, path: Path, data: bytes) -> bool:
         partial.unlink(missing_ok=True)
         raise
     return True
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _note_rewritten_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Before anything is written: the date and digest of each file the build will write again anyway."""
+    outdir = Path(app.outdir)
+    before = build_state(app).rewritten_files
+    before.clear()
+    if app.builder.format != "html":
+        return
+    for name in REWRITTEN_EVERY_BUILD:
+        path = outdir / name
+        with contextlib.suppress(OSError):
+            info = path.stat()
+            before[name] = (info.st_atime_ns, info.st_mtime_ns, _digest(path))
+
+
+def _give_back_dates(app: Sphinx, exception: Exception | None) -> None:
+    """A file written again with the bytes it had gets the date it had."""
+    if exception is not None:
+        return
+    outdir = Path(app.outdir)
+    for name, (accessed, modified, digest) in build_state(app).rewritten_files.items():
+        path = outdir / name
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime_ns != modified and digest is not None and _digest(path) == digest:
+                os.utime(path, ns=(accessed, modified))
 
 
 def writable(app: Sphinx, path: Path) -> bool:
@@ -126,5 +181,7 @@ def _mark_finished(app: Sphinx, exception: Exception | None) -> None:
 def setup_output(app: Sphinx) -> None:
     app.connect("builder-inited", _mark_started)
     app.connect("env-get-outdated", _everything_after_a_stopped_build)
+    app.connect("env-before-read-docs", _note_rewritten_files)
+    app.connect("build-finished", _give_back_dates, priority=PRIORITY.give_back_dates)
     app.connect("build-finished", _remove_partial_files, priority=PRIORITY.remove_partial_files)
     app.connect("build-finished", _mark_finished, priority=PRIORITY.mark_finished)

@@ -100,6 +100,8 @@ class Priorities:
     trim_stylesheets: int = 550
     #: The sitemap is sorted, and robots.txt written, after sphinx-sitemap (500) wrote it.
     finish_site: int = 600
+    #: Files written again with the same bytes get their dates back once every writer (sitemap, robots.txt) is done.
+    give_back_dates: int = 850
     #: After every writer (images, sitemap, feed) has finished.
     remove_partial_files: int = 900
     #: The very last: the build is marked finished only when everything else is.
