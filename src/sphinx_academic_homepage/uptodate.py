@@ -42,7 +42,9 @@ The inputs, everything the build reads or that decides what it writes:
 The snapshot of the inputs is taken **before** the command starts and kept (``.<output>.inputs.json`` beside
 the output folder) only **after** it succeeds: a file edited while Sphinx runs is seen by the next check, and a
 build that fails (a ``-W`` warning, an interrupt) leaves no record, so the next ``make html`` runs Sphinx again
-and its warnings are given again. A check that cannot read something builds. Not seen: files outside the site
+and its warnings are given again (a build that succeeds with warnings, without ``-W``, is remembered like any
+other). A check that cannot read something builds, and so does a command that asks for every page (``-E``,
+``-a``). Not seen: files outside the site
 that ``conf.py`` names (a ``.bib`` elsewhere), and other editable packages' sources: ``--force``
 (``make html FORCE=1``) builds anyway, ``make clean`` starts afresh.
 
@@ -81,6 +83,10 @@ ENVIRONMENT_READ = re.compile(r"""(?:environ(?:\.get)?\s*[\[(]|getenv\s*\()\s*['
 RACY_NANOSECONDS = 2_000_000_000
 #: What the build was run with besides its files: in the record, so that a stale record never matches.
 COMMAND_KEY = "command"
+#: sphinx-build's options that ask it to read or write everything: such a command always runs.
+EVERYTHING_OPTIONS = frozenset({"-E", "-a", "--fresh-env", "--write-all"})
+#: sphinx-build's short options that take no value, which may be written together (``-aE``).
+FLAGS = frozenset("aEnNqQWTvPi")
 
 
 def _file_key(info: os.stat_result) -> list[int]:
@@ -227,6 +233,15 @@ def doctree_folders(command: Sequence[str]) -> list[str]:
     return folders
 
 
+def asks_for_everything(command: Sequence[str]) -> bool:
+    """Whether the command line asks Sphinx to read or write every page (``-E``, ``-a``, ``-aE``, ...)."""
+    return any(
+        word in EVERYTHING_OPTIONS
+        or (word[:1] == "-" and word[1:2] != "-" and set(word[1:]) <= FLAGS and set(word[1:]) & {"a", "E"})
+        for word in command
+    )
+
+
 def record_path(output: Path) -> Path:
     """Where the inputs of ``output``'s last successful build are kept: beside it, never in what is published."""
     return output.parent / f".{output.name}.inputs.json"
@@ -275,14 +290,14 @@ def run(site: Path, output: Path, command: Sequence[str], force: bool = False) -
     """Run ``command`` unless ``output`` is up to date; keep the record when it succeeds; its exit status."""
     site, output = Path(os.path.abspath(site)), Path(os.path.abspath(output))
     try:
-        if not force and is_up_to_date(site, output, command):
+        if not force and not asks_for_everything(command) and is_up_to_date(site, output, command):
             print(
                 f"{os.path.relpath(output)}: no input changed since its last successful build, so Sphinx is not run "
                 "(FORCE=1 builds anyway; make clean starts afresh)"
             )
             return 0
         snapshot: Snapshot | None = Snapshot(site, output, command).take()
-    except OSError:
+    except Exception:  # noqa: BLE001 - a check that cannot tell must never stand in the build's way
         snapshot = None  # something could not be read: build, and remember nothing
     forget_record(output)
     try:
