@@ -163,7 +163,7 @@ class Snapshot:
         text = json.dumps(self.parts, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    def _left_out(self) -> frozenset[Path]:
+    def _left_out(self) -> frozenset[str]:
         build_folder = self.output.parent
         left_out = {self.output, record_path(self.output), self.site / "_build"}
         # The folder of the output holds the doctrees and the other builders' outputs, unless it is the site.
@@ -278,8 +278,11 @@ def keep_record(snapshot: Snapshot) -> None:
     record = {"inputs": snapshot.digest(), "hashed": sorted(snapshot.hashed), "output": output_listing(snapshot.output)}
     path = record_path(snapshot.output)
     partial = path.with_name(path.name + ".partial")
-    partial.write_text(json.dumps(record), encoding="utf-8")
-    os.replace(partial, path)
+    try:
+        partial.write_text(json.dumps(record), encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:
+        partial.unlink(missing_ok=True)  # a folder that cannot be written to: the next make html builds again
 
 
 def forget_record(output: Path) -> None:
@@ -322,7 +325,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = options.command[1:] if options.command[:1] == ["--"] else options.command
     if not command:
         parser.error("name the build's command after --")
-    return run(options.site, options.output, command, force=options.force)
+    try:
+        return run(options.site, options.output, command, force=options.force)
+    except KeyboardInterrupt:
+        return 130  # stopped while checking: nothing was built, nothing is remembered
 
 
 if __name__ == "__main__":
