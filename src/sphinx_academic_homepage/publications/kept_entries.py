@@ -1,0 +1,196 @@
+"""A listed entry's nodes, kept from the build that wrote its page to the next: an edit of one entry does not have
+the post-transforms walk a thousand.
+
+A page that lists entries is written again whenever the bibliography changes. Its lists become nodes when it is
+written (:mod:`.expand`, before every other post-transform), and every post-transform of Sphinx, the theme,
+sphinx-design and this extension then walks every node of the page: on a page of a thousand entries that walk is
+most of the page's cost, though it changes nothing an entry's nodes would not show again. So an entry whose nodes a
+build has already made and post-transformed for this page is put in the page as a small stand-in
+(:class:`kept_entry`), which :class:`PutBackKeptEntries` replaces by those nodes once the other post-transforms
+are done; an entry made afresh is kept for the next build at the same point. Everything after the post-transforms
+(translation, search index, the handlers of ``doctree-resolved`` and ``html-page-context``) sees the same nodes as
+before, and writes the same bytes.
+
+What an entry's nodes are made from is its key: the page, the entry's anchor, the entry's model digest
+(:func:`.loader.model_digests`), the list's options, the link to its paper page, and the build's settings (the
+HTML builder's configuration and tag digests, the versions of Sphinx and of this package); a build whose
+configuration changed keeps nothing of the last. Entries with a preview or a file of the site are always made
+afresh: the builder copies those files for the pages that show them.
+
+Kept beside the doctrees (like :mod:`..unused_css`'s record): the entries are made when pages are written, after
+Sphinx saved the environment. The file is read only by a build that writes a page with a list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sphinx
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import CONFIG_OK
+
+from ..buildstate import build_state
+from ..transforms import BuilderPostTransform, add_builder_post_transform
+from .loader import model_digests
+from .model import Publication
+
+CACHE_NAME = "homepage-publication-entries.pickle"
+_CACHE_VERSION = 1
+
+
+class kept_entry(nodes.General, nodes.Element):
+    """Where an entry's kept nodes go once the post-transforms are done (``key``: which)."""
+
+
+@dataclass
+class KeptEntries:
+    """The entries the last build kept, and what this build makes and uses."""
+
+    #: what every entry's nodes depend on besides the entry and the page
+    settings: str
+    #: page -> entry key -> the entry's pickled nodes, as the last build kept them
+    kept: dict[str, dict[str, bytes]]
+    #: entry key -> the page's model digest of every publication, for this build
+    digests: dict[str, str]
+    #: page -> entry key -> pickled nodes: what this build's pages use (kept for the next)
+    used: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    #: (page, key, nodes) of each entry made afresh in the document being written: a document's post-transforms
+    #: all run before the next document's
+    made: list[tuple[str, str, nodes.Element]] = field(default_factory=list)
+
+
+def _settings(app: Sphinx) -> str:
+    build_info = getattr(app.builder, "build_info", None)
+    package = app.extensions.get("sphinx_academic_homepage")
+    made_of = (
+        sphinx.__version__,
+        package.version if package is not None else "",
+        app.builder.name,
+        getattr(build_info, "config_hash", ""),
+        getattr(build_info, "tags_hash", ""),
+    )
+    return hashlib.sha1(repr(made_of).encode("utf-8")).hexdigest()
+
+
+def _load(path: Path, settings: str) -> dict[str, dict[str, bytes]]:
+    try:
+        with path.open("rb") as file:
+            record = pickle.load(file)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        return {}
+    if not isinstance(record, dict) or record.get("version") != _CACHE_VERSION or record.get("settings") != settings:
+        return {}
+    return record["pages"]
+
+
+def kept_entries(app: Sphinx) -> KeptEntries:
+    """This build's kept entries, read on first use."""
+    state = build_state(app)
+    if state.kept_entries is None:
+        settings = _settings(app)
+        unchanged = app.env.config_status == CONFIG_OK
+        kept = _load(Path(app.doctreedir) / CACHE_NAME, settings) if unchanged else {}
+        state.kept_entries = KeptEntries(settings, kept, model_digests(app.env.get_domain("cite")))  # type: ignore[arg-type]
+    return state.kept_entries
+
+
+def _entry_key(
+    entries: KeptEntries, docname: str, anchor: str, publication: Publication, options: Any, page_uri: str | None
+) -> str | None:
+    """What the entry's nodes on ``docname`` are made from, or None when they are always made afresh."""
+    digest = entries.digests.get(publication.key.lower())
+    if digest is None or publication.preview or any(link.local for link in publication.links):
+        return None
+    made_of = (entries.settings, docname, anchor, digest, repr(options), page_uri)
+    return hashlib.sha1(repr(made_of).encode("utf-8")).hexdigest()
+
+
+def kept_or_made(
+    entries: KeptEntries,
+    docname: str,
+    options: Any,
+    publication: Publication,
+    anchor: str,
+    page_uri: str | None,
+    make: Callable[[], nodes.Element],
+) -> nodes.Element:
+    """A stand-in for the entry's kept nodes; else its nodes made by ``make``, to be kept once post-transformed."""
+    key = _entry_key(entries, docname, anchor, publication, options, page_uri)
+    if key is None:
+        return make()
+    if key in entries.kept.get(docname, {}):
+        return kept_entry(key=key, docname=docname)
+    item = make()
+    entries.made.append((docname, key, item))
+    return item
+
+
+class _EntryPickler(pickle.Pickler):
+    """Pickles an entry alone: the page it is in (its parent, the document every node may point to) is left out."""
+
+    def __init__(self, file: io.BytesIO, item: nodes.Element) -> None:
+        super().__init__(file, pickle.HIGHEST_PROTOCOL)
+        self.outside = {id(item.parent): "parent", id(item.document): "document"}
+
+    def persistent_id(self, obj: Any) -> str | None:
+        return self.outside.get(id(obj)) if isinstance(obj, nodes.Node) else None
+
+
+class _EntryUnpickler(pickle.Unpickler):
+    def __init__(self, data: bytes, document: nodes.document) -> None:
+        super().__init__(io.BytesIO(data))
+        self.document = document
+
+    def persistent_load(self, name: str) -> Any:
+        return self.document if name == "document" else None
+
+
+def _pickled(item: nodes.Element) -> bytes:
+    file = io.BytesIO()
+    _EntryPickler(file, item).dump(item)
+    return file.getvalue()
+
+
+class PutBackKeptEntries(BuilderPostTransform):
+    """The kept entries' nodes in place of their stand-ins; the entries made afresh kept."""
+
+    # After every other post-transform.
+    default_priority = 9000
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        state = build_state(self.sphinx_app)
+        entries: KeptEntries | None = state.kept_entries
+        if entries is None:
+            return
+        for docname, key, item in entries.made:
+            entries.used.setdefault(docname, {})[key] = _pickled(item)
+        entries.made.clear()
+        for stand_in in list(self.document.findall(kept_entry)):
+            docname, key = stand_in["docname"], stand_in["key"]
+            data = entries.used.setdefault(docname, {})[key] = entries.kept[docname][key]
+            stand_in.replace_self(_EntryUnpickler(data, self.document).load())
+
+
+def save_kept_entries(app: Sphinx, exception: Exception | None) -> None:
+    entries: KeptEntries | None = build_state(app).kept_entries
+    if exception is not None or entries is None:
+        return
+    pages = {name: kept for name, kept in entries.kept.items() if name in app.env.found_docs and name not in entries.used}
+    record = {"version": _CACHE_VERSION, "settings": entries.settings, "pages": pages | entries.used}
+    try:
+        (Path(app.doctreedir) / CACHE_NAME).write_bytes(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # the entries are made afresh next time
+
+
+def setup_kept_entries(app: Sphinx) -> None:
+    add_builder_post_transform(app, PutBackKeptEntries)
+    app.connect("build-finished", save_kept_entries)
