@@ -22,6 +22,7 @@ import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from pybtex.database import BibliographyData, Entry
@@ -42,7 +43,7 @@ class Chunk:
     #: whether no other ``@type{`` is in the chunk (one that does not start a line: ``} @string{...}``)
     alone: bool = True
 
-    @property
+    @cached_property
     def digest(self) -> str:
         return hashlib.sha1(self.text.encode("utf-8")).hexdigest()
 

@@ -1,15 +1,17 @@
-"""A listed entry's nodes, kept from the build that wrote its page to the next: an edit of one entry does not have
-the post-transforms walk a thousand.
+"""A listed entry's nodes and HTML, kept from the build that wrote its page to the next: an edit of one entry does
+not have the post-transforms walk, nor the HTML writer write, a thousand.
 
 A page that lists entries is written again whenever the bibliography changes. Its lists become nodes when it is
 written (:mod:`.expand`, before every other post-transform), and every post-transform of Sphinx, the theme,
 sphinx-design and this extension then walks every node of the page: on a page of a thousand entries that walk is
-most of the page's cost, though it changes nothing an entry's nodes would not show again. So an entry whose nodes a
-build has already made and post-transformed for this page is put in the page as a small stand-in
+most of the page's cost, though it changes nothing in an entry that it did not change the last time. So an entry
+whose nodes a build already made and post-transformed for this page is put in the page as a small stand-in
 (:class:`kept_entry`), which :class:`PutBackKeptEntries` replaces by those nodes once the other post-transforms
 are done; an entry made afresh is kept for the next build at the same point. Everything after the post-transforms
-(translation, search index, the handlers of ``doctree-resolved`` and ``html-page-context``) sees the same nodes as
-before, and writes the same bytes.
+(the handlers of ``doctree-resolved`` and ``html-page-context``, the search index) sees the nodes it saw before.
+The HTML writer then writes a kept entry (a :class:`.nodes.publication_item`) as the HTML it wrote for it last
+time, when its list is written alike (:func:`visit_item`), and keeps the HTML of an entry it writes afresh. The
+bytes written are those a clean build writes (``tests/test_bib_edit.py``).
 
 What an entry's nodes are made from is its key: the page, the entry's anchor, the entry's model digest
 (:func:`.loader.model_digests`), the list's options, the link to its paper page, and the build's settings (the
@@ -17,8 +19,9 @@ HTML builder's configuration and tag digests, the versions of Sphinx and of this
 configuration changed keeps nothing of the last. Entries with a preview or a file of the site are always made
 afresh: the builder copies those files for the pages that show them.
 
-Kept beside the doctrees (like :mod:`..unused_css`'s record): the entries are made when pages are written, after
-Sphinx saved the environment. The file is read only by a build that writes a page with a list.
+Kept beside the doctrees (like :mod:`..unused_css`'s record): entries are made when pages are written, after
+Sphinx saved the environment. The file is read only by a build that writes a page with a list. With ``-j`` the
+HTML is written in other processes: what they write is not kept, and is written afresh next time.
 """
 
 from __future__ import annotations
@@ -40,13 +43,28 @@ from ..buildstate import build_state
 from ..transforms import BuilderPostTransform, add_builder_post_transform
 from .loader import model_digests
 from .model import Publication
+from .nodes import publication_item
 
 CACHE_NAME = "homepage-publication-entries.pickle"
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
+#: The attribute of a :class:`.nodes.publication_item` that holds its :class:`KeptEntry` (never written out).
+_KEPT = "homepage_kept"
 
 
 class kept_entry(nodes.General, nodes.Element):
     """Where an entry's kept nodes go once the post-transforms are done (``key``: which)."""
+
+
+@dataclass
+class KeptEntry:
+    """An entry as a build left it: its nodes (pickled), and the HTML they were written as, with the state of the
+    HTML writer that wrote it (whether its list was compact: the same nodes write other HTML in another list)."""
+
+    nodes: bytes
+    html: str | None = None
+    writer_state: tuple[Any, ...] | None = None
+    #: where the entry's HTML starts in the writer's output, while it is written
+    start: int = 0
 
 
 @dataclass
@@ -55,12 +73,12 @@ class KeptEntries:
 
     #: what every entry's nodes depend on besides the entry and the page
     settings: str
-    #: page -> entry key -> the entry's pickled nodes, as the last build kept them
-    kept: dict[str, dict[str, bytes]]
-    #: entry key -> the page's model digest of every publication, for this build
+    #: page -> entry key -> the entry, as the last build kept it
+    kept: dict[str, dict[str, KeptEntry]]
+    #: lower-case key -> the model digest of every publication, for this build
     digests: dict[str, str]
-    #: page -> entry key -> pickled nodes: what this build's pages use (kept for the next)
-    used: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    #: page -> entry key -> the entry: what this build's pages use (kept for the next)
+    used: dict[str, dict[str, KeptEntry]] = field(default_factory=dict)
     #: (page, key, nodes) of each entry made afresh in the document being written: a document's post-transforms
     #: all run before the next document's
     made: list[tuple[str, str, nodes.Element]] = field(default_factory=list)
@@ -79,7 +97,7 @@ def _settings(app: Sphinx) -> str:
     return hashlib.sha1(repr(made_of).encode("utf-8")).hexdigest()
 
 
-def _load(path: Path, settings: str) -> dict[str, dict[str, bytes]]:
+def _load(path: Path, settings: str) -> dict[str, dict[str, KeptEntry]]:
     try:
         with path.open("rb") as file:
             record = pickle.load(file)
@@ -171,12 +189,37 @@ class PutBackKeptEntries(BuilderPostTransform):
         if entries is None:
             return
         for docname, key, item in entries.made:
-            entries.used.setdefault(docname, {})[key] = _pickled(item)
+            item[_KEPT] = entries.used.setdefault(docname, {})[key] = KeptEntry(_pickled(item))
         entries.made.clear()
         for stand_in in list(self.document.findall(kept_entry)):
             docname, key = stand_in["docname"], stand_in["key"]
-            data = entries.used.setdefault(docname, {})[key] = entries.kept[docname][key]
-            stand_in.replace_self(_EntryUnpickler(data, self.document).load())
+            last = entries.kept[docname][key]
+            item = _EntryUnpickler(last.nodes, self.document).load()
+            item[_KEPT] = entries.used.setdefault(docname, {})[key] = KeptEntry(last.nodes, last.html, last.writer_state)
+            stand_in.replace_self(item)
+
+
+def _writer_state(translator: Any) -> tuple[Any, ...]:
+    return (type(translator).__name__, translator.compact_simple, translator.compact_p)
+
+
+def visit_item(translator: Any, node: nodes.list_item) -> None:
+    """A kept entry's HTML, when its list is written as the one it was kept from; else the entry written (and kept)."""
+    kept: KeptEntry | None = node.get(_KEPT)
+    if kept is not None and kept.html is not None and kept.writer_state == _writer_state(translator):
+        translator.body.append(kept.html)
+        raise nodes.SkipNode
+    if kept is not None:
+        kept.start = len(translator.body)
+    translator.visit_list_item(node)
+
+
+def depart_item(translator: Any, node: nodes.list_item) -> None:
+    translator.depart_list_item(node)
+    kept: KeptEntry | None = node.get(_KEPT)
+    if kept is not None:
+        kept.html = "".join(translator.body[kept.start :])
+        kept.writer_state = _writer_state(translator)
 
 
 def save_kept_entries(app: Sphinx, exception: Exception | None) -> None:
@@ -192,5 +235,6 @@ def save_kept_entries(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_kept_entries(app: Sphinx) -> None:
+    app.add_node(publication_item, html=(visit_item, depart_item))
     add_builder_post_transform(app, PutBackKeptEntries)
     app.connect("build-finished", save_kept_entries)

@@ -34,6 +34,7 @@ from .nodes import (
     publication_copy_button,
     publication_details,
     publication_heading,
+    publication_item,
     publication_list,
     publication_summary,
 )
@@ -167,11 +168,11 @@ def render_publication(
     files: dict[str, str],
     page_uri: str | None = None,
     previews: dict[str, ResponsiveImage | None] | None = None,
-) -> nodes.list_item:
+) -> publication_item:
     """The list item for one publication; ``anchor`` is its unique id on the page, ``page_uri`` the link
     to the paper's own page (:mod:`.pages`): its title, or a "Page" button when the title holds links;
     ``previews`` the copies of each preview the page registered (:func:`.previews.register_preview`)."""
-    item = nodes.list_item(ids=[anchor], classes=["homepage-pub"])
+    item = publication_item(ids=[anchor], classes=["homepage-pub"])
     aside = _aside(publication, (previews or {}).get(publication.preview))
     if aside.children:
         item += aside
