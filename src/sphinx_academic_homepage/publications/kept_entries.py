@@ -15,7 +15,7 @@ bytes written are those a clean build writes (``tests/test_bib_edit.py``).
 
 What an entry's nodes are made from is its key: the page, the entry's anchor, the entry's model digest
 (:func:`.loader.model_digests`), the list's options, the link to its paper page, and the build's settings (the
-HTML builder's configuration and tag digests, the versions of Sphinx and of this package); a build whose
+HTML builder's configuration and tag digests, the versions of docutils, Sphinx and every extension); a build whose
 configuration changed keeps nothing of the last. Entries with a preview or a file of the site are always made
 afresh: the builder copies those files for the pages that show them.
 
@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import docutils
 import sphinx
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -86,10 +87,11 @@ class KeptEntries:
 
 def _settings(app: Sphinx) -> str:
     build_info = getattr(app.builder, "build_info", None)
-    package = app.extensions.get("sphinx_academic_homepage")
     made_of = (
+        docutils.__version__,
         sphinx.__version__,
-        package.version if package is not None else "",
+        # Every extension's version (the theme's too): an upgrade may change what a transform or the writer does.
+        sorted((name, str(extension.version)) for name, extension in app.extensions.items()),
         app.builder.name,
         getattr(build_info, "config_hash", ""),
         getattr(build_info, "tags_hash", ""),
