@@ -51,6 +51,8 @@ class BuildState:
     site_addresses: dict[str, str] | None = None
     #: Each page source's pages, made once a build when their inputs are noted and written from then on.
     made_pages: dict = field(default_factory=dict)
+    #: The listed entries' nodes kept between builds (:mod:`.publications.kept_entries`); None: not yet read.
+    kept_entries: Any = None
 
 
 _STATES: WeakKeyDictionary[Sphinx, BuildState] = WeakKeyDictionary()
@@ -78,6 +80,7 @@ def _forget_what_was_read(app: Sphinx, env: BuildEnvironment) -> None:
     state.unlisted_pages = set()
     state.made_pages = {}
     state.site_addresses = None
+    state.kept_entries = None
 
 
 def setup_buildstate(app: Sphinx) -> None:

@@ -100,6 +100,7 @@ from ..transforms import add_builder_post_transform
 from .directive import PublicationsDirective
 from .domain import PINNED_BIBTEX_VERSION, PublicationsDomain
 from .expand import ExpandPublicationLists
+from .kept_entries import setup_kept_entries
 from .loader import load_publications, reread_listing_pages
 from .nodes import setup_nodes
 from .pages import setup_paper_pages
@@ -126,6 +127,7 @@ def setup_publications(app: Sphinx) -> None:
     app.add_directive("publications", PublicationsDirective)
     setup_nodes(app)
     add_builder_post_transform(app, ExpandPublicationLists)
+    setup_kept_entries(app)
     setup_selected(app)
     setup_paper_pages(app)
     app.connect("builder-inited", load_publications, priority=PRIORITY.load_publications)

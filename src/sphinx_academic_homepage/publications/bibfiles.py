@@ -29,9 +29,9 @@ from pybtex.scanner import PrematureEOF, PybtexSyntaxError
 
 # The type may be missing ("@{key,"): pybtex reports that, and the report belongs to this entry.
 # The key is what pybtex reads as one (any character but blanks, "," and "}"), so every key has its line.
-_ENTRY_START = re.compile(r"@[ \t]*([A-Za-z][\w-]*)?[ \t\r\n]*([{(])[ \t\r\n]*([^\s,}]*)")
+ENTRY_START = re.compile(r"@[ \t]*([A-Za-z][\w-]*)?[ \t\r\n]*([{(])[ \t\r\n]*([^\s,}]*)")
 _BRACE = re.compile(r"[{}]")
-_NOT_ENTRIES = {"string", "preamble", "comment"}
+NOT_ENTRIES = {"string", "preamble", "comment"}
 _REPEATED = re.compile(r"repeated bibliography entry: (.*)")
 _DUPLICATE_FIELD = re.compile(r"entry with key (.*) has a duplicate (\S+) field")
 
@@ -76,16 +76,16 @@ class LineIndex:
         # and that entry's line and key.
         opened: int | None = None
         opened_line, opened_key = 1, None
-        for match in _ENTRY_START.finditer(text):
+        for match in ENTRY_START.finditer(text):
             line += text.count("\n", last, match.start())
             last = match.start()
             entry_type = (match.group(1) or "").lower()
-            if _starts_line(text, match.start()):
+            if starts_line(text, match.start()):
                 if opened is not None and not _closes(text, opened, match.start()):
                     index.cuts.append((line, match.start(), opened_line, opened_key))
                 opened = match.start(2) if match.group(2) == "{" and entry_type != "comment" else None
-                opened_line, opened_key = line, None if entry_type in _NOT_ENTRIES else match.group(3)
-            if entry_type in _NOT_ENTRIES:
+                opened_line, opened_key = line, None if entry_type in NOT_ENTRIES else match.group(3)
+            if entry_type in NOT_ENTRIES:
                 continue
             if not entry_type:
                 index.typeless.add(line)
@@ -109,7 +109,7 @@ class LineIndex:
         return self.start_keys[position], self.starts[position]
 
 
-def _starts_line(text: str, position: int) -> bool:
+def starts_line(text: str, position: int) -> bool:
     line_start = text.rfind("\n", 0, position) + 1
     return not text[line_start:position].strip()
 
@@ -224,21 +224,42 @@ def _problem(error: Exception, path: str, index: LineIndex, repeats: dict[str, i
     return Problem(path, index.line_of(key) if key else 1, key, text)
 
 
+#: The end of the problem an empty name in a name list gives (told apart: they are reported after the file's others).
+EMPTY_NAME = "list has an empty name ('and' twice in a row, or at an end); left out"
+
+
+def read_files(paths: list[Path], encoding: str) -> tuple[list[tuple[Path, str | None]], list[Problem]]:
+    """Each file with its text (None when it cannot be read), and the problems reading them."""
+    texts: list[tuple[Path, str | None]] = []
+    problems: list[Problem] = []
+    for path in paths:
+        texts.append((path, _read(path, encoding, problems) if path.is_file() else None))
+        if not path.is_file():
+            problems.append(Problem(str(path), 1, None, "bibliography file not found"))
+    return texts, problems
+
+
 def parse_files(paths: list[Path], encoding: str) -> ParsedFiles:
     """Parse ``paths`` in order with one parser, so ``@string`` macros carry from file to file."""
+    texts, problems = read_files(paths, encoding)
+    return parse_texts(texts, encoding, problems)
+
+
+def parse_texts(
+    texts: list[tuple[Path, str | None]], encoding: str, problems: list[Problem], indexes: dict[str, LineIndex] | None = None
+) -> ParsedFiles:
+    """Parse the text of each file in order with one parser; ``indexes``, when given, are where entries start in
+    the files as written (the texts may have had entries blanked out, line for line: :mod:`.bibchunks`)."""
     parser = _Parser(encoding)
     keys: dict[Path, dict[str, None]] = {}
-    indexes: dict[str, LineIndex] = {}
-    problems: list[Problem] = []
+    found_indexes: dict[str, LineIndex] = {}
+    problems = list(problems)
     known: set[str] = set()
-    for path in paths:
-        text = _read(path, encoding, problems) if path.is_file() else None
+    for path, text in texts:
         if text is None:
-            if not path.is_file():
-                problems.append(Problem(str(path), 1, None, "bibliography file not found"))
             keys[path] = {}
             continue
-        index = indexes[str(path)] = LineIndex.scan(str(path), text)
+        index = found_indexes[str(path)] = (indexes or {}).get(str(path)) or LineIndex.scan(str(path), text)
         repeats: dict[str, int] = {}
         parser.filename = str(path)
         pieces = [(1, 0, 0, None), *index.cuts, (0, len(text), 0, None)]
@@ -257,12 +278,11 @@ def parse_files(paths: list[Path], encoding: str) -> ParsedFiles:
                         continue
                 problems.append(_problem(error, str(path), index, repeats, parser.entry_of))
             parser.entry_of.clear()
-        empty_name = "list has an empty name ('and' twice in a row, or at an end); left out"
         problems.extend(
-            Problem(str(path), index.line_of(key), key, f"{field_name} {empty_name}") for key, field_name in parser.empty_names
+            Problem(str(path), index.line_of(key), key, f"{field_name} {EMPTY_NAME}") for key, field_name in parser.empty_names
         )
         parser.empty_names.clear()
         new_keys = [key for key in parser.data.entries.keys() if key.lower() not in known]
         known.update(key.lower() for key in new_keys)
         keys[path] = dict.fromkeys(new_keys)
-    return ParsedFiles(parser.data, keys, indexes, problems)
+    return ParsedFiles(parser.data, keys, found_indexes, problems)

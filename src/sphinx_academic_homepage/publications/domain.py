@@ -46,7 +46,7 @@ class PublicationsDomain(BibtexDomain):
 
     # A distinct version: an environment pickled with the plain domain is discarded, not misread; the last
     # number is raised when the stored publications would be read differently (and their warnings given again).
-    data_version = BibtexDomain.data_version * 1000 + 4
+    data_version = BibtexDomain.data_version * 1000 + 5
     initial_data = {
         **BibtexDomain.initial_data,
         # lower-case key -> Publication, in file order

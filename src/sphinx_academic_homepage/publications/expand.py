@@ -7,9 +7,11 @@ needs nothing of the pages that use it.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from ..transforms import BuilderPostTransform
+from .kept_entries import kept_entries, kept_or_made
 from .nodes import publication_list
 from .pages import paper_uri
 from .render import expand_list
@@ -22,10 +24,16 @@ class ExpandPublicationLists(BuilderPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
+        app = self.sphinx_app
         publications = getattr(self.env.get_domain("cite"), "publications", {})
+        # HTML builders keep an entry's nodes from one build to the next (:mod:`.kept_entries`).
+        entries = kept_entries(app) if app.builder.format == "html" and publications else None
         for placeholder in list(self.document.findall(publication_list)):
             # The placeholder's own page: Sphinx may write several pages into one document (LaTeX).
             docname = placeholder["docname"]
-            placeholder.replace_self(
-                expand_list(placeholder, publications, docname, lambda key: paper_uri(self.sphinx_app, docname, key))
-            )
+            page_uri = partial(paper_uri, app, docname)
+            if entries is None:
+                placeholder.replace_self(expand_list(placeholder, publications, docname, page_uri))
+                continue
+            keep = partial(kept_or_made, entries, docname, placeholder["options"])
+            placeholder.replace_self(expand_list(placeholder, publications, docname, page_uri, keep))

@@ -9,8 +9,9 @@ What sphinxcontrib-bibtex 2.7.0 does not do, and a bibliography of hundreds of e
 - **One signature.** :class:`Signature` names everything the publications are built from (encoding,
   files and their times, settings, the times of the previews and files folders); an equal signature
   keeps the last build's publications untouched.
-- **One entry at a time.** When only the .bib files changed, an entry whose text did not change keeps
-  its model and its problems (:class:`ModelCache`): editing one entry models one entry.
+- **One entry at a time.** When only the .bib files changed, only the entries whose text changed are
+  parsed again (:mod:`.bibchunks`), and an entry whose fields did not change keeps its model and its
+  problems (:class:`ModelCache`): editing one entry parses and models one entry.
 - **Pages that list entries are read again** when the publications were read again (``env-get-outdated``).
 """
 
@@ -30,7 +31,8 @@ from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 from ..config import homepage_config
 from ..diagnostics import warn
 from ..sitedata import site_data
-from .bibfiles import ParsedFiles, Problem, parse_files
+from .bibchunks import ChunkRecord, parse_bibfiles
+from .bibfiles import ParsedFiles, Problem
 from .bibtex import DISPLAY_FIELDS
 from .domain import PublicationsDomain
 from .model import ModelSettings, Publication, build_publication
@@ -73,6 +75,8 @@ class ModelCache:
     #: Every problem reported when they were read: reported again by each build that keeps them, so that a
     #: strict build fails until the .bib is fixed, not only the build that read it.
     problems: tuple[Problem, ...] = ()
+    #: what the read left of each entry's text, so that the next parses only the entries that changed
+    chunks: ChunkRecord | None = None
 
 
 def model_settings(app: Sphinx) -> ModelSettings:
@@ -182,7 +186,7 @@ def load_publications(app: Sphinx) -> None:
         domain.refreshed = False
         return
 
-    parsed = parse_files(paths, signature.encoding)
+    parsed, chunks = parse_bibfiles(paths, signature.encoding, previous.chunks if previous is not None else None)
     problems = list(parsed.problems)
     cache = previous.models if previous is not None and signature.same_but_bibfiles(previous.signature) else {}
     models: dict[str, CachedModel] = {}
@@ -206,7 +210,7 @@ def load_publications(app: Sphinx) -> None:
     )
     domain.data["publications"] = publications
     domain.data["source"] = signature
-    domain.data["model_cache"] = ModelCache(signature, models, tuple(problems))
+    domain.data["model_cache"] = ModelCache(signature, models, tuple(problems), chunks)
     domain.refreshed = True
 
 

@@ -1,6 +1,7 @@
 """The few nodes docutils lacks for a publication list, with HTML visitors and a fallback elsewhere.
 
 - :class:`publication_list`: where a list goes, until the page is written (see :mod:`.render`).
+- :class:`publication_item`: an entry of the list, a ``list_item`` (other builders write it as one).
 - :class:`publication_details` / :class:`publication_summary`: ``<details>``/``<summary>``, so abstract,
   BibTeX and award open in place, with the keyboard, without a script.
 - :class:`publication_copy_button`: the copy-BibTeX button, ``hidden`` until the script that makes it
@@ -64,6 +65,10 @@ class publication_list(nodes.General, nodes.Element):
     """Where a list of publications goes: ``groups`` of (label, heading id, [(key, anchor)]),
     render ``options``, the download names of local ``files`` and the copies of ``previews`` (source
     path -> :class:`..images.ResponsiveImage`, None for the file itself); expanded when the page is written."""
+
+
+class publication_item(nodes.list_item):
+    """An entry of a list: ``<li>``, whose HTML a build may keep for the next (:mod:`.kept_entries`)."""
 
 
 class publication_block(nodes.General, nodes.TextElement):

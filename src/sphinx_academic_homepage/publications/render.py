@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from docutils import nodes
@@ -33,6 +34,7 @@ from .nodes import (
     publication_copy_button,
     publication_details,
     publication_heading,
+    publication_item,
     publication_list,
     publication_summary,
 )
@@ -166,11 +168,11 @@ def render_publication(
     files: dict[str, str],
     page_uri: str | None = None,
     previews: dict[str, ResponsiveImage | None] | None = None,
-) -> nodes.list_item:
+) -> publication_item:
     """The list item for one publication; ``anchor`` is its unique id on the page, ``page_uri`` the link
     to the paper's own page (:mod:`.pages`): its title, or a "Page" button when the title holds links;
     ``previews`` the copies of each preview the page registered (:func:`.previews.register_preview`)."""
-    item = nodes.list_item(ids=[anchor], classes=["homepage-pub"])
+    item = publication_item(ids=[anchor], classes=["homepage-pub"])
     aside = _aside(publication, (previews or {}).get(publication.preview))
     if aside.children:
         item += aside
@@ -254,14 +256,19 @@ def render_heading(text: str, anchor: str, options: RenderOptions) -> publicatio
     )
 
 
+#: What puts an entry in a list: given the publication, its anchor, the link to its page and what renders it.
+EntryMaker = Callable[[Publication, str, "str | None", Callable[[], nodes.Element]], nodes.Element]
+
+
 def expand_list(
     placeholder: publication_list,
     publications: dict[str, Publication],
     docname: str,
     page_uri: Callable[[str], str | None] = lambda key: None,
+    entry: EntryMaker = lambda publication, anchor, uri, render: render(),
 ) -> list[nodes.Node]:
     """The year headings and ``ul.homepage-pubs`` lists a :class:`publication_list` stands for;
-    ``page_uri(key)`` links an entry to its paper page."""
+    ``page_uri(key)`` links an entry to its paper page; ``entry`` puts each entry in (rendered, by default)."""
     options: RenderOptions = placeholder["options"]
     result: list[nodes.Node] = []
     for label, heading_id, items in placeholder["groups"]:
@@ -271,8 +278,10 @@ def expand_list(
         for key, anchor in items:
             publication = publications.get(key.lower())
             if publication is not None:  # the page is read again whenever the publications change
-                bullet_list += render_publication(
-                    publication, anchor, docname, options, placeholder["files"], page_uri(key), placeholder["previews"]
+                uri = page_uri(key)
+                render = partial(
+                    render_publication, publication, anchor, docname, options, placeholder["files"], uri, placeholder["previews"]
                 )
+                bullet_list += entry(publication, anchor, uri, render)
         result.append(bullet_list)
     return result
