@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..config import homepage_config
 from ..transforms import BuilderPostTransform
 from .nodes import publication_list
 from .pages import paper_uri
@@ -23,9 +24,16 @@ class ExpandPublicationLists(BuilderPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         publications = getattr(self.env.get_domain("cite"), "publications", {})
+        open_entries = homepage_config(self.config).publications_open_entries
         for placeholder in list(self.document.findall(publication_list)):
             # The placeholder's own page: Sphinx may write several pages into one document (LaTeX).
             docname = placeholder["docname"]
             placeholder.replace_self(
-                expand_list(placeholder, publications, docname, lambda key: paper_uri(self.sphinx_app, docname, key))
+                expand_list(
+                    placeholder,
+                    publications,
+                    docname,
+                    lambda key: paper_uri(self.sphinx_app, docname, key),
+                    open_entries,
+                )
             )
