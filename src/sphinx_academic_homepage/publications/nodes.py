@@ -149,9 +149,7 @@ class DegradeForOtherBuilders(BuilderPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for year in list(self.document.findall(publication_year)):
-            for count in list(year.findall(_is_entry_count)):
-                count.parent.remove(count)
-            year.replace_self(year.children)
+            year.replace_self(_year_in_full(year))
         for button in list(self.document.findall(publication_copy_button)):
             button.parent.remove(button)
         for math in list(self.document.findall(publication_math)):
@@ -171,8 +169,15 @@ class DegradeForOtherBuilders(BuilderPostTransform):
             heading.replace_self(nodes.rubric("", "", *heading.children, ids=heading["ids"]))
 
 
-def _is_entry_count(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.inline) and "homepage-pubs__count" in node["classes"]
+def _year_in_full(year: publication_year) -> list[nodes.Node]:
+    """A folded year's heading and list, the heading without the count of entries (the list is there)."""
+    heading = year[0]
+    counts = [child for child in heading.children if isinstance(child, nodes.inline)]
+    for count in counts:
+        heading.remove(count)
+    if isinstance(heading[-1], nodes.Text):
+        heading[-1] = nodes.Text(heading[-1].rstrip())
+    return year.children
 
 
 def _as_paragraphs(block: publication_block) -> nodes.container:

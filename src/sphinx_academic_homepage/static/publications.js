@@ -13,7 +13,7 @@
     } catch {
       // Not percent-encoded: the id as written.
     }
-    const target = id && document.getElementById(id);
+    const target = id ? document.getElementById(id) : null;
     const year = target?.closest("details.homepage-pubs__year:not([open])");
     if (!year) return;
     year.open = true;
