@@ -6,7 +6,8 @@ For pages too heavy for Lighthouse on a loaded machine (its DevTools protocol ti
 of 1,000 entries. A 412x823 phone at 1.75x (Lighthouse's), the site served gzip-compressed from 127.0.0.1, the
 CPU slowed by ``--cpu-slowdown`` (Chromium's own throttling, not Lighthouse's model). Prints, per run, the sum
 of each long task's time past 50 ms after first contentful paint (what Lighthouse calls total blocking time),
-the number of long tasks and the longest, then the median sum.
+the number of long tasks and the longest, the main thread's time in style recalculation, layout and script until
+the page settled (Chromium's own counters, ``Performance.getMetrics``), then the medians.
 """
 
 from __future__ import annotations
@@ -34,8 +35,14 @@ new PerformanceObserver((list) => {
 _FIRST_PAINT = "performance.getEntriesByName('first-contentful-paint')[0]?.startTime || 0"
 
 
-def blocking(folder: Path, page: str, slowdown: float, runs: int, settle_ms: int = 3000) -> list[tuple[int, int, int]]:
-    """(blocking ms after first paint, long tasks, longest ms) of each run."""
+#: Chromium's counters of main-thread time (seconds), as (name printed, name in ``Performance.getMetrics``).
+_COSTS = (("style", "RecalcStyleDuration"), ("layout", "LayoutDuration"), ("script", "ScriptDuration"))
+
+
+def blocking(
+    folder: Path, page: str, slowdown: float, runs: int, settle_ms: int = 3000
+) -> list[tuple[int, int, int, dict[str, int]]]:
+    """(blocking ms after first paint, long tasks, longest ms, {style, layout, script: ms}) of each run."""
     results = []
     with serve(folder) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
@@ -43,13 +50,17 @@ def blocking(folder: Path, page: str, slowdown: float, runs: int, settle_ms: int
             context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75, is_mobile=True)
             tab = context.new_page()
             tab.add_init_script(_OBSERVE)
-            context.new_cdp_session(tab).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+            session = context.new_cdp_session(tab)
+            session.send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+            session.send("Performance.enable")
             tab.goto(base_url + page, wait_until="load", timeout=300_000)
             tab.wait_for_timeout(settle_ms)
             tasks = tab.evaluate("window.__longTasks")
             first_paint = tab.evaluate(_FIRST_PAINT)
+            metrics = {metric["name"]: metric["value"] for metric in session.send("Performance.getMetrics")["metrics"]}
+            costs = {name: round(metrics.get(counter, 0) * 1000) for name, counter in _COSTS}
             total = sum(duration - 50 for start, duration in tasks if start >= first_paint)
-            results.append((round(total), len(tasks), round(max((duration for _, duration in tasks), default=0))))
+            results.append((round(total), len(tasks), round(max((duration for _, duration in tasks), default=0)), costs))
             context.close()
         browser.close()
     return results
@@ -63,9 +74,12 @@ def main() -> None:
     parser.add_argument("--cpu-slowdown", type=float, default=1)
     args = parser.parse_args()
     results = blocking(args.folder, args.page, args.cpu_slowdown, args.runs)
-    for total, count, longest in results:
-        print(f"blocking {total} ms after first paint; {count} long tasks, the longest {longest} ms")
-    print(f"median blocking: {statistics.median(total for total, _, _ in results):.0f} ms")
+    for total, count, longest, costs in results:
+        spent = ", ".join(f"{name} {milliseconds} ms" for name, milliseconds in costs.items())
+        print(f"blocking {total} ms after first paint; {count} long tasks, the longest {longest} ms; {spent}")
+    print(f"median blocking: {statistics.median(total for total, _, _, _ in results):.0f} ms")
+    for name, _ in _COSTS:
+        print(f"median {name}: {statistics.median(costs[name] for _, _, _, costs in results):.0f} ms")
 
 
 if __name__ == "__main__":

@@ -48,6 +48,7 @@ def test_every_wrong_value_warns_once_at_its_line_and_its_default_is_used(app):
             (18, "homepage_max_author_limit should be a positive number or None, not True; using None"),
             (19, "homepage_bibtex_show should be True or False, not 1; using True"),
             (20, "homepage_bibtex_hidden_fields should be a list of field names, not 'abstract'; using []"),
+            (24, "homepage_publications_open_entries should be a whole number, 0 or more, not -1; using 50"),
             (21, "homepage_paper_pages should be a folder name, or None for no paper pages, not 42; using 'papers'"),
             (22, "homepage_trim_css should be True or False, not 'no'; using True"),
             (23, "homepage_csp should be True or False, not 'no'; using True"),
@@ -70,6 +71,7 @@ def test_every_wrong_value_warns_once_at_its_line_and_its_default_is_used(app):
         "max_author_limit": None,
         "bibtex_show": True,
         "bibtex_hidden_fields": frozenset(),
+        "publications_open_entries": 50,
         "paper_pages": "papers",
         "trim_css": True,
         "csp": True,
@@ -110,6 +112,7 @@ def test_every_right_value_is_read_back_typed(app):
         "max_author_limit": 3,
         "bibtex_show": False,
         "bibtex_hidden_fields": frozenset({"abstract", "note"}),
+        "publications_open_entries": 0,
         "paper_pages": "",
         "trim_css": False,
         "csp": False,
@@ -143,7 +146,7 @@ def test_every_setting_is_declared_in_the_schema_only():
             read_raw += [f"{path.name}: {match[0]}" for match in raw]
     assert registered == [] and read_raw == []
     assert all(item.metadata["description"] and item.metadata["rebuild"] in ("env", "html") for item in settings())
-    assert len({setting_name(item) for item in settings()}) == 25
+    assert len({setting_name(item) for item in settings()}) == 26
     assert HomepageConfig.__dataclass_params__.frozen
 
 

@@ -69,6 +69,9 @@ BOOLEAN = Check("True or False", lambda value: isinstance(value, bool))
 TEXT = Check("text", lambda value: isinstance(value, str))
 FOLDER = Check("a folder name", lambda value: isinstance(value, str))
 DOCUMENT = Check("a document name", lambda value: isinstance(value, str))
+NON_NEGATIVE = Check(
+    "a whole number, 0 or more", lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= 0
+)
 POSITIVE_OR_NONE = Check("a positive number or None", lambda value: value is None or is_positive_int(value))
 
 
@@ -168,6 +171,13 @@ class HomepageConfig:
     bibtex_hidden_fields: frozenset[str] = setting(
         [], "env", "BibTeX fields left out of the BibTeX shown, besides al-folio's display fields.",
         text_list("a list of field names"), normal=_lower_case,
+    )
+    # Long publication lists: how much of a list grouped by year is open when its page loads.
+    publications_open_entries: int = setting(
+        50, "html",
+        "A list grouped by year shows its newest years open until this many entries are on show; older years are"
+        " collapsed under their headings. 0: every year open.",
+        NON_NEGATIVE,
     )
     paper_pages: str = setting(
         "papers", "html", "The folder of the paper pages (one per entry); None or empty: no paper pages.",

@@ -7,7 +7,7 @@ assets they do not use cost bytes and, for the ones in ``<head>``, first paint o
 - Pygments' stylesheet serves only pages with highlighted code;
 - ``doctools.js`` and ``sphinx_highlight.js`` serve only the search page: the search box elsewhere is a
   form that submits to ``search.html``.
-- ``publications.js`` (the copy-BibTeX buttons) serves only pages with such a button.
+- ``publications.js`` (the copy-BibTeX buttons, links into a collapsed year) serves only pages with either.
 
 The theme writes some tags straight into its layout rather than through Sphinx's asset lists (its search
 scripts and search index, which need ``doctools.js``; ``theme.css``; script preloads; ``fontawesome.js``):
@@ -38,7 +38,7 @@ from .priorities import PRIORITY
 _SPHINX_DESIGN_MARKUP = re.compile(r"""class=["'][^"']*\bsd-""")
 _SPHINX_DESIGN_TABS = re.compile(r"""class=["'][^"']*\bsd-tab-set\b""")
 _HIGHLIGHTED_CODE = re.compile(r"""class=["'][^"']*\bhighlight\b""")
-_COPY_BUTTONS = re.compile(r"""class=["'][^"']*\bhomepage-pub__copy\b""")
+_PUBLICATION_SCRIPT_MARKUP = re.compile(r"""class=["'][^"']*\bhomepage-(?:pub__copy|pubs__year)\b""")
 
 SEARCH_PAGE_SCRIPTS = frozenset({"doctools.js", "sphinx_highlight.js"})
 SPHINX_DESIGN_STYLESHEETS = frozenset({"sphinx-design.min.css"})
@@ -66,7 +66,7 @@ def unused_assets(pagename: str, body: str) -> frozenset[str]:
         unused |= SPHINX_DESIGN_TAB_SCRIPTS
     if not _HIGHLIGHTED_CODE.search(body):
         unused |= PYGMENTS_STYLESHEETS
-    if not _COPY_BUTTONS.search(body):
+    if not _PUBLICATION_SCRIPT_MARKUP.search(body):
         unused |= PUBLICATION_SCRIPTS
     return frozenset(unused)
 

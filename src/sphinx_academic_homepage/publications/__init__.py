@@ -17,7 +17,9 @@ List entries anywhere (MyST shown; reStructuredText takes the same options)::
     (commas or semicolons), so ``keywords=science-of-ai`` matches ``keywords = {science-of-ai, ai-for-science}``.
     Examples: ``type=article``, ``selected``, ``year>=2023 keywords=ai-for-science``.
 ``:group-by:`` ``year`` | ``none`` (default)
-    ``year``: a heading per year (``h2.homepage-pubs__heading#year-2024``), each with its own list.
+    ``year``: a heading per year (``h2.homepage-pubs__heading#year-2024``), each with its own list. Once
+    ``homepage_publications_open_entries`` entries (50) are on show, each older year is collapsed:
+    ``details.homepage-pubs__year``, its heading the summary, saying how many entries it holds.
 ``:sort:`` ``year`` (default: newest first, file order within a year) | ``file`` (as written)
 ``:limit:`` N
     At most N entries (after sorting).

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from ..config import homepage_config
 from ..transforms import BuilderPostTransform
 from .kept_entries import kept_entries, kept_or_made
 from .nodes import publication_list
@@ -28,12 +29,17 @@ class ExpandPublicationLists(BuilderPostTransform):
         publications = getattr(self.env.get_domain("cite"), "publications", {})
         # HTML builders keep an entry's nodes from one build to the next (:mod:`.kept_entries`).
         entries = kept_entries(app) if app.builder.format == "html" and publications else None
+        open_entries = homepage_config(self.config).publications_open_entries
         for placeholder in list(self.document.findall(publication_list)):
             # The placeholder's own page: Sphinx may write several pages into one document (LaTeX).
             docname = placeholder["docname"]
             page_uri = partial(paper_uri, app, docname)
             if entries is None:
-                placeholder.replace_self(expand_list(placeholder, publications, docname, page_uri))
+                placeholder.replace_self(
+                    expand_list(placeholder, publications, docname, page_uri, open_entries=open_entries)
+                )
                 continue
             keep = partial(kept_or_made, entries, docname, placeholder["options"])
-            placeholder.replace_self(expand_list(placeholder, publications, docname, page_uri, keep))
+            placeholder.replace_self(
+                expand_list(placeholder, publications, docname, page_uri, keep, open_entries=open_entries)
+            )

@@ -11,6 +11,9 @@
 - :class:`publication_code`: the BibTeX as ``<pre>``, escaped, kept out of the search index and of
   Pygments (one formatter per block costs seconds on a long list, and BibTeX needs no colours).
 - :class:`publication_heading`: a year heading (``<h2>``...) inside a list, outside the section tree.
+- :class:`publication_year`: a year of a long list, collapsed: ``<details>`` whose ``<summary>`` is the year's
+  heading, so the page lays out only the years on show, and find-in-page and links to an entry still reach
+  the others (Chromium opens a ``<details>`` for both; ``publications.js`` does it for the rest).
 - :class:`publication_math`: ``$...$`` in a title, written as MathML at build time: no MathJax from a
   CDN, no request to a third-party host.
 - :class:`publication_preview`: a preview as ``<picture>`` with its AVIF and WebP copies (:mod:`.previews`).
@@ -83,6 +86,10 @@ class publication_heading(nodes.General, nodes.TextElement):
     """A heading of a given ``level`` that is not a section (not in the table of contents)."""
 
 
+class publication_year(nodes.General, nodes.Element):
+    """A collapsed year: its :class:`publication_heading`, then its list."""
+
+
 class publication_math(nodes.Inline, nodes.TextElement):
     """Inline math, ``latex`` holding the TeX source."""
 
@@ -119,6 +126,18 @@ def _depart_heading(self: Any, node: publication_heading) -> None:
     self.body.append(f"</h{node['level']}>\n")
 
 
+def _visit_year(self: Any, node: publication_year) -> None:
+    # The heading is the summary's only content, as HTML allows; the list follows, collapsed with it.
+    heading, *rest = node.children
+    self.body.append(self.starttag(node, "details", "\n") + "<summary>")
+    heading.walkabout(self)
+    self.body.append("</summary>\n")
+    for child in rest:
+        child.walkabout(self)
+    self.body.append("</details>\n")
+    raise nodes.SkipNode
+
+
 def _visit_math(self: Any, node: publication_math) -> None:
     # Shown as its source when it cannot be converted; the title stays readable.
     self.body.append(mathml_or_source(node["latex"], css_class="homepage-pub__tex"))
@@ -134,6 +153,8 @@ class DegradeForOtherBuilders(BuilderPostTransform):
         return self.sphinx_app.builder.format != "html"
 
     def run(self, **kwargs: Any) -> None:
+        for year in list(self.document.findall(publication_year)):
+            year.replace_self(_year_in_full(year))
         for button in list(self.document.findall(publication_copy_button)):
             button.parent.remove(button)
         for math in list(self.document.findall(publication_math)):
@@ -151,6 +172,17 @@ class DegradeForOtherBuilders(BuilderPostTransform):
             preview.replace_self(plain_preview(preview["uri"]))
         for heading in list(self.document.findall(publication_heading)):
             heading.replace_self(nodes.rubric("", "", *heading.children, ids=heading["ids"]))
+
+
+def _year_in_full(year: publication_year) -> list[nodes.Node]:
+    """A folded year's heading and list, the heading without the count of entries (the list is there)."""
+    heading = year[0]
+    counts = [child for child in heading.children if isinstance(child, nodes.inline)]
+    for count in counts:
+        heading.remove(count)
+    if isinstance(heading[-1], nodes.Text):
+        heading[-1] = nodes.Text(heading[-1].rstrip())
+    return year.children
 
 
 def _as_paragraphs(block: publication_block) -> nodes.container:
@@ -177,6 +209,7 @@ def setup_nodes(app: Sphinx) -> None:
     app.add_node(publication_block, html=_html_element("div", ""))
     app.add_node(publication_code, html=(_visit_code, None))
     app.add_node(publication_heading, html=(_visit_heading, _depart_heading))
+    app.add_node(publication_year, html=(_visit_year, None))
     app.add_node(publication_math, html=(_visit_math, None))
     app.add_node(publication_preview, html=(_visit_preview, None))
     add_builder_post_transform(app, DegradeForOtherBuilders)

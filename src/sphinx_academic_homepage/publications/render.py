@@ -5,6 +5,10 @@ the authors (the owner in ``.homepage-pub__me``, marks as superscripts, "and N m
 place), the annotation, the venue and date, the note, and one row of buttons in al-folio's order where
 award, abstract and BibTeX are ``<details>`` that open below the row.
 
+A list grouped by year shows its newest years as they are; once ``open_entries`` entries are on show, each
+older year is a :class:`.nodes.publication_year`, collapsed under its heading, which says how many entries
+it holds: a phone lays out only what it shows of a list of a thousand entries.
+
 Entries are rendered when a page is written: the ``publications`` directive and the selected papers
 leave a :class:`.nodes.publication_list` placeholder, which :class:`.expand.ExpandPublicationLists`
 replaces with :func:`expand_list`. This module knows nodes and the model only; the link to an entry's
@@ -37,6 +41,7 @@ from .nodes import (
     publication_item,
     publication_list,
     publication_summary,
+    publication_year,
 )
 from .previews import preview_image
 
@@ -260,20 +265,30 @@ def render_heading(text: str, anchor: str, options: RenderOptions) -> publicatio
 EntryMaker = Callable[[Publication, str, "str | None", Callable[[], nodes.Element]], nodes.Element]
 
 
+def collapsed_year(heading: publication_heading, bullet_list: nodes.bullet_list) -> publication_year:
+    """A year folded under its heading, which then says how many entries it holds."""
+    count = len(bullet_list.children)
+    heading += nodes.Text(" ")
+    heading += nodes.inline("", f"{count} {'entry' if count == 1 else 'entries'}", classes=["homepage-pubs__count"])
+    return publication_year("", heading, bullet_list, classes=["homepage-pubs__year"])
+
+
 def expand_list(
     placeholder: publication_list,
     publications: dict[str, Publication],
     docname: str,
     page_uri: Callable[[str], str | None] = lambda key: None,
     entry: EntryMaker = lambda publication, anchor, uri, render: render(),
+    open_entries: int = 0,
 ) -> list[nodes.Node]:
     """The year headings and ``ul.homepage-pubs`` lists a :class:`publication_list` stands for;
-    ``page_uri(key)`` links an entry to its paper page; ``entry`` puts each entry in (rendered, by default)."""
+    ``page_uri(key)`` links an entry to its paper page; ``entry`` puts each entry in (rendered, by default).
+    Once ``open_entries`` entries are on show (0: never), the older years come collapsed (:func:`collapsed_year`)."""
     options: RenderOptions = placeholder["options"]
     result: list[nodes.Node] = []
+    shown = 0
     for label, heading_id, items in placeholder["groups"]:
-        if heading_id:
-            result.append(render_heading(label, heading_id, options))
+        heading = render_heading(label, heading_id, options) if heading_id else None
         bullet_list = nodes.bullet_list(classes=["homepage-pubs"])
         for key, anchor in items:
             publication = publications.get(key.lower())
@@ -283,5 +298,11 @@ def expand_list(
                     render_publication, publication, anchor, docname, options, placeholder["files"], uri, placeholder["previews"]
                 )
                 bullet_list += entry(publication, anchor, uri, render)
-        result.append(bullet_list)
+        if heading is None:
+            result.append(bullet_list)
+        elif open_entries and shown >= open_entries:
+            result.append(collapsed_year(heading, bullet_list))
+        else:
+            result += [heading, bullet_list]
+        shown += len(bullet_list.children)
     return result

@@ -298,10 +298,11 @@
 
   // -- Boxes that scroll sideways (code, wide tables) can be reached with Tab; the others cannot. Every size
   // is read before any tab stop is written: a write between two reads would make the browser lay the page
-  // out again for each box (a thousand BibTeX blocks on a long publication list).
+  // out again for each box (a thousand BibTeX blocks on a long publication list). A box in a closed <details>
+  // is left out: it cannot take focus, and reading its size lays out that one box, a layout per box again.
   const SCROLLABLE = "pre, .nboutput > .output_area, .cell_output > .output, .jp-RenderedHTMLCommon, .pst-scrollable-table-container";
   const updateTabStops = () => {
-    const boxes = [...document.querySelectorAll(SCROLLABLE)];
+    const boxes = [...document.querySelectorAll(SCROLLABLE)].filter((box) => !box.closest("details:not([open])"));
     const stops = boxes.map((box) => (box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight ? 0 : -1));
     boxes.forEach((box, at) => {
       if (box.tabIndex !== stops[at]) box.tabIndex = stops[at];

@@ -22,3 +22,4 @@ homepage_bibtex_hidden_fields = ["Abstract", "note"]
 homepage_paper_pages = None
 homepage_trim_css = False
 homepage_csp = False
+homepage_publications_open_entries = 0

@@ -21,3 +21,4 @@ homepage_bibtex_hidden_fields = "abstract"
 homepage_paper_pages = 42
 homepage_trim_css = "no"
 homepage_csp = "no"
+homepage_publications_open_entries = -1
