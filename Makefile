@@ -18,8 +18,8 @@ BUILDDIR   := _build
 # Warnings are errors and every reference must resolve, as on Read the Docs.
 SPHINXOPTS ?= -W -n --keep-going
 PYTESTOPTS ?=
-# make test runs the suite on this many pytest-xdist workers (0: in one process, as -x and --pdb need); the tests
-# are grouped by the builds they share (tests/conftest.py).
+# make test runs the suite on this many pytest-xdist workers (0: in one process, as -x and --pdb need), a module at
+# a time, the longest first; the builds tests only read are made once for all workers (tests/conftest.py).
 TEST_WORKERS ?= 2
 
 # The first of the Python versions $(1) that runs here, as a command: python3.N on PATH, else one that pyenv

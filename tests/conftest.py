@@ -9,9 +9,9 @@ and shared, whichever module asks first. To reuse one in a new test module:
   with ``site``.
 - ``built_root(name, **settings)``: testroot ``tests/roots/test-<name>`` built with ``settings`` (the
   confoverrides), once per root and settings: a :class:`buildutil.Build` (pages, exact warning lines).
-  ``payload_site`` (every XSS vector in every user-HTML place) and ``lists_site`` (pub-lists, as a Sphinx
-  application) are two such builds with their own set-up.
-- ``browser``: one Chromium for the session; ``tests/browser/conftest.py`` adds the real site served
+  ``payload_site`` (every XSS vector in every user-HTML place) is such a build with its own set-up;
+  ``lists_site`` (pub-lists, as a Sphinx application) is built once per worker.
+- ``browser``: one Chromium per worker; ``tests/browser/conftest.py`` adds the real site served
   (``site_url``), a fresh tab (``open_site``) and one visit of every page (``site_survey``).
 
 These builds are read, never changed: a test that edits sources or builds again in place copies a root
@@ -19,17 +19,18 @@ These builds are read, never changed: a test that edits sources or builds again 
 key, so two modules asking for the same root with the same settings share one build; asking with other
 settings makes another.
 
-``make test`` runs on two workers (``pytest-xdist``, ``--dist loadgroup``). Session fixtures live in one worker,
-so the tests of a module stay on one worker, and so do all the modules that read one of the costly session
-builds (``SHARED_BUILDS``): the browser's visits, the payload site, the lists site, the testroots. The real
-site (``site``) is cheap enough to be built once on each worker.
+``make test`` runs on two workers (``pytest-xdist``, ``--dist loadgroup``). A session fixture lives in one
+worker, so the builds above are made once per run for both: the first worker to ask makes it in a folder they
+share, the other reads it there (``runcache.py``, the ``run_cache`` fixture). Each module is a group of its
+own, so the modules spread over both workers; the modules that read a visit of the browser's that costs more
+than their tests (``ONE_WORKER``) run on one worker together, and the longest groups are handed out first
+(``LONGEST_FIRST``), so that neither worker is left alone with a long one at the end.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -66,40 +67,58 @@ def pytest_terminal_summary(terminalreporter) -> None:
         )
 
 
-#: Session fixtures whose builds (or browser visits) cost more than running their readers on one worker: the
-#: modules that use one of them, directly or through another fixture, run on one worker with each other.
-SHARED_BUILDS = ("browser", "payload_site", "lists_site", "built_root")
+#: Session fixtures made in each worker's own process that cost more than running all their readers on one
+#: worker: the browser's visit of every page. The modules that read one of them share a worker (one group);
+#: the builds are not among them, since every worker reads those from the run cache (``runcache.py``).
+ONE_WORKER = ("site_survey",)
+
+#: The groups that take longest, longest first: the eight longest of a whole run (``--durations=0``, setup,
+#: call and teardown added up per group), near half of its time between them, the survey's group a sixth.
+#: pytest-xdist gives a worker a whole group when it asks for work, in collection order
+#: (``--no-loadscope-reorder``): a long group handed out last would run alone while the other worker idles.
+#: The others follow in collection order.
+LONGEST_FIRST = (
+    "site_survey",
+    "test_import_alfolio",
+    "test_lasting_warnings",
+    "browser/test_xss",
+    "test_corpus-bib",
+    "test_makefile",
+    "test_unused_css",
+    "test_hostile_bib",
+)
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Name each test's worker group (``xdist_group``) for ``--dist loadgroup``: its module, or, for modules that
-    share a build in ``SHARED_BUILDS``, one group for all of them (named after the builds they share)."""
-    modules: dict[Path, list[pytest.Item]] = defaultdict(list)
-    for item in items:
-        modules[item.path].append(item)
-    # Each module joins every group that reads one of the shared builds it reads.
-    joined: list[tuple[set[Path], set[str]]] = []
-    for path, tests in modules.items():
-        paths, builds = {path}, {name for item in tests for name in SHARED_BUILDS if name in item.fixturenames}
-        for other in [group for group in joined if group[1] & builds]:
-            joined.remove(other)
-            paths, builds = paths | other[0], builds | other[1]
-        joined.append((paths, builds))
-    group_of = {
-        path: "+".join(sorted(builds)) if builds else path.stem
-        for paths, builds in joined
-        for path in paths
-    }
+    """Name each test's worker group (``xdist_group``) for ``--dist loadgroup``, unless the test names its own: its
+    module, or, for a module that reads a fixture in ``ONE_WORKER``, that fixture; then put the ``LONGEST_FIRST``
+    groups first."""
+    # A module's tests stay together (its module-scoped fixtures are made once).
+    reading = {_module(item): name for item in items for name in ONE_WORKER if name in item.fixturenames}
     for item in items:
         if item.get_closest_marker("xdist_group") is None:
-            item.add_marker(pytest.mark.xdist_group(group_of[item.path]))
-        if getattr(config.option, "loadgroup", False) and hasattr(item, "_id"):
-            # A worker tells the scheduler each test's group in its id ("<id>@<group>"); pytest-xdist 3.8 writes
-            # it where pytest 9.2 no longer reads it (``_nodeid``), so it is written here where pytest keeps it.
-            from _pytest.nodeid import NodeId
+            item.add_marker(pytest.mark.xdist_group(reading.get(_module(item), _module(item))))
+    rank = {group: place for place, group in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(_group(item), len(rank)))
+    if getattr(config.option, "loadgroup", False):
+        from _pytest.nodeid import NodeId
 
-            item._id = NodeId.parse(f"{item.nodeid}@{item.get_closest_marker('xdist_group').args[0]}")
+        for item in items:
+            if hasattr(item, "_id"):
+                # A worker tells the scheduler each test's group in its id ("<id>@<group>"); pytest-xdist 3.8
+                # writes it where pytest 9.2 no longer reads it (``_nodeid``), so it is written here where
+                # pytest keeps it.
+                item._id = NodeId.parse(f"{item.nodeid}@{_group(item)}")
+
+
+def _module(item: pytest.Item) -> str:
+    """The test module's path in ``tests/`` without its suffix: ``test_csp``, ``browser/test_csp``."""
+    return item.path.relative_to(PROJECT_ROOT / "tests").with_suffix("").as_posix()
+
+
+def _group(item: pytest.Item) -> str:
+    return item.get_closest_marker("xdist_group").args[0]
 
 
 @pytest.fixture(scope="session")
@@ -147,49 +166,59 @@ def _keep_untrimmed_stylesheets(app) -> None:
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory):
-    """``real_site(**settings)`` -> :class:`buildutil.Build`: the real site built with ``settings`` over its
-    conf.py, every reference checked, its stylesheets kept untrimmed beside it (``UNTRIMMED``).
+def run_cache(tmp_path_factory: pytest.TempPathFactory):
+    """The builds of this test run that every worker reads (:class:`runcache.RunCache`)."""
+    from runcache import RunCache, run_root
 
-    Each distinct set of settings is built once per session; the tests that ask for it only read it.
-    """
-    from buildutil import build
-
-    return _once_per_key(
-        lambda **settings: build(
-            PROJECT_ROOT,
-            tmp_path_factory.mktemp("site"),
-            confoverrides={"nitpicky": True, **settings},
-            setup=_keep_untrimmed_stylesheets,
-        )
-    )
+    return RunCache(run_root(tmp_path_factory))
 
 
 @pytest.fixture(scope="session")
-def built_root(tmp_path_factory: pytest.TempPathFactory):
+def real_site(run_cache):
+    """``real_site(**settings)`` -> :class:`buildutil.Build`: the real site built with ``settings`` over its
+    conf.py, every reference checked, its stylesheets kept untrimmed beside it (``UNTRIMMED``).
+
+    Each distinct set of settings is built once per test run; the tests that ask for it only read it.
+    """
+    from buildutil import build
+
+    def make(**settings):
+        settings = {"nitpicky": True, **settings}
+        return run_cache.get(
+            f"site {sorted(settings.items())!r}",
+            lambda folder: build(PROJECT_ROOT, folder, confoverrides=settings, setup=_keep_untrimmed_stylesheets),
+        )
+
+    return _once_per_key(make)
+
+
+@pytest.fixture(scope="session")
+def built_root(run_cache):
     """``built_root(name, **settings)`` -> :class:`buildutil.Build`: testroot ``test-<name>`` copied and built
-    with ``settings`` as its confoverrides, once per session per root and settings; only read."""
+    with ``settings`` as its confoverrides, once per test run per root and settings; only read."""
     from buildutil import build, copy_root
 
     def make(name: str, **settings):
-        workdir = tmp_path_factory.mktemp(name)
-        return build(copy_root(name, workdir), workdir / "_build", confoverrides=settings)
+        return run_cache.get(
+            f"root {name} {sorted(settings.items())!r}",
+            lambda folder: build(copy_root(name, folder), folder / "_build", confoverrides=settings),
+        )
 
     return _once_per_key(make)
 
 
 @pytest.fixture(scope="session")
 def site(real_site):
-    """The real site as conf.py has it, built once per test session."""
+    """The real site as conf.py has it, built once per test run."""
     return real_site()
 
 
 @pytest.fixture(scope="session")
-def payload_site(tmp_path_factory: pytest.TempPathFactory):
-    """The payload site (``xss_site``) built once per session with every defence on: read, never changed."""
+def payload_site(run_cache):
+    """The payload site (``xss_site``) built once per test run with every defence on: read, never changed."""
     from xss_site import build_payload_site
 
-    return build_payload_site(tmp_path_factory.mktemp("xss"))
+    return run_cache.get("payload site", build_payload_site)
 
 
 @pytest.fixture(scope="session")

@@ -47,8 +47,13 @@ def _make_files_it_shows(srcdir, text: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    srcdir = tmp_path_factory.mktemp("al-folio") / "src"
+def corpus(run_cache):
+    """The demo posts' site, built once per test run: this module and test_blog_listing_corpus.py read it."""
+    return run_cache.get("al-folio demo posts", _build_corpus)
+
+
+def _build_corpus(workdir):
+    srcdir = workdir / "src"
     shutil.copytree(ROOTS / "test-posts", srcdir, ignore=shutil.ignore_patterns("_posts"))
     (srcdir / "_posts").mkdir()
     for path in sorted(CORPUS.glob("_posts__*.md")):

@@ -169,10 +169,11 @@ def test_hostile_text_is_converted_in_bounded_time():
     import time
 
     text = _hostile_body(1000)
-    started = time.monotonic()
+    # The CPU time of this process: the work is bounded, whatever else the machine runs (15.7 s of wall at load 14).
+    started = time.process_time()
     assert len(list(liquid_in(text))) == 20_000
     converted = convert(text.split("\n"), 5, lambda url, in_html: None)
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10
     assert len(converted.lines) == text.count("\n") + 1 and len(converted.block_classes) == 5000
 
 

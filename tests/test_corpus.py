@@ -132,6 +132,9 @@ def about_builds(tmp_path_factory):
     return results
 
 
+# The about pages' builds and the bibliographies' builds share nothing: each set of tests is a worker group of
+# its own, so under pytest-xdist the two can run at once.
+@pytest.mark.xdist_group("test_corpus-about")
 @pytest.mark.parametrize("about", ABOUT_PAGES, ids=[about.folder.split("__")[0] for about in ABOUT_PAGES])
 def test_real_about_page_builds_the_home_page(about_builds, about):
     built, home = about_builds[about.folder]
@@ -237,6 +240,7 @@ def test_the_corpus_holds_sixteen_bibliographies():
     assert len(AL_FOLIO_BIBS) == 14 and all(path.is_file() for paths in BIBLIOGRAPHIES.values() for path in paths)
 
 
+@pytest.mark.xdist_group("test_corpus-bib")
 @pytest.mark.parametrize("name", sorted(BIBLIOGRAPHIES))
 def test_real_bibliography_as_the_sites_bib(bib_builds, name):
     built = bib_builds[name]
@@ -255,6 +259,7 @@ def test_real_bibliography_as_the_sites_bib(bib_builds, name):
     assert text_of(built.page("index.html").select_one("[role=main] h1")) == "Ziming Liu"
 
 
+@pytest.mark.xdist_group("test_corpus-bib")
 def test_a_real_file_built_with_paper_pages_has_a_page_for_each_listed_entry(bib_builds):
     built = bib_builds[WITH_PAGES]
     items = built.page("papers/index.html").select("li.homepage-pub")
@@ -270,6 +275,7 @@ def test_a_real_file_built_with_paper_pages_has_a_page_for_each_listed_entry(bib
     assert bib_builds["KindXiaoming"].page("papers/index.html").select("a.homepage-pub__page") == []
 
 
+@pytest.mark.xdist_group("test_corpus-bib")
 def test_the_owners_own_file_highlights_him(bib_builds):
     built = bib_builds["KindXiaoming"]
     items = built.page("papers/index.html").select("li.homepage-pub")

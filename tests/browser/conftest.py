@@ -1,9 +1,9 @@
 """Browser fixtures: the real site served compressed on 127.0.0.1, and Debian's Chromium driven by Playwright.
 
-One build (the session's ``site`` fixture), one server and one browser serve every browser test. The checks
-that read every page read one visit of each (``site_survey``); a test that acts on a page (clicks, types,
-switches the mode) opens its own context (viewport, colour scheme, storage) so tests cannot leak state into
-each other.
+One build of the run (the ``site`` fixture), and on each worker one server and one browser, serve every
+browser test. The checks that read every page read one visit of each (``site_survey``, made on the one worker
+that runs them all: ``conftest.ONE_WORKER``); a test that acts on a page (clicks, types, switches the mode)
+opens its own context (viewport, colour scheme, storage) so tests cannot leak state into each other.
 """
 
 from __future__ import annotations
