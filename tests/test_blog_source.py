@@ -124,6 +124,9 @@ def test_the_post_page(built):
     assert {"bootstrap.js", "pydata-sphinx-theme.js"} <= _scripts(page) and "theme-controls.js" not in _scripts(page)
     assert "theme-controls.js" in _scripts(result.page("blog/2015/math/index.html"))
     assert "bootstrap.js" not in _scripts(result.page("blog/2015/math/index.html"))
+    # The theme's script reads Sphinx's DOCUMENTATION_OPTIONS; the site's own does not.
+    assert "documentation_options.js" in _scripts(page)
+    assert "documentation_options.js" not in _scripts(result.page("blog/2015/math/index.html"))
     tag = result.page("blog/2015/math/index.html").select_one("a.homepage-post__tag")
     assert tag["href"] == "../../tag/formatting/index.html"
     assert "blog.css" in stylesheets(result.outdir, "blog/2016/links/index.html")
