@@ -85,22 +85,27 @@ def shows_secondary_sidebar(context: dict[str, Any]) -> bool:
     return bool(context.get("secondary_sidebar_items")) and not removed
 
 
+def _inline_code(script: Any) -> str:
+    """The code of an inline script (empty for a file)."""
+    return str(getattr(script, "attributes", {}).get("body") or "").strip()
+
+
 def _sets_options(script: Any) -> bool:
     """Whether ``script`` is an inline line that only adds to ``DOCUMENTATION_OPTIONS`` (the theme writes two)."""
-    body = str(getattr(script, "attributes", {}).get("body") or "").strip()
-    return body.startswith("DOCUMENTATION_OPTIONS.") and "\n" not in body and body.count(";") == 1
+    code = _inline_code(script)
+    return code.startswith("DOCUMENTATION_OPTIONS.") and "\n" not in code and code.count(";") == 1
 
 
 def reads_options(scripts: list[Any]) -> bool:
     """Whether a script of ``scripts`` (a page's list, without the theme's end-of-page scripts) may read
     ``DOCUMENTATION_OPTIONS``; the options' file and the lines that only add to it do not count."""
     for script in scripts:
-        name = _basename(script) if getattr(script, "filename", script) else ""
-        if name == DOCUMENTATION_OPTIONS or _sets_options(script):
+        if _sets_options(script):
             continue
-        if name and name not in NOT_READING_OPTIONS:
-            return True
-        if not name and "DOCUMENTATION_OPTIONS" in str(getattr(script, "attributes", {}).get("body") or ""):
+        if not getattr(script, "filename", script):
+            if "DOCUMENTATION_OPTIONS" in _inline_code(script):
+                return True
+        elif _basename(script) not in NOT_READING_OPTIONS | {DOCUMENTATION_OPTIONS}:
             return True
     return False
 
