@@ -110,6 +110,23 @@ def app_warning_lines(app: SphinxTestApp, srcdir: Path | None = None) -> list[st
     return _lines(text if srcdir is None else text.replace(str(srcdir), "<src>"))
 
 
+#: The line that starts each component stylesheet inside the package's merged files (sphinx_academic_homepage.assets).
+_COMPONENT = re.compile(r"^/\* ([\w.-]+\.css) \*/$", re.M)
+
+
+def stylesheets(outdir: Path, page: str) -> list[str]:
+    """The stylesheets ``page`` (a path in ``outdir``) links, by file name, in order; each of the package's files
+    (``homepage.css``, ``homepage-<digest>.css``) followed by the component stylesheets whose rules it holds."""
+    soup = BeautifulSoup((outdir / page).read_text(encoding="utf-8"), "html.parser")
+    names = []
+    for link in soup.select('link[rel="stylesheet"]'):
+        path = (outdir / page).parent / link["href"].split("?")[0]
+        names.append(path.name)
+        if path.name.startswith("homepage") and path.is_file():
+            names += _COMPONENT.findall(path.read_text(encoding="utf-8"))
+    return names
+
+
 def entry(soup: BeautifulSoup, anchor: str):
     """The publication entry ``li#anchor`` of a page; fails, naming it, when the page has none."""
     found = soup.select_one(f'li.homepage-pub[id="{anchor}"]')

@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from buildutil import ROOTS, build
+from buildutil import ROOTS, build, stylesheets
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -186,7 +186,7 @@ def test_index_links_its_feed_in_head_and_body(blog):
         link = soup.find("link", rel="alternate", type="application/atom+xml")
         assert (link["href"], link["title"]) == (href, "Blog")
         assert soup.select_one(".homepage-blog__feed a")["href"] == href
-        assert soup.find("link", rel="stylesheet", href=lambda value: value and "blog.css" in value) is not None
+        assert "blog.css" in stylesheets(blog.outdir, name)
 
 
 def test_feed_is_atom_of_the_posts_newest_first(blog):
@@ -263,7 +263,7 @@ def test_latest_posts_on_the_home_page(blog):
     # Three rows do not scroll; the page gets the lists' stylesheet.
     box = section.select_one("div.homepage-blog__latest")
     assert "homepage-blog__latest--scrollable" not in box["class"] and not box.has_attr("tabindex")
-    assert home.find("link", rel="stylesheet", href=lambda value: value and "blog.css" in value) is not None
+    assert "blog.css" in stylesheets(blog.outdir, "index.html")
 
 
 def navbar(soup) -> list[tuple[str, str]]:
@@ -274,7 +274,7 @@ def test_navbar_has_blog_after_the_sites_pages(blog):
     talks = page(blog, "talks.html")
     assert navbar(talks) == [("about", "index.html"), ("Talks", "#"), ("blog", "blog/index.html")]
     # A page without a list of posts does not load their stylesheet.
-    assert talks.find("link", rel="stylesheet", href=lambda value: value and "blog.css" in value) is None
+    assert "blog.css" not in stylesheets(blog.outdir, "talks.html")
     links = page(blog, "blog/page/2/index.html").select(".bd-header .navbar-nav a.nav-link")
     assert links[2]["href"] == "../../index.html"
     assert page(blog, "blog/index.html").select(".bd-header .navbar-nav a.nav-link")[2]["aria-current"] == "page"

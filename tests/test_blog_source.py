@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from blogutil import media_stand_in
-from buildutil import ROOTS, build
+from buildutil import ROOTS, build, stylesheets
 from sphinx_academic_homepage.blog.kramdown import convert
 from sphinx_academic_homepage.blog.liquid import arguments, liquid_in
 
@@ -124,10 +124,13 @@ def test_the_post_page(built):
     assert {"bootstrap.js", "pydata-sphinx-theme.js"} <= _scripts(page) and "theme-controls.js" not in _scripts(page)
     assert "theme-controls.js" in _scripts(result.page("blog/2015/math/index.html"))
     assert "bootstrap.js" not in _scripts(result.page("blog/2015/math/index.html"))
+    # The theme's script reads Sphinx's DOCUMENTATION_OPTIONS; the site's own does not.
+    assert "documentation_options.js" in _scripts(page)
+    assert "documentation_options.js" not in _scripts(result.page("blog/2015/math/index.html"))
     tag = result.page("blog/2015/math/index.html").select_one("a.homepage-post__tag")
     assert tag["href"] == "../../tag/formatting/index.html"
-    assert any("blog.css" in link["href"] for link in page.select("link[rel=stylesheet]"))
-    assert not any("blog.css" in link["href"] for link in result.page("index.html").select("link[rel=stylesheet]"))
+    assert "blog.css" in stylesheets(result.outdir, "blog/2016/links/index.html")
+    assert "blog.css" not in stylesheets(result.outdir, "index.html")
 
 
 def test_redirect(built):

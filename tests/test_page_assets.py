@@ -6,6 +6,8 @@ import posixpath
 
 import pytest
 from bs4 import BeautifulSoup
+from sphinx.builders.html._assets import _JavaScript
+from sphinx_academic_homepage.page_assets import reads_options
 
 SEARCH_TOOLS = {"searchtools.js", "language_data.js", "searchindex.js", "doctools.js", "sphinx_highlight.js"}
 OPTIONAL = {"sphinx-design.min.css", "design-tabs.js", "pygments.css"}
@@ -30,8 +32,9 @@ def test_assets_follow_what_each_page_uses(app):
     assert assets("code.html") & (OPTIONAL | SEARCH_TOOLS) == {"pygments.css"}
     assert assets("rawhtml.html") & (OPTIONAL | SEARCH_TOOLS) == {"sphinx-design.min.css"}
     assert {"doctools.js", "sphinx_highlight.js", "searchtools.js", "language_data.js"} <= assets("search.html")
-    # Assets every page needs stay everywhere.
-    for page in ("index.html", "card.html", "search.html"):
+    # Assets every page needs stay everywhere. Sphinx's DOCUMENTATION_OPTIONS too, with a theme other than
+    # pydata-sphinx-theme: its templates may have scripts that read it (the real site's pages drop it, below).
+    for page in ("index.html", "card.html", "tabs.html", "search.html"):
         assert {"documentation_options.js", "basic.css"} <= assets(page)
     assert app.warning.getvalue() == ""
 
@@ -40,7 +43,11 @@ def test_real_site_pages_skip_unused_assets(site):
     for page in ("index.html", "research/index.html", "papers/index.html", "about/index.html"):
         assets = _assets(site.page(page))
         assert assets & SEARCH_TOOLS == set(), page
-        assert {"pydata-sphinx-theme.css", "homepage.css", "documentation_options.js"} <= assets, page
+        assert "pydata-sphinx-theme.css" in assets and any(name.startswith("homepage") for name in assets), page
+        # Nothing on these pages reads Sphinx's options: first paint does not wait for them, nor for the
+        # theme's lines that add to them (which would fail without them).
+        assert "documentation_options.js" not in assets, page
+        assert "DOCUMENTATION_OPTIONS" not in (site.outdir / page).read_text(encoding="utf-8"), page
         # The theme's fontawesome.js draws only "fa-custom" icons, which this site has none of.
         assert "fontawesome.js" not in assets, page
         # basic.css linked in place of theme.css (whose only line imports it), first, before the theme's rules.
@@ -56,7 +63,8 @@ def test_real_site_pages_skip_unused_assets(site):
         # The copy-BibTeX buttons' script only where there are such buttons.
         assert ("publications.js" in deferred) == (page in ("index.html", "papers/index.html")), page
     search = _assets(site.page("search.html"))
-    assert SEARCH_TOOLS <= search
+    assert SEARCH_TOOLS | {"documentation_options.js"} <= search
+    assert "DOCUMENTATION_OPTIONS.pagename = 'search';" in (site.outdir / "search.html").read_text(encoding="utf-8")
     # The theme's search tools are written once on the search page, not twice.
     html = (site.outdir / "search.html").read_text(encoding="utf-8")
     assert html.count("searchtools.js") == 1 and html.count("searchindex.js") == 1
@@ -91,3 +99,14 @@ def test_the_extensions_layout_serves_any_pydata_site(app):
     assert assets & (SEARCH_TOOLS | {"theme.css", "fontawesome.js"}) == set()
     assert soup.select('link[rel="preload"]') == []
     assert SEARCH_TOOLS <= _assets(BeautifulSoup((app.outdir / "search.html").read_text(encoding="utf-8"), "html.parser"))
+
+
+def test_the_options_stay_for_any_script_that_may_read_them():
+    """Only the scripts known not to read DOCUMENTATION_OPTIONS, and the lines that only add to it, let it go."""
+    ours = [_JavaScript("_static/documentation_options.js"), _JavaScript("_static/theme-controls.js", defer="defer")]
+    adds = [_JavaScript(None, body="DOCUMENTATION_OPTIONS.pagename = 'index';")]
+    assert not reads_options(ours + adds + [_JavaScript("_static/publications.js", defer="defer")])
+    assert reads_options(ours + [_JavaScript("_static/site.js")])
+    assert reads_options(ours + [_JavaScript("https://example.org/widget.js")])
+    assert reads_options(ours + [_JavaScript(None, body="console.log(DOCUMENTATION_OPTIONS.VERSION);")])
+    assert reads_options(ours + [_JavaScript(None, body="DOCUMENTATION_OPTIONS.x = 1; alert(DOCUMENTATION_OPTIONS.x);")])

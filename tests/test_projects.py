@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from buildutil import build, copy_root
+from buildutil import build, copy_root, stylesheets
 
 
 def _site(tmp_path_factory, name: str) -> Path:
@@ -56,7 +56,7 @@ def test_each_project_is_a_page_at_its_al_folio_address(kept_page):
     assert page.select_one("article figure picture img")["src"].startswith("../../_images/engine-")
     # Styled as a post is (al-folio's rows of figures), by the posts' stylesheet.
     assert "homepage-post" in page.select_one("article section")["class"]
-    assert any("blog.css" in link["href"] for link in page.find_all("link", rel="stylesheet"))
+    assert "blog.css" in stylesheets(first.outdir, "projects/1_engine/index.html")
     # Written as an al-folio address, a link to it reaches it.
     links = [a["href"] for a in first.page("index.html").select("article a.reference")]
     assert links == ["projects/1_engine/index.html"]
@@ -89,7 +89,7 @@ def test_a_card_shows_its_picture_copies_its_link_and_repository(kept_page):
     assert poetry["href"] == "https://example.org/poetry"
     flying = page.select_one("section#category-other .homepage-project__title a")
     assert flying["href"] == "projects/4_flying/index.html"
-    assert any("projects.css" in link["href"] for link in page.find_all("link", rel="stylesheet"))
+    assert "projects.css" in stylesheets(first.outdir, "work.html")
 
 
 def test_each_bad_value_warns_once_at_its_line(kept_page):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from buildutil import build, copy_root
+from buildutil import build, copy_root, stylesheets
 from sphinx_academic_homepage.venue_styles import venue_class
 
 
@@ -53,7 +53,7 @@ def test_a_venue_badge_links_to_the_venue_and_takes_its_colour_from_a_stylesheet
     assert venue_class("SciMem") in badge["class"]
     assert first_css == f".homepage-pub__badge.{venue_class('SciMem')} {{ background: #0076df; }}\n"
     page = first.page("index.html")
-    assert any("homepage-venues.css" in link["href"] for link in page.find_all("link", rel="stylesheet"))
+    assert "homepage-venues.css" in stylesheets(first.outdir, "index.html")
     # No style attribute anywhere, so the policy needs no 'unsafe-inline' for it.
     assert not page.find(style=True)
     policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]

@@ -8,6 +8,11 @@ assets they do not use cost bytes and, for the ones in ``<head>``, first paint o
 - ``doctools.js`` and ``sphinx_highlight.js`` serve only the search page: the search box elsewhere is a
   form that submits to ``search.html``.
 - ``publications.js`` (the copy-BibTeX buttons, links into a collapsed year) serves only pages with either.
+- ``documentation_options.js`` (Sphinx's ``DOCUMENTATION_OPTIONS``, and the two inline lines by which the theme
+  adds the page's name and a search setting to it) serves only the scripts that read it: Sphinx's search
+  scripts and the theme's. A page with neither (every page that has ``theme-controls.js`` but the search
+  page) drops the three, and first paint there waits for one request fewer: the file is a script in
+  ``<head>`` that is not deferred, and the inline lines need it defined before they run.
 
 The theme writes some tags straight into its layout rather than through Sphinx's asset lists (its search
 scripts and search index, which need ``doctools.js``; ``theme.css``; script preloads; ``fontawesome.js``):
@@ -49,6 +54,9 @@ PUBLICATION_SCRIPTS = frozenset({"publications.js"})
 THEME_CONTROLS = "theme-controls.js"
 #: The context key telling templates/layout.html to write the theme's own scripts.
 THEME_SCRIPTS_KEY = "homepage_theme_scripts"
+DOCUMENTATION_OPTIONS = "documentation_options.js"
+#: Scripts known not to read ``DOCUMENTATION_OPTIONS``; any other script on a page keeps it there.
+NOT_READING_OPTIONS = frozenset({THEME_CONTROLS, "publications.js", "design-tabs.js"})
 
 
 def _basename(asset: Any) -> str:
@@ -77,6 +85,31 @@ def shows_secondary_sidebar(context: dict[str, Any]) -> bool:
     return bool(context.get("secondary_sidebar_items")) and not removed
 
 
+def _inline_code(script: Any) -> str:
+    """The code of an inline script (empty for a file)."""
+    return str(getattr(script, "attributes", {}).get("body") or "").strip()
+
+
+def _sets_options(script: Any) -> bool:
+    """Whether ``script`` is an inline line that only adds to ``DOCUMENTATION_OPTIONS`` (the theme writes two)."""
+    code = _inline_code(script)
+    return code.startswith("DOCUMENTATION_OPTIONS.") and "\n" not in code and code.count(";") == 1
+
+
+def reads_options(scripts: list[Any]) -> bool:
+    """Whether a script of ``scripts`` (a page's list, without the theme's end-of-page scripts) may read
+    ``DOCUMENTATION_OPTIONS``; the options' file and the lines that only add to it do not count."""
+    for script in scripts:
+        if _sets_options(script):
+            continue
+        if not getattr(script, "filename", script):
+            if "DOCUMENTATION_OPTIONS" in _inline_code(script):
+                return True
+        elif _basename(script) not in NOT_READING_OPTIONS | {DOCUMENTATION_OPTIONS}:
+            return True
+    return False
+
+
 def drop_unused_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -90,8 +123,11 @@ def drop_unused_assets(
         if isinstance(assets, list):
             assets[:] = [asset for asset in assets if _basename(asset) not in unused]
     # The theme's scripts wherever ours is not loaded (a page that needs them, or a site without ours).
-    scripts = context.get("script_files") or []
-    context[THEME_SCRIPTS_KEY] = THEME_CONTROLS not in {_basename(script) for script in scripts}
+    scripts = context.get("script_files")
+    theme_scripts = THEME_CONTROLS not in {_basename(script) for script in scripts or []}
+    context[THEME_SCRIPTS_KEY] = theme_scripts
+    if isinstance(scripts, list) and not theme_scripts and pagename != "search" and not reads_options(scripts):
+        scripts[:] = [script for script in scripts if _basename(script) != DOCUMENTATION_OPTIONS and not _sets_options(script)]
 
 
 def setup_page_assets(app: Sphinx) -> None:

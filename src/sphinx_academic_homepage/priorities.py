@@ -89,6 +89,8 @@ class Priorities:
     noopener_in_body: int = 900
     #: Assets a page does not use are dropped late, so that assets other handlers add to it are seen too.
     drop_unused_assets: int = 900
+    #: The package's stylesheets a page links are merged into one once every handler has linked its own.
+    one_stylesheet_per_page: int = 910
     #: Last: other handlers may render parts of the page from a copy of its context (pydata-sphinx-theme does),
     #: which must not be taken for the page when its Content-Security-Policy is made.
     mark_own_scripts: int = 999

@@ -288,9 +288,14 @@
       document.body.scrollTop = 0;
       root.scrollTop = 0;
     });
-    const headerBottom = header.getBoundingClientRect().bottom;
-    let last = window.scrollY;
+    // Nothing is measured here: reading the navbar's box or the scroll position now would make the browser
+    // lay out the whole page while it loads, inside this script's task. The navbar's bottom is read at the
+    // first scroll (it is sticky: the same reading as at load), and the page is taken to start at the top
+    // (one opened at an anchor shows the button from the second scroll event of a move up, not the first).
+    let headerBottom = null;
+    let last = 0;
     window.addEventListener("scroll", () => {
+      headerBottom ??= header.getBoundingClientRect().bottom;
       button.style.display = last > window.scrollY && window.scrollY > headerBottom ? "block" : "none";
       last = window.scrollY;
     });
@@ -298,12 +303,16 @@
 
   // -- Boxes that scroll sideways (code, wide tables) can be reached with Tab; the others cannot. Every size
   // is read before any tab stop is written: a write between two reads would make the browser lay the page
-  // out again for each box (a thousand BibTeX blocks on a long publication list). A box in a closed <details>
-  // is left out: it cannot take focus, and reading its size lays out that one box, a layout per box again.
+  // out again for each box (a thousand BibTeX blocks on a long publication list). A box in a closed
+  // <details> (a paper's BibTeX) is not drawn, so it cannot scroll: it is not measured, which on a list of
+  // papers leaves nothing to measure, and no layout to force while the page loads; opening it measures again.
   const SCROLLABLE = "pre, .nboutput > .output_area, .cell_output > .output, .jp-RenderedHTMLCommon, .pst-scrollable-table-container";
+  const CLOSED = "details:not([open]) > :not(summary)";
+  const scrolls = (box) =>
+    !box.closest(CLOSED) && (box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight);
   const updateTabStops = () => {
-    const boxes = [...document.querySelectorAll(SCROLLABLE)].filter((box) => !box.closest("details:not([open])"));
-    const stops = boxes.map((box) => (box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight ? 0 : -1));
+    const boxes = [...document.querySelectorAll(SCROLLABLE)];
+    const stops = boxes.map((box) => (scrolls(box) ? 0 : -1));
     boxes.forEach((box, at) => {
       if (box.tabIndex !== stops[at]) box.tabIndex = stops[at];
     });
