@@ -40,10 +40,16 @@ from sphinx.application import Sphinx
 
 from .priorities import PRIORITY
 
-_SPHINX_DESIGN_MARKUP = re.compile(r"""class=["'][^"']*\bsd-""")
-_SPHINX_DESIGN_TABS = re.compile(r"""class=["'][^"']*\bsd-tab-set\b""")
-_HIGHLIGHTED_CODE = re.compile(r"""class=["'][^"']*\bhighlight\b""")
-_PUBLICATION_SCRIPT_MARKUP = re.compile(r"""class=["'][^"']*\bhomepage-(?:pub__copy|pubs__year)\b""")
+
+def _class_in_markup(name: str) -> re.Pattern[str]:
+    """Matches a ``class`` attribute holding a class that starts with ``name`` (a regular expression)."""
+    return re.compile(rf"""class=["'][^"']*\b{name}""")
+
+
+_SPHINX_DESIGN_MARKUP = _class_in_markup("sd-")
+_SPHINX_DESIGN_TABS = _class_in_markup(r"sd-tab-set\b")
+_HIGHLIGHTED_CODE = _class_in_markup(r"highlight\b")
+_PUBLICATION_SCRIPT_MARKUP = _class_in_markup(r"homepage-(?:pub__copy|pubs__year)\b")
 
 SEARCH_PAGE_SCRIPTS = frozenset({"doctools.js", "sphinx_highlight.js"})
 SPHINX_DESIGN_STYLESHEETS = frozenset({"sphinx-design.min.css"})
