@@ -34,12 +34,7 @@ class ExpandPublicationLists(BuilderPostTransform):
             # The placeholder's own page: Sphinx may write several pages into one document (LaTeX).
             docname = placeholder["docname"]
             page_uri = partial(paper_uri, app, docname)
-            if entries is None:
-                placeholder.replace_self(
-                    expand_list(placeholder, publications, docname, page_uri, open_entries=open_entries)
-                )
-                continue
-            keep = partial(kept_or_made, entries, docname, placeholder["options"])
+            keep = None if entries is None else partial(kept_or_made, entries, docname, placeholder["options"])
             placeholder.replace_self(
                 expand_list(placeholder, publications, docname, page_uri, keep, open_entries=open_entries)
             )

@@ -278,11 +278,11 @@ def expand_list(
     publications: dict[str, Publication],
     docname: str,
     page_uri: Callable[[str], str | None] = lambda key: None,
-    entry: EntryMaker = lambda publication, anchor, uri, render: render(),
+    entry: EntryMaker | None = None,
     open_entries: int = 0,
 ) -> list[nodes.Node]:
     """The year headings and ``ul.homepage-pubs`` lists a :class:`publication_list` stands for;
-    ``page_uri(key)`` links an entry to its paper page; ``entry`` puts each entry in (rendered, by default).
+    ``page_uri(key)`` links an entry to its paper page; ``entry`` puts each entry in (None: rendered).
     Once ``open_entries`` entries are on show (0: never), the older years come collapsed (:func:`collapsed_year`)."""
     options: RenderOptions = placeholder["options"]
     result: list[nodes.Node] = []
@@ -297,7 +297,7 @@ def expand_list(
                 render = partial(
                     render_publication, publication, anchor, docname, options, placeholder["files"], uri, placeholder["previews"]
                 )
-                bullet_list += entry(publication, anchor, uri, render)
+                bullet_list += render() if entry is None else entry(publication, anchor, uri, render)
         if heading is None:
             result.append(bullet_list)
         elif open_entries and shown >= open_entries:
