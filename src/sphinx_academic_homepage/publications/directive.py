@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -17,11 +16,12 @@ from sphinx.util.docutils import SphinxDirective
 from ..diagnostics import warn
 from ..sitefiles import note_file_dependency
 from .domain import PublicationsDomain
-from .filters import FilterError, parse_filter
+from .filters import FilterError
 from .model import Publication
 from .nodes import publication_list
 from .previews import register_preview
 from .render import RenderOptions
+from .selection import ListQuery, group_label, list_shape, missing_keys, select
 
 
 def _heading_level(value: str) -> int:
@@ -48,13 +48,6 @@ def unique_id(document: nodes.document, wanted: str) -> str:
     return candidate
 
 
-def sort_publications(publications: list[Publication], order: str) -> list[Publication]:
-    """``year``: newest first, file order within a year, undated last; ``file``: as written."""
-    if order == "file":
-        return list(publications)
-    return sorted(publications, key=lambda publication: -(publication.year_number or -10**6))
-
-
 def publication_nodes(
     env: BuildEnvironment,
     document: nodes.document,
@@ -68,17 +61,15 @@ def publication_nodes(
     ``{cite}``), the year headings' ids, and the previews and local files the page uses (registered
     with Sphinx as its image and download collectors would). The entries themselves become nodes when
     the page is written (:class:`.expand.ExpandPublicationLists`): the stored doctree stays small, and
-    Sphinx's read transforms do not walk thousands of entry nodes.
+    Sphinx's read transforms do not walk thousands of entry nodes. The page is read again after a .bib edit
+    only when what it settled here would change (:mod:`.selection`, :func:`.loader.reread_listing_pages`).
     """
     domain = env.get_domain("cite")
     assert isinstance(domain, PublicationsDomain)
-    for path in domain.bibdata.bibfiles:
-        if Path(path).is_file():
-            env.note_dependency(str(path))
     docname = env.docname
     placeholder = publication_list(docname=docname, groups=[], options=options, files={}, previews={})
     for publication in publications:
-        label = (publication.year or "Undated") if group_by_year else ""
+        label = group_label(publication, group_by_year)
         if not placeholder["groups"] or placeholder["groups"][-1][0] != label:
             heading_id = unique_id(document, f"year-{label.lower()}") if group_by_year else ""
             if heading_id:
@@ -95,6 +86,13 @@ def publication_nodes(
                 note_file_dependency(env, link.target)
                 placeholder["files"][link.target] = env.dlfiles.add_file(docname, link.target).as_posix()
     return [placeholder]
+
+
+def note_query(env: BuildEnvironment, query: ListQuery) -> None:
+    """Record on the page being read what its list asked for and what that chose."""
+    domain = env.get_domain("cite")
+    assert isinstance(domain, PublicationsDomain)
+    domain.note_list(env.docname, query, list_shape(query, domain.publications))
 
 
 class PublicationsDirective(SphinxDirective):
@@ -116,26 +114,24 @@ class PublicationsDirective(SphinxDirective):
         domain = self.env.get_domain("cite")
         assert isinstance(domain, PublicationsDomain)
         location = (self.env.docname, self.lineno)
-        publications = list(domain.publications.values())
-
-        keys = [key for line in self.content for key in line.replace(",", " ").split()]
-        missing = [key for key in keys if key.lower() not in domain.publications]
+        keys = tuple(key for line in self.content for key in line.replace(",", " ").split())
+        query = ListQuery(
+            keys=keys,
+            filter=self.options.get("filter"),
+            order=self.options.get("sort", "file" if keys else "year"),
+            limit=self.options.get("limit"),
+            group_by_year=self.options.get("group-by", "none") == "year",
+        )
+        # Before anything is reported: what the list chose, and its warnings, depend on the publications.
+        note_query(self.env, query)
+        missing = missing_keys(query, domain.publications)
         for key in missing:
             warn(f"publications: no entry {key!r} in the bibliography", "publications", location)
-        if keys:
-            publications = [domain.publications[key.lower()] for key in keys if key not in missing]
-        if "filter" in self.options:
-            try:
-                predicate = parse_filter(self.options["filter"])
-            except FilterError as error:
-                warn(f"publications :filter: {error}; nothing listed", "publications", location)
-                return []
-            publications = [publication for publication in publications if predicate(publication.fields)]
-
-        order = self.options.get("sort", "file" if keys else "year")
-        publications = sort_publications(publications, order)
-        if "limit" in self.options:
-            publications = publications[: self.options["limit"]]
+        try:
+            publications = select(query, domain.publications)
+        except FilterError as error:
+            warn(f"publications :filter: {error}; nothing listed", "publications", location)
+            return []
         if not publications:
             if domain.publications and not missing:  # (a missing key was reported already)
                 warn("publications: no entry matches; the list is empty", "publications", location)
@@ -147,8 +143,7 @@ class PublicationsDirective(SphinxDirective):
         if "bibtex" in self.options:
             overrides["bibtex_show"] = self.options["bibtex"] == "show"
         options = RenderOptions.from_config(self.config, **overrides)
-        group_by_year = self.options.get("group-by", "none") == "year"
         wrapper = nodes.container(classes=["homepage-publications", *self.options.get("class", [])])
-        wrapper.extend(publication_nodes(self.env, self.state.document, publications, options, group_by_year))
+        wrapper.extend(publication_nodes(self.env, self.state.document, publications, options, query.group_by_year))
         self.set_source_info(wrapper)
         return [wrapper]

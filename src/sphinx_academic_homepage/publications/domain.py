@@ -7,7 +7,9 @@ can learn that its entry is shown on the papers page. What the subclass keeps:
 - **The publications** (lower-case key -> :class:`.model.Publication`), put here by :mod:`.loader` on
   ``builder-inited`` together with sphinxcontrib-bibtex's own parsed data, so that it never parses again.
 - **Where lists show each entry**, per page (``clear_doc`` and ``merge_domaindata`` keep it right under
-  ``-j`` and incremental builds). Lists themselves are expanded when a page is written, so a no-op
+  ``-j`` and incremental builds), and what each page's lists asked for (:mod:`.selection`), so that a .bib edit
+  reads again only the pages whose lists would choose otherwise, and writes again the pages that show an entry
+  whose model changed. Lists themselves are expanded when a page is written, so a no-op
   rebuild does no bibliography work, where sphinxcontrib-bibtex 2.7.0 re-formats every entry a
   ``bibliography`` lists on every build (``env-updated``).
 - **{cite} to a listed entry** links to it on ``homepage_publications_page`` (or the first page that
@@ -46,7 +48,7 @@ class PublicationsDomain(BibtexDomain):
 
     # A distinct version: an environment pickled with the plain domain is discarded, not misread; the last
     # number is raised when the stored publications would be read differently (and their warnings given again).
-    data_version = BibtexDomain.data_version * 1000 + 5
+    data_version = BibtexDomain.data_version * 1000 + 6
     initial_data = {
         **BibtexDomain.initial_data,
         # lower-case key -> Publication, in file order
@@ -58,6 +60,8 @@ class PublicationsDomain(BibtexDomain):
         "model_cache": None,
         # docname -> {lower-case key: anchor} for every entry a page lists
         "shown": {},
+        # docname -> [(.selection.ListQuery, its .selection.list_shape when the page was read)] for every list
+        "lists": {},
         # lower-case key -> (docname, anchor) that {cite} links to; computed in env_updated
         "targets": {},
         "cite_state": None,
@@ -65,6 +69,8 @@ class PublicationsDomain(BibtexDomain):
 
     #: set on builder-inited: whether the publications were read again in this run
     refreshed = False
+    #: set on builder-inited: the lower-case keys whose model changed in this run (None: take every entry as changed)
+    changed_keys: frozenset[str] | None = None
 
     @property
     def publications(self) -> dict[str, Publication]:
@@ -74,18 +80,35 @@ class PublicationsDomain(BibtexDomain):
     def shown(self) -> dict[str, dict[str, str]]:
         return self.data["shown"]
 
+    @property
+    def lists(self) -> dict[str, list[tuple[Any, tuple[Any, ...]]]]:
+        return self.data["lists"]
+
     def note_shown(self, docname: str, key: str, anchor: str) -> None:
         self.shown.setdefault(docname, {}).setdefault(key.lower(), anchor)
+
+    def note_list(self, docname: str, query: Any, shape: tuple[Any, ...]) -> None:
+        self.lists.setdefault(docname, []).append((query, shape))
 
     def clear_doc(self, docname: str) -> None:
         super().clear_doc(docname)
         self.shown.pop(docname, None)
+        self.lists.pop(docname, None)
 
     def merge_domaindata(self, docnames: Any, otherdata: dict[str, Any]) -> None:
         super().merge_domaindata(docnames, otherdata)
         for docname in docnames:
-            if docname in otherdata["shown"]:
-                self.shown[docname] = otherdata["shown"][docname]
+            for name in ("shown", "lists"):
+                if docname in otherdata[name]:
+                    self.data[name][docname] = otherdata[name][docname]
+
+    def pages_showing_changes(self) -> set[str]:
+        """The pages whose lists show an entry whose model changed in this run (every listing page when unknown)."""
+        if not self.refreshed:
+            return set()
+        if self.changed_keys is None:
+            return set(self.shown)
+        return {docname for docname, keys in self.shown.items() if not self.changed_keys.isdisjoint(keys)}
 
     # -- where {cite} points ----------------------------------------------------------------------
 
@@ -99,6 +122,8 @@ class PublicationsDomain(BibtexDomain):
 
     def env_updated(self) -> Iterable[str]:
         updated = list(super().env_updated())
+        # Read as they were (their lists choose the same entries), written again: an entry they show changed.
+        updated.extend(sorted(self.pages_showing_changes() & self.env.found_docs - set(updated)))
         self.data["targets"] = self._targets()
         state = (self.data["source"], tuple(sorted(self.data["targets"].items())))
         if state != self.data["cite_state"]:

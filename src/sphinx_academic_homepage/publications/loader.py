@@ -12,7 +12,11 @@ What sphinxcontrib-bibtex 2.7.0 does not do, and a bibliography of hundreds of e
 - **One entry at a time.** When only the .bib files changed, only the entries whose text changed are
   parsed again (:mod:`.bibchunks`), and an entry whose fields did not change keeps its model and its
   problems (:class:`ModelCache`): editing one entry parses and models one entry.
-- **Pages that list entries are read again** when the publications were read again (``env-get-outdated``).
+- **Pages that list entries are read again only when their lists would choose otherwise** (``env-get-outdated``):
+  when only some entries' text changed (the same keys in the same order, the same settings), a page is read again
+  only if one of its lists would now show other entries, in another order or other year groups, or with other
+  previews or local files (:func:`.selection.list_shape`); a page that shows a changed entry and is not read again
+  is written again (:meth:`.domain.PublicationsDomain.env_updated`). Any other change reads every such page again.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from .bibtex import DISPLAY_FIELDS
 from .domain import PublicationsDomain
 from .model import ModelSettings, Publication, build_publication
 from .names import owner_keys
+from .selection import list_shape
 
 
 @dataclass(frozen=True)
@@ -185,6 +190,8 @@ def load_publications(app: Sphinx) -> None:
         _report(list(previous.problems))
         domain.refreshed = False
         return
+    before = model_digests(domain) if signature.same_but_bibfiles(previous.signature if previous else None) else None
+    keys_before = list(domain.publications)
 
     parsed, chunks = parse_bibfiles(paths, signature.encoding, previous.chunks if previous is not None else None)
     problems = list(parsed.problems)
@@ -212,11 +219,27 @@ def load_publications(app: Sphinx) -> None:
     domain.data["source"] = signature
     domain.data["model_cache"] = ModelCache(signature, models, tuple(problems), chunks)
     domain.refreshed = True
+    # Only some entries' text changed (same settings, same keys in the same order): those entries are the change.
+    if before is not None and list(publications) == keys_before:
+        after = model_digests(domain)
+        domain.changed_keys = frozenset(key for key, digest in after.items() if before.get(key) != digest)
+    else:
+        domain.changed_keys = None
 
 
 def reread_listing_pages(app: Sphinx, env: BuildEnvironment, added: set, changed: set, removed: set) -> list[str]:
-    """Pages that list publications, when the publications were read again."""
+    """Pages that list publications, when the publications were read again and what the page's lists chose from
+    them may differ (every such page when more than some entries' text changed)."""
     domain = env.get_domain("cite")
     if not isinstance(domain, PublicationsDomain) or not domain.refreshed:
         return []
-    return sorted(set(domain.shown) - added - changed - removed)
+    pages = (set(domain.shown) | set(domain.lists)) - added - changed - removed
+    if domain.changed_keys is not None:
+        publications = domain.publications
+        pages = {
+            docname
+            for docname in pages
+            if docname not in domain.lists
+            or any(list_shape(query, publications) != shape for query, shape in domain.lists[docname])
+        }
+    return sorted(pages)

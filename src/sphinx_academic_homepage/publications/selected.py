@@ -14,9 +14,13 @@ from sphinx.application import Sphinx
 from ..config import homepage_config
 from ..diagnostics import warn
 from ..frontmatter import front_matter
-from .directive import publication_nodes, unique_id
+from .directive import note_query, publication_nodes, unique_id
 from .domain import PublicationsDomain
 from .render import RenderOptions, render_heading
+from .selection import ListQuery, select
+
+#: al-folio's selected papers: the entries marked ``selected={true}``, in file order.
+SELECTED = ListQuery(order="file", selected_only=True)
 
 
 def add_selected_papers(app: Sphinx, doctree: nodes.document) -> None:
@@ -27,7 +31,8 @@ def add_selected_papers(app: Sphinx, doctree: nodes.document) -> None:
         return
     domain = env.get_domain("cite")
     assert isinstance(domain, PublicationsDomain)
-    selected = [publication for publication in domain.publications.values() if publication.selected]
+    note_query(env, SELECTED)
+    selected = select(SELECTED, domain.publications)
     if not selected:
         warn(
             "selected_papers is true, but no entry of the bibliography has selected={true}",
