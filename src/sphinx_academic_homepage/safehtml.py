@@ -91,6 +91,10 @@ def add_noopener(text: str, report: Report | None = None) -> str:
         tag, written = match.group(1).lower(), match.group(2) or ""
         if "=" not in written:
             return match.group(0)
+        # A URL can run code only with a scheme, whose ":" is written as it is or as a character reference; only a
+        # link or an area gets rel. Most tags of a page (a thousand entries' div, span, li) are neither.
+        if tag not in ("a", "area") and ":" not in written and "&" not in written:
+            return match.group(0)
         attrs = _attributes(written)
         kept = []
         for name, value in attrs:
