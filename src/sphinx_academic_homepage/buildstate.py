@@ -53,6 +53,9 @@ class BuildState:
     made_pages: dict = field(default_factory=dict)
     #: The listed entries' nodes kept between builds (:mod:`.publications.kept_entries`); None: not yet read.
     kept_entries: Any = None
+    #: The last doctree a handler asked about while its page was written, and the kinds of node it holds
+    #: (:mod:`.node_kinds`); None: none yet.
+    page_kinds: tuple[Any, frozenset] | None = None
 
 
 _STATES: WeakKeyDictionary[Sphinx, BuildState] = WeakKeyDictionary()
@@ -81,6 +84,7 @@ def _forget_what_was_read(app: Sphinx, env: BuildEnvironment) -> None:
     state.made_pages = {}
     state.site_addresses = None
     state.kept_entries = None
+    state.page_kinds = None
 
 
 def setup_buildstate(app: Sphinx) -> None:

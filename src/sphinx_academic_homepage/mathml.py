@@ -48,6 +48,7 @@ from sphinx.locale import _
 from sphinx.util.math import get_node_equation_number
 
 from .diagnostics import warn
+from .node_kinds import page_holds
 
 #: The renderer's name, for ``html_math_renderer``.
 RENDERER = "homepage_mathml"
@@ -214,7 +215,7 @@ def _default_renderer(app: Sphinx, config: Config) -> None:
 
 def _add_stylesheet(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None) -> None:
     # Only pages with display math pay for its styles.
-    if doctree is not None and app.builder.math_renderer_name == RENDERER and next(doctree.findall(nodes.math_block), None):
+    if app.builder.math_renderer_name == RENDERER and page_holds(app, doctree, nodes.math_block):
         app.add_css_file(STYLESHEET)
 
 

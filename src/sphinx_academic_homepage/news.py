@@ -54,6 +54,7 @@ from .generated_pages import GeneratedPage, add_generated_pages, render_content
 from .head import Link, add_head_entries
 from .htmlnodes import add_html_node
 from .navigation import add_navigation_page
+from .node_kinds import page_holds
 from .page_layout import titled_source
 from .priorities import PRIORITY
 from .transforms import BuilderPostTransform, add_builder_post_transform
@@ -522,7 +523,7 @@ def _write_feed(app: Sphinx) -> None:
 
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """The list's styles and the feed's ``<link rel=alternate>``, only on pages that show news."""
-    shows_news = context.get("homepage_news_page") or (doctree is not None and doctree.next_node(news_box) is not None)
+    shows_news = context.get("homepage_news_page") or page_holds(app, doctree, news_box)
     if not shows_news:
         return
     app.add_css_file("news.css")

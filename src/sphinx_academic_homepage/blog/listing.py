@@ -27,6 +27,7 @@ from ..generated_pages import GeneratedPage, add_generated_pages
 from ..head import Link
 from ..htmlnodes import add_html_node
 from ..navigation import add_navigation_page
+from ..node_kinds import page_holds
 from ..urls import is_external_url
 from .groups import Group, archive_groups
 from .page import iso_date, post_date, reading_minutes, shown_date, site_target
@@ -265,12 +266,8 @@ def index_pages(app: Sphinx) -> Iterator[GeneratedPage]:
 
 def blog_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """The lists' stylesheet on the pages that show posts."""
-    if context.get(BLOG_PAGE) or (doctree is not None and doctree.next_node(_is_post_list) is not None):
+    if context.get(BLOG_PAGE) or page_holds(app, doctree, nodes.bullet_list, "homepage-blog__list"):
         app.add_css_file("blog.css")
-
-
-def _is_post_list(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.bullet_list) and "homepage-blog__list" in node.get("classes", ())
 
 
 def setup_listing(app: Sphinx) -> None:

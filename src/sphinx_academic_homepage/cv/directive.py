@@ -17,6 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import warn
 from ..frontmatter import front_matter
+from ..node_kinds import page_holds
 from ..pdflinks import ALFOLIO_PDF_DIR, offer_generated_pdf, offer_pdf_stand_in, user_pdf_candidates
 from ..sitefiles import note_file_dependency, site_folders
 from .html import SECTION_CLASS, cv_sections
@@ -81,17 +82,9 @@ def download_paragraph(target: str, docname: str) -> nodes.paragraph:
     return nodes.paragraph("", "", link, classes=["homepage-cv__pdf"])
 
 
-def _has_cv(doctree: nodes.document | None) -> bool:
-    if doctree is None:
-        return False
-    return doctree.next_node(
-        lambda node: isinstance(node, nodes.section) and SECTION_CLASS in node["classes"]
-    ) is not None
-
-
 def _add_stylesheet(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     # Only the CV page pays for the CV's styles.
-    if _has_cv(doctree):
+    if page_holds(app, doctree, nodes.section, SECTION_CLASS):
         app.add_css_file("cv.css")
 
 

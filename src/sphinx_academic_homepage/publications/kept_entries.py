@@ -8,7 +8,9 @@ most of the page's cost, though it changes nothing in an entry that it did not c
 whose nodes a build already made and post-transformed for this page is put in the page as a small stand-in
 (:class:`kept_entry`), which :class:`PutBackKeptEntries` replaces by those nodes once the other post-transforms
 are done; an entry made afresh is kept for the next build at the same point. Everything after the post-transforms
-(the handlers of ``doctree-resolved`` and ``html-page-context``, the search index) sees the nodes it saw before.
+(the handlers of ``doctree-resolved`` and ``html-page-context``, the search index) sees the nodes it saw before;
+each entry also carries the kinds of node it holds (:mod:`..node_kinds`), so that the handlers asking whether the page
+shows a kind of node do not walk the entries.
 The HTML writer then writes a kept entry (a :class:`.nodes.publication_item`) as the HTML it wrote for it last
 time, when its list is written alike (:func:`visit_item`), and keeps the HTML of an entry it writes afresh. The
 bytes written are those a clean build writes (``tests/test_bib_edit.py``).
@@ -41,13 +43,14 @@ from sphinx.application import Sphinx
 from sphinx.environment import CONFIG_OK
 
 from ..buildstate import build_state
+from ..node_kinds import HOLDS, Kinds, kinds_in
 from ..transforms import BuilderPostTransform, add_builder_post_transform
 from .loader import model_digests
 from .model import Publication
 from .nodes import publication_item
 
 CACHE_NAME = "homepage-publication-entries.pickle"
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 #: The attribute of a :class:`.nodes.publication_item` that holds its :class:`KeptEntry` (never written out).
 _KEPT = "homepage_kept"
 
@@ -62,6 +65,8 @@ class KeptEntry:
     HTML writer that wrote it (whether its list was compact: the same nodes write other HTML in another list)."""
 
     nodes: bytes
+    #: the kinds of node the entry holds (:mod:`..node_kinds`), so that a page's handlers need not walk it
+    kinds: Kinds = frozenset()
     html: str | None = None
     writer_state: tuple[Any, ...] | None = None
     #: where the entry's HTML starts in the writer's output, while it is written
@@ -191,13 +196,17 @@ class PutBackKeptEntries(BuilderPostTransform):
         if entries is None:
             return
         for docname, key, item in entries.made:
-            item[_KEPT] = entries.used.setdefault(docname, {})[key] = KeptEntry(_pickled(item))
+            item[_KEPT] = entries.used.setdefault(docname, {})[key] = KeptEntry(_pickled(item), kinds_in(item))
+            item[HOLDS] = item[_KEPT].kinds
         entries.made.clear()
         for stand_in in list(self.document.findall(kept_entry)):
             docname, key = stand_in["docname"], stand_in["key"]
             last = entries.kept[docname][key]
             item = _EntryUnpickler(last.nodes, self.document).load()
-            item[_KEPT] = entries.used.setdefault(docname, {})[key] = KeptEntry(last.nodes, last.html, last.writer_state)
+            item[_KEPT] = entries.used.setdefault(docname, {})[key] = KeptEntry(
+                last.nodes, last.kinds, last.html, last.writer_state
+            )
+            item[HOLDS] = last.kinds
             stand_in.replace_self(item)
 
 
