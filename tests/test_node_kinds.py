@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import new_document
 
-from sphinx_academic_homepage.node_kinds import HOLDS, kinds_in, page_holds
+from sphinx_academic_homepage.node_kinds import HOLDS, holds, kinds_in, page_holds
 
 
 class _App:
@@ -54,3 +54,11 @@ def test_the_kinds_are_those_of_the_page_asked_about():
     assert not page_holds(app, first, nodes.math_block)
     assert page_holds(app, second, nodes.math_block)
     assert not page_holds(app, first, nodes.math_block)
+
+
+def test_holds_sees_the_doctree_as_it_is_now():
+    page = _page()
+    assert not holds(page, nodes.math_block)
+    page += nodes.math_block("", "x")
+    assert holds(page, nodes.math_block)
+    assert holds(page, nodes.Element)

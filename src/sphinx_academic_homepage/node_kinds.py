@@ -1,9 +1,11 @@
 """Whether the page being written holds a kind of node: one walk of its doctree for every handler that asks.
 
 Handlers of ``html-page-context`` give a stylesheet only to the pages that show their nodes (the CV, a list of
-posts, news, display math). Each walking the whole doctree would cost, on a page that lists a thousand entries,
-a walk of some 30,000 nodes per handler; here the page is walked once (:func:`page_holds`), and not into a
-subtree that says what it holds (:data:`HOLDS`, set by :mod:`.publications.kept_entries` on each listed entry).
+posts, news, display math), and handlers of ``doctree-resolved`` look for the few nodes they act on (a row of
+profiles, a link to a generated PDF). Each walking the whole doctree would cost, on a page that lists a thousand
+entries, a walk of some 30,000 nodes per handler; here the page is walked without going into a subtree that says
+what it holds (:data:`HOLDS`, set by :mod:`.publications.kept_entries` on each listed entry, whose nodes no
+handler adds to), and once for all the ``html-page-context`` handlers (:func:`page_holds`).
 """
 
 from __future__ import annotations
@@ -43,6 +45,12 @@ def kinds_in(node: nodes.Node) -> Kinds:
         if isinstance(current, nodes.Element):
             stack.extend(current.children)
     return frozenset(found)
+
+
+def holds(doctree: nodes.Node, kind: type) -> bool:
+    """Whether ``doctree`` holds a node of ``kind`` (a subclass too) now: for a handler of ``doctree-resolved``,
+    while other handlers still change the doctree."""
+    return any(isinstance(found, type) and issubclass(found, kind) for found in kinds_in(doctree))
 
 
 def page_holds(app: Sphinx, doctree: nodes.Node | None, kind: type, css_class: str | None = None) -> bool:

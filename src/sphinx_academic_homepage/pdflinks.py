@@ -34,6 +34,7 @@ from sphinx.util.osutil import relative_uri
 
 from .diagnostics import warn
 from .docstore import DocumentStore
+from .node_kinds import holds
 from .priorities import PRIORITY
 from .sitefiles import OutsideTheSite, check_inside, note_file_dependency, site_file, site_folders, static_folder_names
 from .urls import url_scheme
@@ -82,6 +83,8 @@ def offer_pdf_stand_in(env, docname: str, name: str) -> None:
 def resolve_pdf_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Each :class:`pending_pdf_link`: a link to the PDF the build writes (or to the page standing in for it), or
     its words after one warning."""
+    if not holds(doctree, pending_pdf_link):
+        return
     written = {pdf for pdfs in GENERATED_PDFS.of(app.env).values() for pdf in pdfs}
     stand_ins = {pdf: page for page, pdfs in PDF_STAND_INS.of(app.env).items() for pdf in pdfs}
     for node in list(doctree.findall(pending_pdf_link)):

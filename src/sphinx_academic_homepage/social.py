@@ -45,6 +45,7 @@ from .atom import site_feed
 from .config import BOOLEAN, SettingSource, homepage_config
 from .diagnostics import ConfLines, warn
 from .frontmatter import front_matter, nearest_key
+from .node_kinds import holds
 from .priorities import PRIORITY
 from .sitefiles import static_folders_of
 from .social_icons import ICONS, NAVBAR_STAND_INS
@@ -579,7 +580,7 @@ class SocialFromFrontMatter(SphinxTransform):
 
 def _pages_of(doctree: nodes.document) -> list[nodes.Element]:
     """The tree itself and, when the builder inlined other documents into it, each of those documents."""
-    return [doctree, *doctree.findall(addnodes.start_of_file)]
+    return [doctree, *(doctree.findall(addnodes.start_of_file) if holds(doctree, addnodes.start_of_file) else ())]
 
 
 def _append_row_at_page_end(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -595,7 +596,8 @@ def _append_row_at_page_end(app: Sphinx, doctree: nodes.document, docname: str) 
         if markers:
             page += make_row(list(social_links(app.config)), "center", ["homepage-social--page-end"])
     # Worked out only for a page whose row has al-folio's rss_icon: this runs for every page written.
-    rows = [row for row in doctree.findall(social_links_node) if any(link.site_feed for link in row["links"])]
+    shown = doctree.findall(social_links_node) if holds(doctree, social_links_node) else ()
+    rows = [row for row in shown if any(link.site_feed for link in row["links"])]
     feed = site_feed(app) if rows else None
     for row in rows:
         row["links"] = _with_site_feed(row["links"], feed)
