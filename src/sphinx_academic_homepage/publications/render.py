@@ -292,7 +292,7 @@ def expand_list(
         bullet_list = nodes.bullet_list(classes=["homepage-pubs"])
         for key, anchor in items:
             publication = publications.get(key.lower())
-            if publication is not None:  # the page is read again whenever the publications change
+            if publication is not None:  # the page is read again when its lists would choose other entries
                 uri = page_uri(key)
                 render = partial(
                     render_publication, publication, anchor, docname, options, placeholder["files"], uri, placeholder["previews"]
