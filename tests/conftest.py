@@ -34,8 +34,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+# A property test is judged by what it finds, not by its speed: on a machine shared with other work, Hypothesis's
+# deadline and its too-slow check would fail a test whose examples all passed.
+settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 # sphinx-sitemap starts a multiprocessing Manager in every HTML build. Forked, that process inherits the pipes
 # of Playwright's driver and keeps it alive, so closing the shared browser hangs for ever; a child of the
