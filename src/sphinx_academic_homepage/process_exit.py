@@ -1,10 +1,10 @@
 """The end of the process that built the site: the interpreter's last cycle collections skip a heap about to go.
 
 When Python exits it clears its modules and runs the cycle collector over every object still alive, several
-times: over Sphinx, every extension, the theme's templates and the environment (a thousand publications are
-hundreds of thousands of objects). That costs a quarter of a second of CPU on a one-page site with this site's
-extensions and nothing of ours, and a third of a second at 1,000 entries: a fifth of a build that finds nothing
-changed, spent after the site is written.
+times: over Sphinx, every extension, the theme's templates and the environment (about 100,000 objects for a
+one-page site, 200,000 at 1,000 entries). That costs a quarter of a second of CPU on a one-page site with this
+site's extensions and nothing of ours, and half a second on this site at 32 or 1,000 entries: a third of a build
+that finds nothing changed, spent after the site is written.
 
 So when the interpreter exits, the objects alive then are frozen (:func:`gc.freeze`): the collector no longer
 walks them. Everything else about the exit stays: the other exit handlers run (logging flushes and closes its

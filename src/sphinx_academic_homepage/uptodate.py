@@ -39,13 +39,13 @@ The inputs, everything the build reads or that decides what it writes:
   taken after the build; not digested, so a file edited there within the build's last two seconds goes
   unseen).
 
-The snapshot of the inputs is taken **before** the command starts (once: the check's own, when there was a record
-to compare with) and kept (``.<output>.inputs.json`` beside the output folder) only **after** it succeeds: a file edited while Sphinx runs is seen by the next check, and a
-build that fails (a ``-W`` warning, an interrupt) leaves no record, so the next ``make html`` runs Sphinx again
-and its warnings are given again (a build that succeeds with warnings, without ``-W``, is remembered like any
-other). A check that cannot read something builds, and so does a command that asks for every page (``-E``,
-``-a``). Not seen: files outside the site
-that ``conf.py`` names (a ``.bib`` elsewhere), and other editable packages' sources: ``--force``
+The snapshot of the inputs is taken **before** the command starts (once: the check's own, when there was a
+record to compare with) and kept (``.<output>.inputs.json`` beside the output folder) only **after** it
+succeeds: a file edited while Sphinx runs is seen by the next check, and a build that fails (a ``-W`` warning,
+an interrupt) leaves no record, so the next ``make html`` runs Sphinx again and its warnings are given again (a
+build that succeeds with warnings, without ``-W``, is remembered like any other). A check that cannot read
+something builds, and so does a command that asks for every page (``-E``, ``-a``). Not seen: files outside the
+site that ``conf.py`` names (a ``.bib`` elsewhere), and other editable packages' sources: ``--force``
 (``make html FORCE=1``) builds anyway, ``make clean`` starts afresh.
 
 Read the Docs and CI build from a fresh checkout with ``sphinx-build`` or ``make test``: they never meet a
