@@ -33,6 +33,7 @@ from .output import setup_output
 from .page_assets import setup_page_assets
 from .page_layout import setup_page_layout
 from .pdflinks import setup_pdflinks
+from .process_exit import setup_process_exit
 from .profile import setup_profile
 from .projects import setup_projects
 from .publications import setup_publications
@@ -96,3 +97,4 @@ def setup_extension(app: Sphinx) -> None:
     setup_safehtml(app)
     setup_csp(app)
     setup_output(app)
+    setup_process_exit(app)

@@ -17,6 +17,7 @@ sources give the same bytes.
 
 from __future__ import annotations
 
+import queue
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -64,23 +65,39 @@ def robots_txt(base_url: str, sitemap_name: str) -> bytes:
 
 def _every_document_in_sitemap(app: Sphinx, exception: Exception | None) -> None:
     """Hand sphinx-sitemap the documents this build did not write (it has the ones it wrote, given twice
-    are made once by :func:`sorted_sitemap`)."""
+    are made once by :func:`sorted_sitemap`), and no page that stands for another.
+
+    sphinx-sitemap collects the pages written in a queue of a manager process (with ``-j`` they are written in other
+    processes), each page a round trip to it. Once the pages are written that queue is emptied, and the pages go to
+    sphinx-sitemap in a queue of this process: a thousand paper pages are not a thousand more round trips."""
     if app.builder.format != "html" or "sphinx_sitemap" not in app.extensions:
         return
     from sphinx_sitemap import add_html_link
 
+    written = _taken(app.sitemap_links)
+    pages: queue.SimpleQueue = queue.SimpleQueue()
+    # sphinx-sitemap's own attribute, which its build-finished handler (after this one) reads the pages from.
+    app.sitemap_links = pages
     sitemap = Path(app.outdir) / getattr(app.config, "sitemap_filename", "sitemap.xml")
     if exception is not None or not writable(app, sitemap):
         # sphinx-sitemap writes even after a failed build (a sitemap of half the pages), and a file it cannot
         # write ends the build with its traceback, hiding the real error: with no page to list, it writes nothing.
-        pages = app.sitemap_links
-        while not pages.empty():
-            pages.get_nowait()
         return
     # With the generated pages this build left as they were (the ones it wrote are given twice, which is fine).
     for pagename in sorted(app.env.found_docs | build_state(app).generated_pages):
         add_html_link(app, pagename, "page.html", {}, None)
-    _leave_out_unlisted(app)
+    unlisted = {sitemap_link(app, pagename) for pagename in build_state(app).unlisted_pages}
+    for link in written + _taken(pages):
+        if link[0] not in unlisted:
+            pages.put(link)
+
+
+def _taken(pages: Any) -> list[tuple[str, str | None]]:
+    """What a queue of sphinx-sitemap's holds, in order; the queue is left empty."""
+    taken = []
+    while not pages.empty():
+        taken.append(pages.get_nowait())
+    return taken
 
 
 def sitemap_link(app: Sphinx, pagename: str) -> str:
@@ -88,19 +105,6 @@ def sitemap_link(app: Sphinx, pagename: str) -> str:
     if getattr(app.env, "is_directory_builder", False):
         return "" if pagename == "index" else pagename.removesuffix("index").rstrip("/") + "/"
     return pagename + (app.config.html_file_suffix or ".html")
-
-
-def _leave_out_unlisted(app: Sphinx) -> None:
-    """Take the pages that stand for others (redirect pages) out of what sphinx-sitemap was given as written."""
-    unlisted = {sitemap_link(app, pagename) for pagename in build_state(app).unlisted_pages}
-    if not unlisted:
-        return
-    pages, given = app.sitemap_links, []
-    while not pages.empty():
-        given.append(pages.get_nowait())
-    for link in given:
-        if link[0] not in unlisted:
-            pages.put(link)
 
 
 def _finish_site(app: Sphinx, exception: Exception | None) -> None:

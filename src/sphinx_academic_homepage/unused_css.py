@@ -140,8 +140,8 @@ def _html_pages(outdir: Path) -> list[str]:
     return sorted(found)
 
 
-def _signature(path: Path) -> tuple[int, int]:
-    stat = path.stat()
+def _signature(path: str) -> tuple[int, int]:
+    stat = os.stat(path)
     return stat.st_mtime_ns, stat.st_size
 
 
@@ -165,20 +165,21 @@ def classes_in_use(outdir: Path, known: dict[str, tuple] | None = None) -> Class
         found.shared(pool)
     seen: dict[str, _PageClasses] = {}
 
-    def look(name: str, path: Path, read: Callable[[], _PageClasses]) -> _PageClasses:
+    def look(name: str, path: str, read: Callable[[], _PageClasses]) -> _PageClasses:
         signature = _signature(path)
         if name not in known or known[name][0] != signature:
             known[name] = (signature, read().shared(pool))
         seen[name] = known[name][1]
         return seen[name]
 
+    # Paths as text, not pathlib's: a thousand pages are looked up on every build; a page is read only when changed.
+    folder = os.fspath(outdir)
     for name in _html_pages(outdir):
-        page = outdir / name
-        look(name, page, lambda page=page: _page_classes(page, outdir))
+        look(name, os.path.join(folder, name), lambda name=name: _page_classes(outdir / name, outdir))
     scripts = {script for found in list(seen.values()) for script in found.scripts}
     for script in sorted(map(Path, scripts)):
         if script.is_file():
-            look(script.as_posix(), script, lambda script=script: _script_classes(script))
+            look(script.as_posix(), os.fspath(script), lambda script=script: _script_classes(script))
     for name in set(known) - set(seen):
         del known[name]
     in_use = ClassesInUse()
