@@ -243,26 +243,3 @@ def test_make_html_runs_sphinx_once_until_something_changes(tmp_path):
     # FORCE=1 asks the check to build anyway (what --force does is tested above).
     forced = make(site, "-n", *installed, "FORCE=1")
     assert "-m sphinx_academic_homepage.uptodate --force _build/html -- " in forced.stdout
-
-
-def test_a_build_after_a_change_takes_the_inputs_once(site, monkeypatch):
-    takes = []
-    take = uptodate.Snapshot.take
-    monkeypatch.setattr(uptodate.Snapshot, "take", lambda snapshot: (takes.append(1), take(snapshot))[1])
-    _edit(site)
-    assert site.build() == 0 and site.runs() == 2
-    assert len(takes) == 1
-    # What it kept is what it found: the next check finds nothing changed.
-    assert site.build() == 0 and site.runs() == 2
-
-
-def test_a_file_digested_while_it_was_new_is_known_by_its_times_once_older(site):
-    # The fixture's build saw the site's files written just now: it digested them.
-    assert "index.md" in uptodate.read_record(site.output)["hashed"]
-    older = os.stat(site.folder / "index.md").st_mtime - 60
-    for path in site.folder.rglob("*"):
-        os.utime(path, (older, older))
-    # Their times changed: a build, whose record digests none of them (none was written just now).
-    assert site.build() == 0 and site.runs() == 2
-    assert uptodate.read_record(site.output)["hashed"] == []
-    assert site.build() == 0 and site.runs() == 2

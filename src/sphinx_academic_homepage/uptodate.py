@@ -39,13 +39,13 @@ The inputs, everything the build reads or that decides what it writes:
   taken after the build; not digested, so a file edited there within the build's last two seconds goes
   unseen).
 
-The snapshot of the inputs is taken **before** the command starts (once: the check's own, when there was a
-record to compare with) and kept (``.<output>.inputs.json`` beside the output folder) only **after** it
-succeeds: a file edited while Sphinx runs is seen by the next check, and a build that fails (a ``-W`` warning,
-an interrupt) leaves no record, so the next ``make html`` runs Sphinx again and its warnings are given again (a
-build that succeeds with warnings, without ``-W``, is remembered like any other). A check that cannot read
-something builds, and so does a command that asks for every page (``-E``, ``-a``). Not seen: files outside the
-site that ``conf.py`` names (a ``.bib`` elsewhere), and other editable packages' sources: ``--force``
+The snapshot of the inputs is taken **before** the command starts and kept (``.<output>.inputs.json`` beside
+the output folder) only **after** it succeeds: a file edited while Sphinx runs is seen by the next check, and a
+build that fails (a ``-W`` warning, an interrupt) leaves no record, so the next ``make html`` runs Sphinx again
+and its warnings are given again (a build that succeeds with warnings, without ``-W``, is remembered like any
+other). A check that cannot read something builds, and so does a command that asks for every page (``-E``,
+``-a``). Not seen: files outside the site that ``conf.py`` names (a ``.bib`` elsewhere), and other editable
+packages' sources: ``--force``
 (``make html FORCE=1``) builds anyway, ``make clean`` starts afresh.
 
 Read the Docs and CI build from a fresh checkout with ``sphinx-build`` or ``make test``: they never meet a
@@ -145,8 +145,6 @@ class Snapshot:
         self.started = time.time_ns()
         #: Site files whose contents are digested: those the record names, and those modified just now.
         self.hashed: set[str] = set(hashed)
-        #: Of those, the files modified just now: the ones the record of this build names.
-        self.racy: set[str] = set()
         self.parts: dict[str, object] = {}
 
     def take(self) -> Snapshot:
@@ -165,18 +163,6 @@ class Snapshot:
         text = json.dumps(self.parts, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    def as_recorded(self) -> Snapshot:
-        """The same inputs, as the record of a build that starts now keeps them: only the files modified just now
-        digested (one the last record named, and older now, is known by its size and times again), as if taken
-        without a record."""
-        files = [
-            [name, key[:-1] if name in self.hashed and name not in self.racy else key]
-            for name, key in self.parts["files"]  # type: ignore[attr-defined]
-        ]
-        recorded = Snapshot(self.site, self.output, self.command, self.racy)
-        recorded.started, recorded.racy, recorded.parts = self.started, set(self.racy), {**self.parts, "files": files}
-        return recorded
-
     def _left_out(self) -> frozenset[str]:
         build_folder = self.output.parent
         left_out = {self.output, record_path(self.output), self.site / "_build"}
@@ -193,9 +179,7 @@ class Snapshot:
             name = path[prefix:]
             if isinstance(found, os.stat_result):
                 key: object = _file_key(found)
-                if found.st_mtime_ns > self.started - RACY_NANOSECONDS:
-                    self.racy.add(name)
-                if name in self.hashed or name in self.racy:
+                if name in self.hashed or found.st_mtime_ns > self.started - RACY_NANOSECONDS:
                     self.hashed.add(name)
                     key = [*_file_key(found), _digest_of(path)]
             else:
@@ -279,16 +263,14 @@ def read_record(output: Path) -> dict[str, object]:
     return record if isinstance(record, dict) else {}
 
 
-def compare_with_record(site: Path, output: Path, command: Sequence[str]) -> tuple[bool, Snapshot | None]:
-    """Whether the record of ``output``'s last successful build names exactly the inputs there are now, and the
-    snapshot of the inputs taken to tell (None when there was no record to compare with)."""
+def is_up_to_date(site: Path, output: Path, command: Sequence[str]) -> bool:
+    """Whether the record of ``output``'s last successful build names exactly the inputs there are now."""
     record = read_record(output)
     hashed = record.get("hashed")
     if not record or not isinstance(hashed, list) or not output.is_dir():
-        return False, None
+        return False
     snapshot = Snapshot(site, output, command, hashed).take()
-    same = record.get("inputs") == snapshot.digest() and record.get("output") == output_listing(output)
-    return same, snapshot
+    return record.get("inputs") == snapshot.digest() and record.get("output") == output_listing(output)
 
 
 def keep_record(snapshot: Snapshot) -> None:
@@ -311,17 +293,13 @@ def run(site: Path, output: Path, command: Sequence[str], force: bool = False) -
     """Run ``command`` unless ``output`` is up to date; keep the record when it succeeds; its exit status."""
     site, output = Path(os.path.abspath(site)), Path(os.path.abspath(output))
     try:
-        checked = None
-        if not force and not asks_for_everything(command):
-            same, checked = compare_with_record(site, output, command)
-            if same:
-                print(
-                    f"{os.path.relpath(output)}: no input changed since its last successful build, so Sphinx is not "
-                    "run (FORCE=1 builds anyway; make clean starts afresh)"
-                )
-                return 0
-        # The inputs as the check found them, taken once: the build starts now.
-        snapshot: Snapshot | None = checked.as_recorded() if checked else Snapshot(site, output, command).take()
+        if not force and not asks_for_everything(command) and is_up_to_date(site, output, command):
+            print(
+                f"{os.path.relpath(output)}: no input changed since its last successful build, so Sphinx is not run "
+                "(FORCE=1 builds anyway; make clean starts afresh)"
+            )
+            return 0
+        snapshot: Snapshot | None = Snapshot(site, output, command).take()
     except Exception:  # noqa: BLE001 - a check that cannot tell must never stand in the build's way
         snapshot = None  # something could not be read: build, and remember nothing
     forget_record(output)
