@@ -2,14 +2,15 @@
 
 ``static/icon-font.css`` serves the glyphs the theme and the extension draw from two small subsets
 (``scripts/make_icon_font_subset.py``), each ``@font-face`` with a ``unicode-range`` of its glyphs, beside the
-theme's own ``@font-face`` rules for its full fonts (112 KB, 108 KB and 25 KB), which have no range: they
+theme's own ``@font-face`` rules for its full fonts (112 KB, 108 KB and 18 KB), which have no range: they
 cover every character. A browser takes a character from the subset when its range holds it, and from the
 next face of the family that covers it whenever the subset cannot draw it: a subset whose download failed
 (Chromium then fetches the full solid font for the menu's icon), a character outside the range drawn in the
-icon family, even for a moment. Then 112 KB are downloaded for glyphs the site never shows. So, once the stylesheets are trimmed (``unused_css.py``), a full font's rule is
-left out of the theme's stylesheet when every Font Awesome glyph the served stylesheets name is in a subset:
-the subset draws each of them as before, and nothing can fetch the full font. A site that names a glyph
-outside the subsets (a ``fa-rocket`` of its own) keeps the theme's rules as they were.
+icon family, even for a moment. Then 112 KB are downloaded for glyphs the site never shows. So, once the
+stylesheets are trimmed (``unused_css.py``), a full font's rule is left out of the theme's stylesheet when every
+Font Awesome glyph the served stylesheets name is in a subset: the subset draws each of them as before, and
+nothing can fetch the full font. A site that names a glyph outside the subsets (a ``fa-rocket`` of its own)
+keeps the theme's rules as they were.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ REGULAR_CLASSES = ("fa-regular", "far")
 
 def code_points(css: str) -> set[int]:
     """The Private Use Area characters ``css`` names: the Font Awesome glyphs it can draw."""
-    return {ord(match.group(0)) if not match.group(1) else int(match.group(1), 16) for match in _PRIVATE_USE.finditer(css)}
+    matches = _PRIVATE_USE.finditer(css)
+    return {ord(match.group(0)) if not match.group(1) else int(match.group(1), 16) for match in matches}
 
 
 @functools.cache
