@@ -4,6 +4,7 @@ each for exactly those."""
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 
 import pytest
@@ -69,3 +70,42 @@ def test_subsets_are_small_and_built_into_the_site(site):
     theme = next(i for i, href in enumerate(links) if "pydata-sphinx-theme.css" in href)
     homepage = next(i for i, href in enumerate(links) if "homepage.css" in href)
     assert theme < homepage
+
+
+# -- The theme's full fonts in the served stylesheet (icon_faces.py) ---------------------------------------
+
+THEME_FACES = (
+    "@font-face{font-family:Font Awesome\\ 7 Free;font-weight:900;src:url(../vendor/fontawesome/webfonts/fa-solid-900.woff2)}"
+    "@font-face{font-family:Font Awesome\\ 7 Free;font-weight:400;src:url(../vendor/fontawesome/webfonts/fa-regular-400.woff2)}"
+    "@font-face{font-family:Font Awesome\\ 7 Brands;font-weight:400;src:url(../vendor/fontawesome/webfonts/fa-brands-400.woff2)}"
+    '.fa-bars{--fa:"\\f0c9"}'
+)
+
+
+def test_full_fonts_go_when_the_subsets_draw_every_glyph_named():
+    from sphinx_academic_homepage.icon_faces import code_points, without_full_icon_fonts
+
+    bars, github = 0xF0C9, 0xF09B
+    assert code_points(THEME_FACES) == {bars}
+    assert without_full_icon_fonts(THEME_FACES, {bars, github}, regular_drawn=False) == '.fa-bars{--fa:"\\f0c9"}'
+    # The regular font has no subset: kept while something can draw with it.
+    kept = without_full_icon_fonts(THEME_FACES, {bars}, regular_drawn=True)
+    assert "fa-regular-400.woff2" in kept and "fa-solid-900.woff2" not in kept and "fa-brands-400.woff2" not in kept
+    uses_shorthand = THEME_FACES + ".x::before{font:var(--fa-font-regular)}"
+    assert "fa-regular-400.woff2" in without_full_icon_fonts(uses_shorthand, {bars}, regular_drawn=False)
+
+
+def test_full_fonts_stay_when_a_glyph_named_is_outside_the_subsets():
+    from sphinx_academic_homepage.icon_faces import subset_code_points, without_full_icon_fonts
+
+    rocket = 0xF135
+    assert rocket not in subset_code_points()
+    assert without_full_icon_fonts(THEME_FACES, {0xF0C9, rocket}, regular_drawn=False) == THEME_FACES
+
+
+def test_the_real_sites_theme_stylesheet_names_no_full_font(site):
+    """Every icon the site draws is in a subset, so nothing a page does can make a browser fetch a full font."""
+    css = (site.outdir / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    assert "@font-face" not in css
+    for path in (site.outdir / "_static").rglob("*.css"):
+        assert not re.search(r"fa-(solid-900|regular-400|brands-400)\.woff2", path.read_text(encoding="utf-8")), path

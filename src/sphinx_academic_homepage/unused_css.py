@@ -38,6 +38,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .config import homepage_config
+from .icon_faces import REGULAR_CLASSES, code_points, subset_code_points, without_full_icon_fonts
 from .priorities import PRIORITY
 
 logger = logging.getLogger(__name__)
@@ -334,7 +335,7 @@ def _trim_rule(item: _Item, source: _Source, in_use: ClassesInUse, report: TrimR
 #: Beside the doctrees: what the last build found in each page and the stylesheets it trimmed. Worked out once the
 #: pages are written, after Sphinx saved the environment (which it does not save at all when nothing was read).
 CACHE_NAME = "homepage-trimmed-css.pickle"
-_CACHE_VERSION = 4
+_CACHE_VERSION = 5
 
 
 @dataclass
@@ -370,9 +371,12 @@ def _save_cache(path: Path, cache: dict) -> None:
         pass  # trimmed again next build, to the same bytes
 
 
-def _trim_one(stylesheet: Path, in_use: ClassesInUse, classes: str, last: _Trimmed | None) -> _Trimmed:
+def _trim_one(
+    stylesheet: Path, in_use: ClassesInUse, classes: str, last: _Trimmed | None, drawn_elsewhere: set[int]
+) -> _Trimmed:
     """Trim ``stylesheet`` unless the last build trimmed the same file for the same classes: then its result is put
-    back with its date (Sphinx copies the untrimmed file over it on every build)."""
+    back with its date (Sphinx copies the untrimmed file over it on every build). The theme's full icon fonts go
+    from it too when the subsets draw every glyph it and ``drawn_elsewhere`` name (``icon_faces.py``)."""
     css = stylesheet.read_text(encoding="utf-8")
     digest = _digest(css)
     if last is not None and last.classes == classes and digest in (last.source, last.result):
@@ -381,6 +385,8 @@ def _trim_one(stylesheet: Path, in_use: ClassesInUse, classes: str, last: _Trimm
         os.utime(stylesheet, ns=(last.mtime_ns, last.mtime_ns))
         return last
     trimmed, report = drop_unused_rules(css, in_use)
+    regular = any(name in in_use for name in REGULAR_CLASSES)
+    trimmed = without_full_icon_fonts(trimmed, code_points(trimmed) | drawn_elsewhere, regular)
     stylesheet.write_text(trimmed, encoding="utf-8")
     logger.verbose("homepage: %s: %d of %d rules kept", stylesheet.name, report.rules - report.dropped, report.rules)
     return _Trimmed(classes, digest, _digest(trimmed), trimmed, stylesheet.stat().st_mtime_ns)
@@ -401,10 +407,15 @@ def trim_stylesheets(app: Sphinx, exception: Exception | None) -> None:
     if in_use.unknowable:
         logger.info("homepage: stylesheets not trimmed: %s, whose classes cannot be known", in_use.unknowable)
     else:
-        classes = _digest(repr((sorted(in_use.names), sorted(in_use.prefixes))))
+        # The icon glyphs every stylesheet names, each but the one being trimmed as it was before trimming.
+        drawn = {path.relative_to(static).as_posix(): code_points(path.read_text(encoding="utf-8", errors="replace"))
+                 for path in sorted(static.rglob("*.css"))}
+        icons = (sorted(set().union(*drawn.values())), sorted(subset_code_points()))
+        classes = _digest(repr((sorted(in_use.names), sorted(in_use.prefixes), icons)))
         trimmed = cache.get("stylesheets", {})
         for name in stylesheets:
-            trimmed[name] = _trim_one(static / name, in_use, classes, trimmed.get(name))
+            elsewhere = set().union(*(points for other, points in drawn.items() if other != name))
+            trimmed[name] = _trim_one(static / name, in_use, classes, trimmed.get(name), elsewhere)
         cache["stylesheets"] = trimmed
     _save_cache(cache_path, {**cache, "version": _CACHE_VERSION, "pages": pages})
 

@@ -94,8 +94,12 @@ STYLE_DIGESTS = """() => {
 }"""
 
 
-def style_digests_of(page) -> list[str]:
-    page.wait_for_timeout(300)  # let the theme's scripts finish what a click started
+def style_digests_of(page, settled: bool = False) -> list[str]:
+    """``STYLE_DIGESTS`` of the page; unless it is ``settled`` (:func:`settle`: the network quiet for half a second
+    since the page's scripts ran, nothing clicked), after a pause for the theme's scripts to finish what a click
+    started."""
+    if not settled:
+        page.wait_for_timeout(300)
     return page.evaluate(STYLE_DIGESTS)
 
 
@@ -336,7 +340,7 @@ def _counts(visit: Visit) -> tuple[int, ...]:
 
 def _read(visit: Visit, path: str, counts: tuple[int, ...], with_styles: bool) -> PageReport:
     page = visit.page
-    style_digests = style_digests_of(page) if with_styles else None
+    style_digests = style_digests_of(page, settled=True) if with_styles else None
     requests_seen, *problems_seen = counts
     return PageReport(
         path=path,

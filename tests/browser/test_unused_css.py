@@ -78,8 +78,13 @@ def _first_difference(trimmed, untrimmed, ours: list[str], theirs: list[str]) ->
 def _same_styles(open_site, untrimmed_stylesheets, viewport, mode, path, action: Callable | None = None) -> None:
     trimmed, _ = _open(open_site, viewport, mode, None)
     untrimmed, served = _open(open_site, viewport, mode, untrimmed_stylesheets)
+    # Both tabs load at once (their network waits overlap), then each is acted on as a visitor would.
     for visit in (trimmed, untrimmed):
-        visit.goto(path)
+        response = visit.page.goto(visit.base_url + path, wait_until="commit")
+        assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+    for visit in (trimmed, untrimmed):
+        visit.page.wait_for_load_state("load")
+        visit.page.evaluate("document.fonts.ready.then(() => true)")
         if action is not None:
             action(visit.page)
     ours, theirs = style_digests_of(trimmed.page), style_digests_of(untrimmed.page)
@@ -96,7 +101,7 @@ def untrimmed_digests(browser, site_url, site_pages, untrimmed_stylesheets) -> d
     visits = {key: open_visit(browser, site_url, *key, reduced_motion="reduce") for key in STYLE_COMPARED}
     served = {key: _routed(visit, untrimmed_stylesheets) for key, visit in visits.items()}
     try:
-        digests = visit_together(visits, style_compared_pages(site_pages), lambda key, visit, path: style_digests_of(visit.page))
+        digests = visit_together(visits, style_compared_pages(site_pages), lambda key, visit, path: style_digests_of(visit.page, settled=True))
     finally:
         for visit in visits.values():
             visit.page.context.close()
