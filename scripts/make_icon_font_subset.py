@@ -29,6 +29,7 @@ from pathlib import Path
 import pydata_sphinx_theme
 
 import sphinx_academic_homepage
+from sphinx_academic_homepage import icon_faces
 from sphinx_academic_homepage.social_icons import ICONS
 
 PACKAGE_STATIC = Path(sphinx_academic_homepage.__file__).parent / "static"
@@ -42,8 +43,6 @@ HEADER = (
     "   Written by scripts/make_icon_font_subset.py: run it again rather than editing this file. */"
 )
 
-# Font Awesome's glyphs live in the Private Use Area; the CSS writes them raw or as "\f0c9" escapes.
-_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]|\\(e[0-9a-f]{3}|f[0-8][0-9a-f]{2})(?![0-9a-f])", re.I)
 # The icon dictionary: ".fa-bars,.fa-navicon{--fa:"\f0c9"}", one rule per icon, 2000 of them.
 _ICON_RULE = re.compile(r"((?:\.fa-[a-z0-9-]+,?)+)\{--fa:\"([^\"]+)\"\}")
 # Icons named in the theme's templates and scripts: class="fa-solid fa-bars", classList="fa-solid fa-xmark".
@@ -80,17 +79,13 @@ BRANDS = IconFont("brands", "Font Awesome 7 Brands", 400, "fa-brands-400")
 FONTS = (SOLID, BRANDS)
 
 
-def _code_points(text: str) -> set[int]:
-    return {ord(m.group(0)) if not m.group(1) else int(m.group(1), 16) for m in _PRIVATE_USE.finditer(text)}
-
-
 def icon_dictionary(css: str) -> dict[str, set[int]]:
     """Font Awesome's class names (``fa-bars``) -> the glyphs they draw, from the theme's stylesheet."""
     dictionary: dict[str, set[int]] = {}
     for selectors, value in _ICON_RULE.findall(css):
         for selector in selectors.split(","):
             if selector:
-                dictionary[selector.lstrip(".")] = _code_points(value)
+                dictionary[selector.lstrip(".")] = icon_faces.code_points(value)
     return dictionary
 
 
@@ -102,7 +97,7 @@ def theme_code_points(theme_dir: Path = THEME_DIR) -> set[int]:
     rest = _ICON_RULE.sub("", css)
     for brand in _BRAND_ICONS:
         rest = re.sub(re.escape(brand) + r":[^;}]*", "", rest)
-    needed = _code_points(rest)
+    needed = icon_faces.code_points(rest)
 
     sources = [*theme_dir.rglob("*.html"), theme_dir / "static" / "scripts" / "pydata-sphinx-theme.js"]
     sources += [*Path(pydata_sphinx_theme.__file__).parent.glob("*.py")]
