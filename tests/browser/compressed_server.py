@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -78,11 +79,20 @@ class _BytesFile:
         self._data = b""
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A browser drops connections it no longer needs (a tab closed or navigated away mid-download): that is no
+    error of the server's, so it prints no traceback for it; any other error it prints as usual."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 (a free port) in a thread; yield its base URL, ending in "/"."""
     handler = functools.partial(CompressingHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="compressed-server", daemon=True)
     thread.start()
